@@ -1,0 +1,105 @@
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import dotenv from "dotenv";
+import { loadEngineConfig } from "../config.js";
+import { DEFAULT_K, MAX_K, validateQuestion } from "../engine/engine.js";
+import { openEngine } from "../engine/openEngine.js";
+import { isUserError, UserError } from "../errors.js";
+import { stderrLogger } from "../log.js";
+import type { AskOptions } from "../types.js";
+import { answerJson, formatAnswer } from "./format.js";
+
+const HELP = `Usage: npm run --silent ask -- [options] "question"
+       npm run --silent ask -- --jsonl < questions.txt
+
+Answers a question from the indexed articles, quoting their own sentences with [n] citations.
+Builds the index first if there is none (see npm run index).
+
+Options:
+  --json           Print one JSON object instead of text.
+  --jsonl          Read questions from standard input, one a line; print one JSON object a line.
+  --k N            Cite at most N passages (1-${MAX_K}, default ${DEFAULT_K}).
+  --outlet NAME    Only use articles from this outlet (as given in a sidecar <id>.json).
+  --article ID     Only use the article with this id (its file name without extension).
+  -h, --help       Show this help.
+
+Configuration comes from environment variables or .env (see .env.example).
+Exit status: 0 answered or not covered, 1 failure, 2 bad input.`;
+
+function parseCli(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        jsonl: { type: "boolean", default: false },
+        k: { type: "string" },
+        outlet: { type: "string" },
+        article: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UserError("BAD_FLAG", `${(error as Error).message}. Run with --help to see the options.`);
+  }
+  const { values, positionals } = parsed;
+  const options: AskOptions = {};
+  if (values.k !== undefined) {
+    const k = Number(values.k);
+    if (!Number.isInteger(k) || k < 1 || k > MAX_K) {
+      throw new UserError("BAD_FLAG", `--k must be a whole number from 1 to ${MAX_K}; got "${values.k}".`);
+    }
+    options.k = k;
+  }
+  if (values.outlet !== undefined) options.outlet = values.outlet;
+  if (values.article !== undefined) options.articleId = values.article;
+  if (values.jsonl && positionals.length > 0) {
+    throw new UserError("BAD_FLAG", "--jsonl reads questions from standard input; do not also give one as an argument.");
+  }
+  return { values, question: positionals.join(" "), options };
+}
+
+async function main(): Promise<number> {
+  const { values, question, options } = parseCli(process.argv.slice(2));
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (!values.jsonl) validateQuestion(question);
+  dotenv.config({ quiet: true });
+  const config = loadEngineConfig();
+  const engine = await openEngine(config, stderrLogger, { progress: true });
+
+  if (!values.jsonl) {
+    const answer = await engine.ask(question, options);
+    process.stdout.write(`${values.json ? JSON.stringify(answerJson(answer)) : formatAnswer(answer)}\n`);
+    return 0;
+  }
+  // One line in, one JSON line out, in order; a bad line gets an error object, not a crash.
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    try {
+      const answer = await engine.ask(line, options);
+      process.stdout.write(`${JSON.stringify(answerJson(answer))}\n`);
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      process.stdout.write(`${JSON.stringify({ question: line, error: { code: error.code, message: error.message } })}\n`);
+    }
+  }
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    if (isUserError(error)) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = error.code === "BAD_FLAG" || error.code.startsWith("QUESTION_") || error.code.startsWith("UNKNOWN_") ? 2 : 1;
+      return;
+    }
+    stderrLogger.error("ask failed", error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { UserError } from "./errors.js";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const engineSchema = z.object({
+  ARTICLES_DIR: z.string().trim().min(1).default("seeds"),
+  INDEX_DIR: z.string().trim().min(1).default("data/index"),
+  MODELS_DIR: z.string().trim().min(1).default("models"),
+  EMBEDDINGS: z.enum(["auto", "transformers", "offline"], { message: "must be auto, transformers or offline" }).default("auto"),
+  EMBEDDING_MODEL: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]+\/[\w.-]+$/, "must be a model id such as Xenova/all-MiniLM-L6-v2")
+    .default("Xenova/all-MiniLM-L6-v2"),
+  ALLOW_MODEL_DOWNLOAD: booleanFlag.default(true),
+  MODEL_HOST: z.url({ message: "must be a URL such as https://huggingface.co/" }).default("https://huggingface.co/"),
+  MODEL_PROBE_TIMEOUT_MS: z.coerce.number({ message: "must be a number of milliseconds" }).int().min(100).max(60_000).default(3000),
+});
+
+/** Engine settings, parsed once from the environment. */
+export type EngineConfig = Readonly<z.output<typeof engineSchema>>;
+
+/** The variables the engine reads, for help text and the README. */
+export const ENGINE_VARIABLES = Object.keys(engineSchema.shape);
+
+/** Turns a zod failure into one message that names each variable and what it must be. */
+export function describeConfigError(error: z.ZodError, what: string): UserError {
+  const problems = error.issues.map((issue) => {
+    const name = issue.path.join(".");
+    return `  ${name}: ${issue.message}`;
+  });
+  return new UserError(
+    "CONFIG_INVALID",
+    `${what} is not valid:\n${problems.join("\n")}\nFix these in your environment or .env file (see .env.example).`,
+  );
+}
+
+/** Treats empty strings as unset, the way a blank line in .env is meant. */
+export function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ""));
+}
+
+export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
+  const parsed = engineSchema.safeParse(withoutBlanks(env));
+  if (!parsed.success) throw describeConfigError(parsed.error, "The engine configuration");
+  return Object.freeze(parsed.data);
+}

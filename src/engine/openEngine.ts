@@ -1,0 +1,64 @@
+import path from "node:path";
+import type { EngineConfig } from "../config.js";
+import { loadEmbedder, planEncoder } from "../embed/chooseEmbedder.js";
+import { FolderArticleSource } from "../ingest/articleSource.js";
+import { buildIndex, type BuildResult } from "../index/buildIndex.js";
+import { loadIndex, readManifest } from "../index/indexStore.js";
+import type { Logger } from "../log.js";
+import type { Embedder } from "../types.js";
+import { Engine } from "./engine.js";
+
+/** Runs `npm run index` work: builds or updates the index for the configured articles. */
+export async function runIndexer(
+  config: EngineConfig,
+  log: Logger,
+  options: { rebuild: boolean; progress: boolean },
+): Promise<{ result: BuildResult; embedder: Embedder | null }> {
+  // Indexing picks the best encoder available now (and re-embeds if that changed the
+  // encoder); only queries must follow the encoder an existing index was built with.
+  const plan = await planEncoder(config);
+  let embedder: Embedder | null = null;
+  const result = await buildIndex({
+    indexDir: config.INDEX_DIR,
+    source: new FolderArticleSource(config.ARTICLES_DIR),
+    encoderId: plan.id,
+    loadEmbedder: async () => (embedder = await loadEmbedder(plan, config, log)),
+    rebuild: options.rebuild,
+    log,
+    progress: options.progress,
+  });
+  return { result, embedder };
+}
+
+/** Describes a build result in one line for people. */
+export function describeBuild(result: BuildResult, indexDir: string): string {
+  if (result.status === "up-to-date") {
+    return `Index is up to date: ${result.articles} articles, ${result.passages} passages in ${path.resolve(indexDir)}.`;
+  }
+  const removed = result.removed.length > 0 ? `, removed ${result.removed.join(", ")}` : "";
+  return (
+    `Indexed ${result.articles} articles into ${result.passages} passages ` +
+    `(${result.embedded} embedded, ${result.reused} reused${removed}) in ${path.resolve(indexDir)}.`
+  );
+}
+
+/**
+ * Opens the engine the way every front end does: builds the index when none exists, then
+ * loads the encoder that built it.
+ */
+export async function openEngine(config: EngineConfig, log: Logger, options: { progress?: boolean } = {}): Promise<Engine> {
+  let embedder: Embedder | null = null;
+  if ((await readManifest(config.INDEX_DIR)) === null) {
+    log.info(`No index in ${path.resolve(config.INDEX_DIR)} yet; building it from ${config.ARTICLES_DIR}/.`);
+    const built = await runIndexer(config, log, { rebuild: false, progress: options.progress ?? false });
+    log.info(describeBuild(built.result, config.INDEX_DIR));
+    embedder = built.embedder;
+  }
+  const index = await loadIndex(config.INDEX_DIR);
+  if (index === null) throw new Error(`The index in ${config.INDEX_DIR} disappeared while opening it.`);
+  if (embedder === null || embedder.id !== index.manifest.encoder.id) {
+    const plan = await planEncoder(config, index.manifest.encoder.id);
+    embedder = await loadEmbedder(plan, config, log);
+  }
+  return new Engine(index, embedder);
+}

@@ -1,0 +1,152 @@
+import type { ArticleSource } from "../ingest/articleSource.js";
+import { chunkArticle, CHUNKER_VERSION } from "../ingest/chunk.js";
+import type { Logger } from "../log.js";
+import type { Article, Embedder, Passage } from "../types.js";
+import { createProgress } from "../util/progress.js";
+import { loadIndex, readManifest, writeIndex } from "./indexStore.js";
+import { KeywordIndex } from "./keywordIndex.js";
+import { INDEX_FORMAT_VERSION, type ArticleRecord, type Manifest } from "./manifest.js";
+
+const EMBED_BATCH = 16;
+
+export interface BuildOptions {
+  indexDir: string;
+  source: ArticleSource;
+  /** The id of the encoder that will be used, known before it is loaded. */
+  encoderId: string;
+  /** Loads the encoder only when something must be embedded. */
+  loadEmbedder: () => Promise<Embedder>;
+  rebuild: boolean;
+  log: Logger;
+  /** Show a progress bar while embedding. */
+  progress?: boolean;
+}
+
+export interface BuildResult {
+  status: "up-to-date" | "built";
+  articles: number;
+  passages: number;
+  embedded: number;
+  reused: number;
+  removed: string[];
+  warnings: number;
+}
+
+function recordOf(article: Article, passageCount: number): ArticleRecord {
+  return {
+    id: article.id,
+    file: article.file,
+    hash: article.hash,
+    title: article.title,
+    outlet: article.outlet,
+    published: article.published,
+    url: article.url,
+    sections: article.sections.map(({ index, title, label }) => ({ index, title, label })),
+    passageCount,
+  };
+}
+
+function sameCorpus(manifest: Manifest, articles: Article[], encoderId: string): boolean {
+  if (manifest.encoder.id !== encoderId || manifest.chunkerVersion !== CHUNKER_VERSION) return false;
+  if (manifest.articles.length !== articles.length) return false;
+  const hashes = new Map(manifest.articles.map((record) => [record.id, record.hash]));
+  return articles.every((article) => hashes.get(article.id) === article.hash);
+}
+
+/**
+ * Builds or updates the index: articles whose content hash is unchanged keep their vectors,
+ * changed and new ones are embedded, removed ones drop out. The new build replaces the old
+ * one atomically.
+ */
+export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
+  const { log } = options;
+  const { articles, warnings, folder } = await options.source.load();
+  for (const warning of warnings) log.warn(`${warning.file} ${warning.problem}`);
+
+  const previousManifest = options.rebuild ? null : await readManifest(options.indexDir).catch(() => null);
+  if (previousManifest && sameCorpus(previousManifest, articles, options.encoderId)) {
+    const passages = previousManifest.articles.reduce((sum, record) => sum + record.passageCount, 0);
+    return { status: "up-to-date", articles: articles.length, passages, embedded: 0, reused: passages, removed: [], warnings: warnings.length };
+  }
+
+  // Reuse vectors only from a build made by the same encoder and chunker.
+  const previous =
+    previousManifest &&
+    previousManifest.encoder.id === options.encoderId &&
+    previousManifest.chunkerVersion === CHUNKER_VERSION
+      ? await loadIndex(options.indexDir).catch((error: unknown) => {
+          log.warn(`the existing index cannot be reused (${(error as Error).message}); embedding everything`);
+          return null;
+        })
+      : null;
+  const previousHashes = new Map(previous?.manifest.articles.map((record) => [record.id, record.hash]) ?? []);
+  const previousRows = new Map(previous?.passages.map((passage, row) => [passage.id, row]) ?? []);
+
+  const passages: Passage[] = [];
+  const vectors: (Float32Array | null)[] = [];
+  const toEmbed: number[] = [];
+  const records: ArticleRecord[] = [];
+  let reused = 0;
+  for (const article of articles) {
+    const articlePassages = chunkArticle(article);
+    const unchanged = previous !== null && previousHashes.get(article.id) === article.hash;
+    for (const passage of articlePassages) {
+      const row = unchanged ? previousRows.get(passage.id) : undefined;
+      passages.push(passage);
+      if (previous && row !== undefined) {
+        const dims = previous.manifest.encoder.dimensions;
+        vectors.push(previous.vectors.slice(row * dims, (row + 1) * dims));
+        reused++;
+      } else {
+        vectors.push(null);
+        toEmbed.push(passages.length - 1);
+      }
+    }
+    records.push(recordOf(article, articlePassages.length));
+  }
+  const currentIds = new Set(articles.map((article) => article.id));
+  const removed = previous?.manifest.articles.map((record) => record.id).filter((id) => !currentIds.has(id)) ?? [];
+
+  let dimensions = previous?.manifest.encoder.dimensions ?? 0;
+  if (toEmbed.length > 0) {
+    const embedder = await options.loadEmbedder();
+    if (embedder.id !== options.encoderId) {
+      throw new Error(`Planned encoder ${options.encoderId} but loaded ${embedder.id}`);
+    }
+    dimensions = embedder.dimensions;
+    const progress = options.progress ? createProgress("Embedding passages", toEmbed.length) : null;
+    for (let i = 0; i < toEmbed.length; i += EMBED_BATCH) {
+      const batch = toEmbed.slice(i, i + EMBED_BATCH);
+      const embedded = await embedder.embed(batch.map((row) => (passages[row] as Passage).text));
+      batch.forEach((row, j) => (vectors[row] = embedded[j] ?? null));
+      progress?.update(Math.min(i + EMBED_BATCH, toEmbed.length));
+    }
+    progress?.finish();
+  }
+
+  const titles = articles.flatMap((article) => [article.title, ...article.sections.map((section) => section.title)]);
+  const { data: keywords } = KeywordIndex.build(passages, titles);
+  const manifest: Manifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    encoder: { id: options.encoderId, dimensions },
+    chunkerVersion: CHUNKER_VERSION,
+    builtAt: new Date().toISOString(),
+    articlesDir: folder,
+    articles: records,
+  };
+  await writeIndex(options.indexDir, {
+    manifest,
+    passages,
+    vectors: vectors.map((vector) => vector ?? new Float32Array(dimensions)),
+    keywords,
+  });
+  return {
+    status: "built",
+    articles: articles.length,
+    passages: passages.length,
+    embedded: toEmbed.length,
+    reused,
+    removed,
+    warnings: warnings.length,
+  };
+}

@@ -1,0 +1,98 @@
+import MiniSearch, { type Options } from "minisearch";
+import type { Passage } from "../types.js";
+import { contentTerms, isStopword, stem, words } from "../retrieve/terms.js";
+
+const SEARCH_OPTIONS: Options = {
+  fields: ["text"],
+  idField: "id",
+  tokenize: (text: string) => words(text),
+  processTerm: (term: string) => (isStopword(term) ? null : stem(term)),
+};
+
+/** What is persisted beside the vectors: the BM25 index plus the corpus vocabulary. */
+export interface KeywordIndexData {
+  minisearch: unknown;
+  /** Stemmed content term → number of passages that contain it. */
+  documentFrequency: Record<string, number>;
+  /** Every word of every passage and title, unstemmed, for "is this name ever mentioned?". */
+  vocabulary: string[];
+}
+
+export interface KeywordHit {
+  id: string;
+  score: number;
+}
+
+/** BM25 keyword search over passages (MiniSearch), built once at index time. */
+export class KeywordIndex {
+  private readonly vocabularySet: Set<string>;
+
+  private constructor(
+    private readonly search: MiniSearch,
+    private readonly documentFrequency: Record<string, number>,
+    readonly passageCount: number,
+    vocabulary: string[],
+  ) {
+    this.vocabularySet = new Set(vocabulary);
+  }
+
+  static build(passages: readonly Passage[], titles: readonly string[]): { index: KeywordIndex; data: KeywordIndexData } {
+    const search = new MiniSearch(SEARCH_OPTIONS);
+    search.addAll(passages.map((passage) => ({ id: passage.id, text: passage.text })));
+    const documentFrequency: Record<string, number> = {};
+    const vocabulary = new Set<string>();
+    for (const passage of passages) {
+      for (const term of new Set(contentTerms(passage.text))) documentFrequency[term] = (documentFrequency[term] ?? 0) + 1;
+      for (const word of words(passage.text)) vocabulary.add(word);
+    }
+    for (const title of titles) for (const word of words(title)) vocabulary.add(word);
+    const data: KeywordIndexData = {
+      minisearch: search.toJSON(),
+      documentFrequency,
+      vocabulary: [...vocabulary].sort(),
+    };
+    return { index: new KeywordIndex(search, documentFrequency, passages.length, data.vocabulary), data };
+  }
+
+  static load(data: KeywordIndexData, passageCount: number): KeywordIndex {
+    const search = MiniSearch.loadJSON(JSON.stringify(data.minisearch), SEARCH_OPTIONS);
+    return new KeywordIndex(search, data.documentFrequency, passageCount, data.vocabulary);
+  }
+
+  /** BM25 hits, best first, optionally only among `allowed` passage ids. */
+  query(text: string, limit: number, allowed?: ReadonlySet<string>): KeywordHit[] {
+    const hits = this.search.search(text, {
+      combineWith: "OR",
+      fuzzy: (term: string) => (term.length >= 6 ? 0.2 : false),
+      weights: { fuzzy: 0.5, prefix: 0.5 },
+      ...(allowed ? { filter: (result: { id: unknown }) => allowed.has(String(result.id)) } : {}),
+    });
+    return hits.slice(0, limit).map((hit) => ({ id: String(hit.id), score: hit.score }));
+  }
+
+  /** Inverse document frequency of a stemmed term; unseen terms get the highest value. */
+  idf(term: string): number {
+    const df = this.documentFrequency[term] ?? 0;
+    return Math.log(1 + (this.passageCount - df + 0.5) / (df + 0.5));
+  }
+
+  /** Whether a word (or a close spelling of it, such as Zelenskyy for Zelensky) appears anywhere. */
+  mentions(word: string): boolean {
+    const lower = word.toLowerCase();
+    if (this.vocabularySet.has(lower)) return true;
+    if (lower.length < 5) return false;
+    const prefix = lower.slice(0, 5);
+    for (const known of this.vocabularySet) {
+      if (known.startsWith(prefix) && Math.abs(known.length - lower.length) <= 2 && sharedPrefix(known, lower) >= lower.length - 2) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}

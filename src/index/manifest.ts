@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+/** Bump when the files of a build change shape, so old builds are rebuilt rather than misread. */
+export const INDEX_FORMAT_VERSION = 1;
+
+const sectionSchema = z.object({ index: z.number().int(), title: z.string(), label: z.string().nullable() });
+
+export const articleRecordSchema = z.object({
+  id: z.string(),
+  file: z.string(),
+  hash: z.string(),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  published: z.string().nullable(),
+  url: z.string().nullable(),
+  sections: z.array(sectionSchema),
+  passageCount: z.number().int(),
+});
+
+export const manifestSchema = z.object({
+  formatVersion: z.literal(INDEX_FORMAT_VERSION),
+  encoder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
+  chunkerVersion: z.number().int(),
+  builtAt: z.string(),
+  articlesDir: z.string(),
+  articles: z.array(articleRecordSchema),
+});
+
+export const passagesSchema = z.array(
+  z.object({
+    id: z.string(),
+    articleId: z.string(),
+    section: z.number().int(),
+    start: z.number().int(),
+    end: z.number().int(),
+    text: z.string(),
+  }),
+);
+
+/** What the index knows about one article, without its text. */
+export type ArticleRecord = z.infer<typeof articleRecordSchema>;
+export type Manifest = z.infer<typeof manifestSchema>;

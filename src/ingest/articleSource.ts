@@ -1,0 +1,158 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import type { Article, ArticleMeta, IngestWarning } from "../types.js";
+import { UserError } from "../errors.js";
+import { parseArticle } from "./parseArticle.js";
+
+const ARTICLE_EXTENSIONS = new Set([".txt", ".md"]);
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, "must be an ISO date such as 2025-03-17")
+  .refine((value) => !Number.isNaN(Date.parse(value)), "is not a real date");
+
+/** What an optional `<id>.json` beside an article may say about it. */
+export const sidecarSchema = z
+  .object({
+    title: z.string().trim().min(1).optional(),
+    outlet: z.string().trim().min(1).optional(),
+    published: isoDate.optional(),
+    url: z.url().optional(),
+  })
+  .strict();
+
+export interface LoadedArticles {
+  folder: string;
+  articles: Article[];
+  warnings: IngestWarning[];
+}
+
+/** Where articles come from. The folder implementation is the only one today. */
+export interface ArticleSource {
+  load(): Promise<LoadedArticles>;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "file"} ${issue.message}`)
+    .join("; ");
+}
+
+/** Reads every `.txt` and `.md` file of a folder (not recursive), with optional JSON sidecars. */
+export class FolderArticleSource implements ArticleSource {
+  constructor(private readonly folder: string) {}
+
+  async load(): Promise<LoadedArticles> {
+    const folder = path.resolve(this.folder);
+    let names: string[];
+    try {
+      names = (await readdir(folder)).sort();
+    } catch (error) {
+      throw new UserError(
+        "ARTICLES_FOLDER_MISSING",
+        `Cannot read the articles folder ${folder} (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
+          "Set ARTICLES_DIR to a folder of .txt or .md articles.",
+      );
+    }
+    const articleFiles = names.filter((name) => ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase()));
+    const warnings: IngestWarning[] = [];
+    const articles: Article[] = [];
+    const seen = new Map<string, string>();
+
+    for (const name of articleFiles) {
+      const id = path.basename(name, path.extname(name));
+      const other = seen.get(id);
+      if (other !== undefined) {
+        warnings.push({ file: name, problem: `has the same article id "${id}" as ${other}; skipped` });
+        continue;
+      }
+      seen.set(id, name);
+      const article = await this.loadOne(folder, name, id, names, warnings);
+      if (article) articles.push(article);
+    }
+
+    if (articles.length === 0) {
+      const why = articleFiles.length === 0 ? "no .txt or .md files" : "no readable article in any file";
+      throw new UserError(
+        "NO_ARTICLES",
+        `Found ${why} in ${folder}. Add articles there (see README, "Adding articles") or set ARTICLES_DIR.`,
+      );
+    }
+    return { folder, articles, warnings };
+  }
+
+  private async loadOne(
+    folder: string,
+    name: string,
+    id: string,
+    names: string[],
+    warnings: IngestWarning[],
+  ): Promise<Article | null> {
+    const file = path.join(folder, name);
+    let bytes: Buffer;
+    try {
+      if (!(await stat(file)).isFile()) {
+        warnings.push({ file: name, problem: "is not a regular file; skipped" });
+        return null;
+      }
+      bytes = await readFile(file);
+    } catch (error) {
+      warnings.push({ file: name, problem: `cannot be read (${(error as NodeJS.ErrnoException).code ?? error}); skipped` });
+      return null;
+    }
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      warnings.push({ file: name, problem: "is not valid UTF-8; re-save it as UTF-8 to index it. Skipped" });
+      return null;
+    }
+    if (text.trim() === "") {
+      warnings.push({ file: name, problem: "is empty; skipped" });
+      return null;
+    }
+    const meta = await this.loadSidecar(folder, `${id}.json`, names, warnings);
+    const article = parseArticle(id, name, text, meta);
+    if (article.paragraphs.length === 0) {
+      warnings.push({ file: name, problem: "has no article text left after removing page furniture; skipped" });
+      return null;
+    }
+    return article;
+  }
+
+  private async loadSidecar(
+    folder: string,
+    sidecarName: string,
+    names: string[],
+    warnings: IngestWarning[],
+  ): Promise<ArticleMeta> {
+    if (!names.includes(sidecarName)) return {};
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readFile(path.join(folder, sidecarName), "utf8"));
+    } catch (error) {
+      warnings.push({
+        file: sidecarName,
+        problem: `is not valid JSON (${(error as Error).message}); the article is indexed without it`,
+      });
+      return {};
+    }
+    const parsed = sidecarSchema.safeParse(raw);
+    if (!parsed.success) {
+      warnings.push({
+        file: sidecarName,
+        problem: `${describeZodError(parsed.error)}; the article is indexed without it`,
+      });
+      return {};
+    }
+    const meta: ArticleMeta = {};
+    if (parsed.data.title !== undefined) meta.title = parsed.data.title;
+    if (parsed.data.outlet !== undefined) meta.outlet = parsed.data.outlet;
+    if (parsed.data.published !== undefined) meta.published = parsed.data.published;
+    if (parsed.data.url !== undefined) meta.url = parsed.data.url;
+    return meta;
+  }
+}

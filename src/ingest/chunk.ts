@@ -1,0 +1,87 @@
+import type { Article, Paragraph, Passage } from "../types.js";
+import { splitSentences, startsWithQuote } from "./sentences.js";
+
+/** Bump when chunking changes, so existing indexes are rebuilt instead of mixed. */
+export const CHUNKER_VERSION = 1;
+
+export interface ChunkOptions {
+  /** A passage grows past a paragraph only while it is shorter than this. */
+  minChars: number;
+  /** A passage never grows past this; longer paragraphs are split between sentences. */
+  maxChars: number;
+}
+
+export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { minChars: 220, maxChars: 900 };
+
+interface Unit {
+  section: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+// "He said…", "She added…": the speaker was named in an earlier paragraph.
+const PRONOUN_OPENING = /^(he|she|they|it)\s+(said|says|added|adds|told|tells|wrote|writes|posted|warned|stated|insisted|claimed|continued|concluded|noted|argued|stressed)\b/i;
+// "'…,' Dmitry Medvedev said" names a new speaker, so it starts a new passage.
+const NAMED_ATTRIBUTION = /[’”"'],?\s+(?:(?:[A-Z][\p{L}'’-]+|of|the|de|von|van)\s+){1,6}(said|says|added|told|wrote|posted|warned|stated|charged|concluded)\b/u;
+
+/**
+ * True when a paragraph continues the previous one's speaker: it opens a quote without naming
+ * who speaks, or it opens with "he said" and the like.
+ */
+export function isContinuation(text: string): boolean {
+  if (PRONOUN_OPENING.test(text)) return true;
+  return startsWithQuote(text) && !NAMED_ATTRIBUTION.test(text);
+}
+
+/** Splits paragraphs longer than `maxChars` between sentences. */
+function toUnits(article: Article, paragraph: Paragraph, maxChars: number): Unit[] {
+  const whole = article.text.slice(paragraph.start, paragraph.end);
+  if (whole.length <= maxChars) {
+    return [{ section: paragraph.section, start: paragraph.start, end: paragraph.end, text: whole }];
+  }
+  const units: Unit[] = [];
+  let current: { start: number; end: number } | null = null;
+  for (const sentence of splitSentences(whole, paragraph.start)) {
+    if (current && sentence.end - current.start > maxChars) {
+      units.push({ section: paragraph.section, ...current, text: article.text.slice(current.start, current.end) });
+      current = null;
+    }
+    current = current ? { start: current.start, end: sentence.end } : { ...sentence };
+  }
+  if (current) units.push({ section: paragraph.section, ...current, text: article.text.slice(current.start, current.end) });
+  return units;
+}
+
+/**
+ * Groups an article's paragraphs into passages. A quote that continues on the next paragraph
+ * stays with the paragraph that names its speaker; short paragraphs take their neighbour along.
+ * Every passage is an exact slice of the article file.
+ */
+export function chunkArticle(article: Article, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Passage[] {
+  const units = article.paragraphs.flatMap((paragraph) => toUnits(article, paragraph, options.maxChars));
+  const groups: Unit[][] = [];
+  for (const unit of units) {
+    const group = groups[groups.length - 1];
+    const first = group?.[0];
+    const last = group?.[group.length - 1];
+    // Never join across a dropped line (a subhead, a caption): the passage must be clean text.
+    const adjacent = last !== undefined && article.text.slice(last.end, unit.start).trim() === "";
+    const fits = first !== undefined && last !== undefined && adjacent && unit.end - first.start <= options.maxChars;
+    const joins = fits && (isContinuation(unit.text) || (last.end - first.start) < options.minChars);
+    if (group && joins) group.push(unit);
+    else groups.push([unit]);
+  }
+  return groups.map((group, index) => {
+    const start = (group[0] as Unit).start;
+    const end = (group[group.length - 1] as Unit).end;
+    return {
+      id: `${article.id}#${index}`,
+      articleId: article.id,
+      section: (group[0] as Unit).section,
+      start,
+      end,
+      text: article.text.slice(start, end),
+    };
+  });
+}

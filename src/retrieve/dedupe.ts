@@ -1,0 +1,80 @@
+import { splitSentences } from "../ingest/sentences.js";
+import type { Passage } from "../types.js";
+import { words } from "./terms.js";
+
+/** Sentences shorter than this are too generic ("he said.") to prove two passages the same. */
+const MIN_SENTENCE_WORDS = 8;
+/** Share of word trigrams two sentences must have in common to count as the same words. */
+const SAME_SENTENCE = 0.6;
+/** Share of a passage's substantial sentences another must repeat for the two to be one report. */
+const MIN_CONTAINED = 0.6;
+
+function shingles(text: string): Set<string> {
+  const tokens = words(text);
+  const result = new Set<string>();
+  for (let i = 0; i + 2 < tokens.length; i++) result.add(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`);
+  return result;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const item of a) if (b.has(item)) shared++;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+function sentenceShingles(passage: Passage): Set<string>[] {
+  return splitSentences(passage.text)
+    .map((span) => passage.text.slice(span.start, span.end))
+    .filter((sentence) => words(sentence).length >= MIN_SENTENCE_WORDS)
+    .map(shingles);
+}
+
+/** Share of `inner`'s substantial sentences that `outer` repeats, allowing small edits. */
+function containedShare(inner: Set<string>[], outer: Set<string>[]): number {
+  if (inner.length === 0) return 0;
+  return inner.filter((x) => outer.some((y) => jaccard(x, y) >= SAME_SENTENCE)).length / inner.length;
+}
+
+/**
+ * How two passages from different articles relate: "same" when one repeats most of the
+ * other's substantial sentences (allowing Nato/NATO, other quote marks, a dropped word), with
+ * `keepSecond` true when the second one is the fuller copy; null otherwise.
+ */
+export function compareReports(a: Passage, b: Passage): { keepSecond: boolean } | null {
+  if (a.articleId === b.articleId) return null;
+  const left = sentenceShingles(a);
+  const right = sentenceShingles(b);
+  const aInB = containedShare(left, right);
+  const bInA = containedShare(right, left);
+  if (Math.max(aInB, bInA) < MIN_CONTAINED) return null;
+  return { keepSecond: aInB >= MIN_CONTAINED && right.length > left.length };
+}
+
+/**
+ * Folds near-duplicates into one result. Input is best first; a result keeps the rank of its
+ * best copy and the text of its fullest copy, and lists the other copies, so one result can
+ * cite every outlet that reported the same words. Passages that merely share a sentence but
+ * say more besides stay separate, so nothing they add is hidden.
+ */
+export function mergeNearDuplicates<T extends { passage: Passage; duplicates: Passage[] }>(ranked: readonly T[]): T[] {
+  const kept: T[] = [];
+  for (const item of ranked) {
+    let merged = false;
+    for (const home of kept) {
+      const relation = compareReports(home.passage, item.passage);
+      if (relation === null) continue;
+      if (relation.keepSecond) {
+        home.duplicates.push(home.passage);
+        home.passage = item.passage;
+      } else {
+        home.duplicates.push(item.passage);
+      }
+      home.duplicates.push(...item.duplicates);
+      merged = true;
+      break;
+    }
+    if (!merged) kept.push({ ...item, duplicates: [...item.duplicates] });
+  }
+  return kept;
+}

@@ -1,0 +1,115 @@
+/**
+ * Shared types of the answer engine. Nothing here imports discord.js or any model runtime:
+ * the Discord bot, the CLI and the scripts all speak in these terms.
+ */
+
+/** Metadata a sidecar `<id>.json` may give; never guessed when absent. */
+export interface ArticleMeta {
+  title?: string;
+  outlet?: string;
+  /** ISO date (YYYY-MM-DD or a full ISO timestamp). */
+  published?: string;
+  url?: string;
+}
+
+/** A part of an article file with its own headline (most files have exactly one). */
+export interface Section {
+  index: number;
+  title: string;
+  /** A kicker such as "RUSSIAN PERSPECTIVE" printed above the headline, when present. */
+  label: string | null;
+  start: number;
+  end: number;
+}
+
+/** A paragraph of body text that survived furniture cleaning, with its offsets in the file. */
+export interface Paragraph {
+  section: number;
+  start: number;
+  end: number;
+}
+
+/** One article file, parsed. */
+export interface Article {
+  id: string;
+  /** File name inside the articles folder. */
+  file: string;
+  /** The file's full text exactly as read; all offsets point into it. */
+  text: string;
+  /** sha256 of the file bytes plus its sidecar, used to skip unchanged articles. */
+  hash: string;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+  sections: Section[];
+  paragraphs: Paragraph[];
+}
+
+/** A retrievable unit of text: `article.text.slice(start, end) === text` always holds. */
+export interface Passage {
+  id: string;
+  articleId: string;
+  section: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A problem with one input file that did not stop the others from being indexed. */
+export interface IngestWarning {
+  file: string;
+  problem: string;
+}
+
+/** Turns text into vectors. Implementations are chosen in one wiring place. */
+export interface Embedder {
+  /** Stable identifier recorded in the index manifest, e.g. `transformers:Xenova/all-MiniLM-L6-v2`. */
+  readonly id: string;
+  readonly dimensions: number;
+  /** Returns one L2-normalised vector per input, in order. */
+  embed(texts: readonly string[]): Promise<Float32Array[]>;
+}
+
+/** Where a passage came from, as shown in a source list. */
+export interface SourceRef {
+  articleId: string;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Citation extends SourceRef {
+  n: number;
+  score: number;
+  /** The same passage as reported by other articles (near-duplicates merged into this one). */
+  alsoReportedBy: SourceRef[];
+}
+
+export interface Answer {
+  question: string;
+  answered: boolean;
+  /** Verbatim sentences each followed by its [n] marker, or a plain statement when not answered. */
+  answer: string;
+  citations: Citation[];
+}
+
+export interface AskOptions {
+  /** How many passages to cite at most. */
+  k?: number;
+  outlet?: string;
+  articleId?: string;
+}
+
+/** A retrieved passage with its fused score, before answer composition. */
+export interface RetrievedPassage {
+  passage: Passage;
+  score: number;
+  denseScore: number;
+  keywordScore: number;
+  duplicates: Passage[];
+}
