@@ -1,7 +1,13 @@
 import { isContinuation } from "../ingest/chunk.js";
 import { splitSentences } from "../ingest/sentences.js";
 import type { Answer, Citation, Passage, RetrievedPassage, SourceRef } from "../types.js";
+import { answerTypeOf, hasAnswerType, type AnswerType } from "../retrieve/answerType.js";
 import { contentTerms } from "../retrieve/terms.js";
+
+/** Extra score for a sentence that holds the kind of answer asked for (a number, a day). */
+const TYPED_BONUS = 0.3;
+/** Score a quoted passage loses for each place it sits lower in the retrieval ranking. */
+const RANK_PENALTY = 0.05;
 
 /** Looks up what a source list needs about an article. */
 export interface ArticleLookup {
@@ -49,25 +55,46 @@ function sentencesOf(passage: Passage, questionTerms: readonly string[], idf: (t
   });
 }
 
+/** True when a text opens a quotation it does not close (curly ’ between letters is an apostrophe). */
+export function leavesQuoteOpen(text: string): boolean {
+  const doubleOpen = (text.match(/“/g) ?? []).length - (text.match(/”/g) ?? []).length;
+  const singleOpen = (text.match(/‘/g) ?? []).length - (text.match(/’(?!\p{L})/gu) ?? []).length;
+  const straight = (text.match(/"/g) ?? []).length % 2;
+  return doubleOpen > 0 || singleOpen > 0 || straight === 1;
+}
+
 /**
- * The best sentence of a passage, plus the sentences right after it that continue the same
- * quote ("'…,' he said."), so a speaker's words come with the sentence that names the speaker.
+ * A sentence plus what must come with it to make sense: the rest of a quotation it opens, and
+ * the sentences right after it that continue the same speaker ("'…,' he said.").
  */
-function bestRun(sentences: ScoredSentence[], maxChars: number): ScoredSentence[] {
-  let best = 0;
-  sentences.forEach((sentence, index) => {
-    if (sentence.coverage > (sentences[best]?.coverage ?? 0)) best = index;
-  });
-  const first = sentences[best];
-  const run: ScoredSentence[] = first ? [first] : [];
-  let length = run[0]?.text.length ?? 0;
-  for (let next = best + 1; next < sentences.length; next++) {
+function runFrom(sentences: ScoredSentence[], first: number, maxChars: number): ScoredSentence[] {
+  const head = sentences[first];
+  if (!head) return [];
+  const run = [head];
+  let length = head.text.length;
+  let open = leavesQuoteOpen(head.text);
+  for (let next = first + 1; next < sentences.length; next++) {
     const sentence = sentences[next] as ScoredSentence;
-    if (!isContinuation(sentence.text) || length + sentence.text.length > maxChars) break;
+    if (!(open || isContinuation(sentence.text)) || length + sentence.text.length > maxChars) break;
     run.push(sentence);
     length += sentence.text.length;
+    open = leavesQuoteOpen(run.map((item) => item.text).join(" "));
   }
   return run;
+}
+
+/** Index of the sentence that best answers: most of the question's weight, of the asked-for kind. */
+function bestSentence(sentences: ScoredSentence[], type: AnswerType): number {
+  let best = -1;
+  let bestScore = 0;
+  sentences.forEach((sentence, index) => {
+    const score = sentence.coverage + (sentence.coverage > 0 && type !== null && hasAnswerType(sentence.text, type) ? TYPED_BONUS : 0);
+    if (score > bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  });
+  return best;
 }
 
 function sourceRef(passage: Passage, lookup: ArticleLookup): SourceRef {
@@ -107,16 +134,26 @@ export function composeAnswer(question: string, retrieved: readonly RetrievedPas
     alsoReportedBy: item.duplicates.map((duplicate) => sourceRef(duplicate, options.article)),
   }));
 
-  const runs = retrieved.slice(0, options.maxQuotedPassages).map((item, index) => {
-    const run = bestRun(sentencesOf(item.passage, terms, options.idf), options.maxAnswerChars);
-    return { n: index + 1, run, coverage: run[0]?.coverage ?? 0 };
-  });
-  const top = Math.max(0, ...runs.map((run) => run.coverage));
+  const type = answerTypeOf(question);
+  const runs = retrieved
+    .map((item, index) => {
+      const sentences = sentencesOf(item.passage, terms, options.idf);
+      const best = bestSentence(sentences, type);
+      const run = best < 0 ? [] : runFrom(sentences, best, options.maxAnswerChars);
+      const head = run[0];
+      const typed = head !== undefined && type !== null && hasAnswerType(head.text, type) ? TYPED_BONUS : 0;
+      // Retrieval order still counts: a later passage must answer clearly better to lead.
+      const score = head === undefined ? 0 : head.coverage + typed - RANK_PENALTY * index;
+      return { n: index + 1, run, score };
+    })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, options.maxQuotedPassages);
+  const top = Math.max(0, ...runs.map((run) => run.score));
   const parts: string[] = [];
   let length = 0;
-  for (const { n, run, coverage: score } of runs) {
+  for (const { n, run, score } of runs) {
     // Later passages only speak when they answer nearly as well as the best one.
-    if (run.length === 0 || score === 0 || score < top * 0.6) continue;
+    if (run.length === 0 || score <= 0 || score < top * 0.6) continue;
     const text = run.map((sentence) => sentence.text).join(" ");
     if (parts.length > 0 && length + text.length > options.maxAnswerChars) break;
     parts.push(`${text} [${n}]`);

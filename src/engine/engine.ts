@@ -5,7 +5,8 @@ import type { LoadedIndex } from "../index/indexStore.js";
 import type { ArticleRecord } from "../index/manifest.js";
 import { mergeNearDuplicates } from "../retrieve/dedupe.js";
 import { denseSearch } from "../retrieve/dense.js";
-import { reciprocalRankFusion } from "../retrieve/fusion.js";
+import { fuseScores } from "../retrieve/fusion.js";
+import { rerank } from "../retrieve/rerank.js";
 import type { Answer, AskOptions, Embedder, Passage, RetrievedPassage } from "../types.js";
 
 export const MAX_QUESTION_CHARS = 500;
@@ -103,10 +104,7 @@ export class Engine {
 
     const denseScores = new Map(dense.map((hit) => [(passages[hit.row] as Passage).id, hit.score]));
     const keywordScores = new Map(keyword.map((hit) => [hit.id, hit.score]));
-    const fused = reciprocalRankFusion([
-      { ids: dense.map((hit) => (passages[hit.row] as Passage).id) },
-      { ids: keyword.map((hit) => hit.id) },
-    ]);
+    const fused = fuseScores(denseScores, keywordScores);
     const ranked: RetrievedPassage[] = fused.map(({ id, score }) => ({
       passage: passages[this.rowsById.get(id) as number] as Passage,
       score,
@@ -114,7 +112,8 @@ export class Engine {
       keywordScore: keywordScores.get(id) ?? 0,
       duplicates: [],
     }));
-    return mergeNearDuplicates(ranked).slice(0, k);
+    const reranked = rerank(question, ranked, (term) => keywords.idf(term));
+    return mergeNearDuplicates(reranked).slice(0, k);
   }
 
   /** Answers a question from the articles, or says plainly that they do not answer it. */

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { EngineConfig } from "../config.js";
 import { loadEmbedder, planEncoder } from "../embed/chooseEmbedder.js";
 import { FolderArticleSource } from "../ingest/articleSource.js";
+import { CHUNKER_VERSION } from "../ingest/chunk.js";
 import { buildIndex, type BuildResult } from "../index/buildIndex.js";
 import { loadIndex, readManifest } from "../index/indexStore.js";
 import type { Logger } from "../log.js";
@@ -48,8 +49,14 @@ export function describeBuild(result: BuildResult, indexDir: string): string {
  */
 export async function openEngine(config: EngineConfig, log: Logger, options: { progress?: boolean } = {}): Promise<Engine> {
   let embedder: Embedder | null = null;
-  if ((await readManifest(config.INDEX_DIR)) === null) {
-    log.info(`No index in ${path.resolve(config.INDEX_DIR)} yet; building it from ${config.ARTICLES_DIR}/.`);
+  const manifest = await readManifest(config.INDEX_DIR);
+  const outdated = manifest !== null && manifest.chunkerVersion !== CHUNKER_VERSION;
+  if (manifest === null || outdated) {
+    log.info(
+      outdated
+        ? `The index in ${path.resolve(config.INDEX_DIR)} was made by an older version; rebuilding it.`
+        : `No index in ${path.resolve(config.INDEX_DIR)} yet; building it from ${config.ARTICLES_DIR}/.`,
+    );
     const built = await runIndexer(config, log, { rebuild: false, progress: options.progress ?? false });
     log.info(describeBuild(built.result, config.INDEX_DIR));
     embedder = built.embedder;

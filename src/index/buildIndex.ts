@@ -82,6 +82,14 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const previousHashes = new Map(previous?.manifest.articles.map((record) => [record.id, record.hash]) ?? []);
   const previousRows = new Map(previous?.passages.map((passage, row) => [passage.id, row]) ?? []);
 
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const titleOf = (passage: Passage) => {
+    const article = byId.get(passage.articleId);
+    return article?.sections[passage.section]?.title ?? article?.title ?? "";
+  };
+  // The headline goes in front of the passage so a paragraph that never names its subject
+  // ("the area under Ukrainian control") is still found by it ("Kursk").
+  const embeddingInput = (passage: Passage) => `${titleOf(passage)}\n\n${passage.text}`;
   const passages: Passage[] = [];
   const vectors: (Float32Array | null)[] = [];
   const toEmbed: number[] = [];
@@ -117,15 +125,14 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     const progress = options.progress ? createProgress("Embedding passages", toEmbed.length) : null;
     for (let i = 0; i < toEmbed.length; i += EMBED_BATCH) {
       const batch = toEmbed.slice(i, i + EMBED_BATCH);
-      const embedded = await embedder.embed(batch.map((row) => (passages[row] as Passage).text));
+      const embedded = await embedder.embed(batch.map((row) => embeddingInput(passages[row] as Passage)));
       batch.forEach((row, j) => (vectors[row] = embedded[j] ?? null));
       progress?.update(Math.min(i + EMBED_BATCH, toEmbed.length));
     }
     progress?.finish();
   }
 
-  const titles = articles.flatMap((article) => [article.title, ...article.sections.map((section) => section.title)]);
-  const { data: keywords } = KeywordIndex.build(passages, titles);
+  const { data: keywords } = KeywordIndex.build(passages, titleOf);
   const manifest: Manifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     encoder: { id: options.encoderId, dimensions },

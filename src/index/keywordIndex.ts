@@ -3,11 +3,14 @@ import type { Passage } from "../types.js";
 import { contentTerms, isStopword, stem, words } from "../retrieve/terms.js";
 
 const SEARCH_OPTIONS: Options = {
-  fields: ["text"],
+  fields: ["text", "title"],
   idField: "id",
   tokenize: (text: string) => words(text),
   processTerm: (term: string) => (isStopword(term) ? null : stem(term)),
 };
+
+/** A headline describes every passage under it, so it counts, but less than the passage. */
+const TITLE_BOOST = 0.4;
 
 /** What is persisted beside the vectors: the BM25 index plus the corpus vocabulary. */
 export interface KeywordIndexData {
@@ -36,16 +39,17 @@ export class KeywordIndex {
     this.vocabularySet = new Set(vocabulary);
   }
 
-  static build(passages: readonly Passage[], titles: readonly string[]): { index: KeywordIndex; data: KeywordIndexData } {
+  /** `titleOf` gives the headline a passage sits under; it is searched with a lower weight. */
+  static build(passages: readonly Passage[], titleOf: (passage: Passage) => string): { index: KeywordIndex; data: KeywordIndexData } {
     const search = new MiniSearch(SEARCH_OPTIONS);
-    search.addAll(passages.map((passage) => ({ id: passage.id, text: passage.text })));
+    search.addAll(passages.map((passage) => ({ id: passage.id, text: passage.text, title: titleOf(passage) })));
     const documentFrequency: Record<string, number> = {};
     const vocabulary = new Set<string>();
     for (const passage of passages) {
       for (const term of new Set(contentTerms(passage.text))) documentFrequency[term] = (documentFrequency[term] ?? 0) + 1;
       for (const word of words(passage.text)) vocabulary.add(word);
     }
-    for (const title of titles) for (const word of words(title)) vocabulary.add(word);
+    for (const passage of passages) for (const word of words(titleOf(passage))) vocabulary.add(word);
     const data: KeywordIndexData = {
       minisearch: search.toJSON(),
       documentFrequency,
@@ -63,6 +67,7 @@ export class KeywordIndex {
   query(text: string, limit: number, allowed?: ReadonlySet<string>): KeywordHit[] {
     const hits = this.search.search(text, {
       combineWith: "OR",
+      boost: { text: 1, title: TITLE_BOOST },
       fuzzy: (term: string) => (term.length >= 6 ? 0.2 : false),
       weights: { fuzzy: 0.5, prefix: 0.5 },
       ...(allowed ? { filter: (result: { id: unknown }) => allowed.has(String(result.id)) } : {}),

@@ -1,8 +1,8 @@
 import type { Article, Paragraph, Passage } from "../types.js";
 import { splitSentences, startsWithQuote } from "./sentences.js";
 
-/** Bump when chunking changes, so existing indexes are rebuilt instead of mixed. */
-export const CHUNKER_VERSION = 1;
+/** Bump when passages or what is embedded for them change, so old indexes are rebuilt, not mixed. */
+export const CHUNKER_VERSION = 2;
 
 export interface ChunkOptions {
   /** A passage grows past a paragraph only while it is shorter than this. */

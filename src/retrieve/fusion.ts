@@ -1,17 +1,27 @@
-/** The usual constant of reciprocal rank fusion: damps the weight of the very top ranks. */
-export const RRF_K = 60;
+/** Weight of the dense ranking against BM25 in score fusion; measured on the dev set (README). */
+export const DENSE_WEIGHT = 0.5;
 
 /**
- * Reciprocal rank fusion of several rankings of ids (best first). Each list may carry a
- * weight. Returns ids with fused scores, best first; ties keep first-seen order.
+ * Convex combination of dense and keyword scores. Dense scores are min-max scaled over the
+ * candidates and BM25 scores divided by the best one, so both lie in [0, 1]; a passage only
+ * one retriever found gets that retriever's share alone. Unlike rank fusion this keeps how
+ * much better the best keyword hit is than the rest. Returns ids best first.
  */
-export function reciprocalRankFusion(
-  rankings: ReadonlyArray<{ ids: readonly string[]; weight?: number }>,
-  k = RRF_K,
+export function fuseScores(
+  dense: ReadonlyMap<string, number>,
+  keyword: ReadonlyMap<string, number>,
+  denseWeight = DENSE_WEIGHT,
 ): Array<{ id: string; score: number }> {
-  const scores = new Map<string, number>();
-  for (const { ids, weight = 1 } of rankings) {
-    ids.forEach((id, rank) => scores.set(id, (scores.get(id) ?? 0) + weight / (k + rank + 1)));
-  }
-  return [...scores.entries()].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
+  const denseValues = [...dense.values()];
+  const low = Math.min(...denseValues);
+  const span = Math.max(...denseValues) - low || 1;
+  const best = Math.max(0, ...keyword.values()) || 1;
+  const ids = new Set([...dense.keys(), ...keyword.keys()]);
+  return [...ids]
+    .map((id) => {
+      const denseScore = dense.has(id) ? ((dense.get(id) as number) - low) / span : 0;
+      const keywordScore = (keyword.get(id) ?? 0) / best;
+      return { id, score: denseWeight * denseScore + (1 - denseWeight) * keywordScore };
+    })
+    .sort((a, b) => b.score - a.score);
 }

@@ -1,0 +1,48 @@
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Engine } from "../../src/engine/engine.js";
+import { buildIndex } from "../../src/index/buildIndex.js";
+import { loadIndex } from "../../src/index/indexStore.js";
+import { FolderArticleSource } from "../../src/ingest/articleSource.js";
+import { silentLogger } from "../../src/log.js";
+import type { Embedder } from "../../src/types.js";
+import { createFakeEmbedder } from "./fakeEmbedder.js";
+
+export const SEEDS_DIR = path.resolve(import.meta.dirname, "../../seeds");
+
+export interface EngineFixture {
+  engine: Engine;
+  root: string;
+  articlesDir: string;
+  indexDir: string;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * Copies the seed articles to a temp folder, indexes them with the given embedder (a fast
+ * deterministic fake by default) and opens an Engine over the result.
+ */
+export async function createEngineFixture(embedder: Embedder = createFakeEmbedder()): Promise<EngineFixture> {
+  const root = await mkdtemp(path.join(os.tmpdir(), "news-engine-"));
+  const articlesDir = path.join(root, "articles");
+  const indexDir = path.join(root, "index");
+  await cp(SEEDS_DIR, articlesDir, { recursive: true });
+  await buildIndex({
+    indexDir,
+    source: new FolderArticleSource(articlesDir),
+    encoderId: embedder.id,
+    loadEmbedder: async () => embedder,
+    rebuild: false,
+    log: silentLogger,
+  });
+  const index = await loadIndex(indexDir);
+  if (!index) throw new Error("fixture index was not written");
+  return {
+    engine: new Engine(index, embedder),
+    root,
+    articlesDir,
+    indexDir,
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
+}
