@@ -48,7 +48,7 @@ export function compareReports(a: Passage, b: Passage): { keepSecond: boolean } 
   const aInB = containedShare(left, right);
   const bInA = containedShare(right, left);
   if (Math.max(aInB, bInA) < MIN_CONTAINED) return null;
-  return { keepSecond: aInB >= MIN_CONTAINED && right.length > left.length };
+  return { keepSecond: aInB >= MIN_CONTAINED && b.text.length > a.text.length };
 }
 
 /**

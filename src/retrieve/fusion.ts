@@ -1,9 +1,11 @@
 /** Weight of the dense ranking against BM25 in score fusion; measured on the dev set (README). */
 export const DENSE_WEIGHT = 0.5;
+/** Cosine gaps smaller than this are noise, not preference; min-max scaling must not blow them up. */
+const MIN_DENSE_SPAN = 0.1;
 
 /**
  * Convex combination of dense and keyword scores. Dense scores are min-max scaled over the
- * candidates and BM25 scores divided by the best one, so both lie in [0, 1]; a passage only
+ * candidates (over a span of at least MIN_DENSE_SPAN) and BM25 scores divided by the best one, so both lie in [0, 1]; a passage only
  * one retriever found gets that retriever's share alone. Unlike rank fusion this keeps how
  * much better the best keyword hit is than the rest. Returns ids best first.
  */
@@ -14,7 +16,7 @@ export function fuseScores(
 ): Array<{ id: string; score: number }> {
   const denseValues = [...dense.values()];
   const low = Math.min(...denseValues);
-  const span = Math.max(...denseValues) - low || 1;
+  const span = Math.max(Math.max(...denseValues) - low, MIN_DENSE_SPAN);
   const best = Math.max(0, ...keyword.values()) || 1;
   const ids = new Set([...dense.keys(), ...keyword.keys()]);
   return [...ids]

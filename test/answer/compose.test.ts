@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { composeAnswer, leavesQuoteOpen } from "../../src/answer/compose.js";
+import { namedTerms, unknownNames } from "../../src/answer/abstain.js";
+import type { Passage, RetrievedPassage } from "../../src/types.js";
+import { createEngineFixture, type EngineFixture } from "../support/engineFixture.js";
+
+let fixture: EngineFixture;
+beforeAll(async () => {
+  fixture = await createEngineFixture();
+});
+afterAll(async () => {
+  await fixture.cleanup();
+});
+
+/** Every [n] in the answer must point at a citation, and every sentence must be in it verbatim. */
+function expectGrounded(answer: Awaited<ReturnType<EngineFixture["engine"]["ask"]>>) {
+  const markers = [...answer.answer.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
+  expect(markers.length).toBeGreaterThan(0);
+  for (const n of markers) expect(answer.citations.some((citation) => citation.n === n)).toBe(true);
+  const pieces = answer.answer.split(/\s*\[\d+\]\s*/).filter((piece) => piece !== "");
+  pieces.forEach((piece, index) => {
+    const cited = answer.citations.find((citation) => citation.n === markers[index]);
+    const flat = cited?.text.replace(/\s+/g, " ");
+    expect(flat).toContain(piece);
+  });
+}
+
+describe("composeAnswer", () => {
+  it("quotes the speaker with the quote that continues after the sentence naming him", async () => {
+    const answer = await fixture.engine.ask("What did Grushko say?");
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toContain("We absolutely do not care under what label");
+    expect(answer.answer).toContain("In any case, if they appear there");
+    expectGrounded(answer);
+  });
+
+  it("cites the same words once, listing the other outlet that reported them", async () => {
+    const answer = await fixture.engine.ask("What did Grushko say?");
+    const grushko = answer.citations.filter((citation) => citation.text.includes("In any case, if they appear there"));
+    expect(grushko).toHaveLength(1);
+    expect(grushko[0]?.alsoReportedBy.map((other) => other.articleId)).toHaveLength(1);
+  });
+
+  it("prefers the sentence holding a number for a how-many question", async () => {
+    const answer = await fixture.engine.ask("How many North Korean troops are fighting alongside Russia in Kursk?");
+    expect(answer.answer).toMatch(/11,000/);
+    expectGrounded(answer);
+  });
+
+  it("orders citations by relevance and numbers them from 1", async () => {
+    const answer = await fixture.engine.ask("What did Medvedev say about NATO peacekeepers?", { k: 4 });
+    expect(answer.citations.map((citation) => citation.n)).toEqual([1, 2, 3, 4]);
+    const scores = answer.citations.map((citation) => citation.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it("cites no passage and answers nothing when no sentence matches", () => {
+    const passage: Passage = { id: "p", articleId: "a", section: 0, start: 0, end: 10, text: "Unrelated." };
+    const retrieved: RetrievedPassage[] = [{ passage, score: 1, denseScore: 1, keywordScore: 0, duplicates: [] }];
+    const answer = composeAnswer("What about bread?", retrieved, {
+      idf: () => 1,
+      article: () => ({ title: "t", outlet: null, published: null, url: null }),
+      maxQuotedPassages: 3,
+      maxAnswerChars: 700,
+    });
+    expect(answer.answered).toBe(false);
+    expect(answer.answer).toBe("");
+  });
+});
+
+describe("abstaining", () => {
+  it("says plainly that the articles do not mention a person they never name", async () => {
+    const answer = await fixture.engine.ask("What did Angela Merkel say about the peacekeeping plan?");
+    expect(answer).toMatchObject({ answered: false, citations: [] });
+    expect(answer.answer).toContain("do not mention Angela Merkel");
+    expect(answer.answer).toContain("indexed articles cover");
+  });
+
+  it("abstains on an off-topic question with no names", async () => {
+    const answer = await fixture.engine.ask("how do i bake sourdough bread at home?");
+    expect(answer.answered).toBe(false);
+  });
+
+  it("finds the names in a question, not its opening word", () => {
+    expect(namedTerms("What did Angela Merkel say about NATO's plan?")).toEqual(["Angela", "Merkel", "NATO"]);
+    expect(namedTerms("Is Denmark prepared to send troops?")).toEqual(["Denmark"]);
+    expect(namedTerms("Merkel's view?")).toEqual(["Merkel"]);
+  });
+
+  it("accepts spelling variants of names the articles use", () => {
+    const known = new Set(["zelensky", "zelenskiy", "kyiv"]);
+    const mentions = (word: string) => known.has(word) || [...known].some((k) => k.startsWith(word.slice(0, 7)));
+    expect(unknownNames("What did Zelenskyy say in Kyiv?", mentions)).toEqual([]);
+    expect(unknownNames("What did Merkel say in Kyiv?", mentions)).toEqual(["Merkel"]);
+  });
+});
+
+describe("leavesQuoteOpen", () => {
+  it("treats a curly apostrophe between letters as an apostrophe, not a closing quote", () => {
+    expect(leavesQuoteOpen("‘What’s the big deal, Sir Starmer?")).toBe(true);
+    expect(leavesQuoteOpen("‘We will go,’ he said.")).toBe(false);
+    expect(leavesQuoteOpen("He said: “Russia didn’t ask.")).toBe(true);
+    expect(leavesQuoteOpen("No quote at all.")).toBe(false);
+  });
+});

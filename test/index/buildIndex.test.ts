@@ -1,0 +1,129 @@
+import { cp, mkdtemp, readFile, readdir, rm, unlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Engine } from "../../src/engine/engine.js";
+import { UserError } from "../../src/errors.js";
+import { buildIndex } from "../../src/index/buildIndex.js";
+import { currentBuild, loadIndex } from "../../src/index/indexStore.js";
+import { FolderArticleSource } from "../../src/ingest/articleSource.js";
+import { silentLogger } from "../../src/log.js";
+import type { Embedder } from "../../src/types.js";
+import { SEEDS_DIR } from "../support/engineFixture.js";
+import { createFakeEmbedder } from "../support/fakeEmbedder.js";
+
+let root: string;
+let articlesDir: string;
+let indexDir: string;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), "index-test-"));
+  articlesDir = path.join(root, "articles");
+  indexDir = path.join(root, "index");
+  await cp(SEEDS_DIR, articlesDir, { recursive: true });
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+function build(embedder: Embedder, rebuild = false) {
+  return buildIndex({
+    indexDir,
+    source: new FolderArticleSource(articlesDir),
+    encoderId: embedder.id,
+    loadEmbedder: async () => embedder,
+    rebuild,
+    log: silentLogger,
+  });
+}
+
+describe("buildIndex", () => {
+  it("builds an index whose passages, vectors and keywords load back", async () => {
+    const embedder = createFakeEmbedder();
+    const result = await build(embedder);
+    expect(result).toMatchObject({ status: "built", articles: 5, reused: 0 });
+    expect(result.embedded).toBe(result.passages);
+    const index = await loadIndex(indexDir);
+    expect(index?.passages).toHaveLength(result.passages);
+    expect(index?.vectors.length).toBe(result.passages * embedder.dimensions);
+    expect(index?.manifest.encoder).toEqual({ id: embedder.id, dimensions: embedder.dimensions });
+    expect(index?.keywords.query("Grushko", 3)[0]?.id).toMatch(/^00[03]_/);
+  });
+
+  it("does nothing on an unchanged corpus, and never loads the encoder", async () => {
+    await build(createFakeEmbedder());
+    const before = await currentBuild(indexDir);
+    const result = await buildIndex({
+      indexDir,
+      source: new FolderArticleSource(articlesDir),
+      encoderId: "fake:hashing-64",
+      loadEmbedder: async () => {
+        throw new Error("the encoder must not be loaded");
+      },
+      rebuild: false,
+      log: silentLogger,
+    });
+    expect(result.status).toBe("up-to-date");
+    expect(await currentBuild(indexDir)).toBe(before);
+  });
+
+  it("re-embeds only changed and new articles and drops removed ones", async () => {
+    await build(createFakeEmbedder());
+    const changed = path.join(articlesDir, "003_c0678c1811952286.txt");
+    await writeFile(changed, `${await readFile(changed, "utf8")}\nA new closing paragraph about the talks.`);
+    await writeFile(path.join(articlesDir, "new.txt"), "Fresh headline\nA brand new article about Kyiv, officials said.\n");
+    await unlink(path.join(articlesDir, "004_a0944345dc9b0cb6.txt"));
+    const embedder = createFakeEmbedder();
+    const result = await build(embedder);
+    const index = await loadIndex(indexDir);
+    const touched = index!.passages.filter((passage) => passage.articleId === "003_c0678c1811952286" || passage.articleId === "new");
+    expect(result.removed).toEqual(["004_a0944345dc9b0cb6"]);
+    expect(result.embedded).toBe(touched.length);
+    expect(embedder.calls).toBe(touched.length);
+    expect(result.reused).toBe(result.passages - touched.length);
+    expect(index!.passages.some((passage) => passage.articleId === "004_a0944345dc9b0cb6")).toBe(false);
+  });
+
+  it("re-embeds everything on --rebuild or when the encoder changes", async () => {
+    await build(createFakeEmbedder());
+    const rebuilt = await build(createFakeEmbedder(), true);
+    expect(rebuilt.reused).toBe(0);
+    const other = createFakeEmbedder(32, "fake:hashing-32");
+    const switched = await build(other);
+    expect(switched.reused).toBe(0);
+    expect((await loadIndex(indexDir))?.manifest.encoder).toEqual({ id: "fake:hashing-32", dimensions: 32 });
+  });
+
+  it("leaves the previous index intact when a build fails half way", async () => {
+    await build(createFakeEmbedder());
+    const before = await currentBuild(indexDir);
+    await writeFile(path.join(articlesDir, "new.txt"), "Fresh headline\nA brand new article.\n");
+    const failing = createFakeEmbedder();
+    failing.embed = async () => {
+      throw new Error("killed mid-build");
+    };
+    await expect(build(failing)).rejects.toThrow("killed mid-build");
+    expect(await currentBuild(indexDir)).toBe(before);
+    const index = await loadIndex(indexDir);
+    expect(index?.manifest.articles).toHaveLength(5);
+    // An interrupted run's staging folder is cleared by the next successful build.
+    await writeFile(path.join(indexDir, "builds", "stale.partial"), "");
+    await build(createFakeEmbedder());
+    expect((await readdir(path.join(indexDir, "builds"))).length).toBe(1);
+  });
+
+  it("reports a damaged index with the command that fixes it", async () => {
+    await build(createFakeEmbedder());
+    const folder = (await currentBuild(indexDir))!;
+    await writeFile(path.join(folder, "index.json"), "{ truncated");
+    const error = await loadIndex(indexDir).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe("INDEX_CORRUPT");
+    expect((error as UserError).message).toContain("npm run index -- --rebuild");
+  });
+
+  it("refuses to query with an encoder other than the one that built the index", async () => {
+    await build(createFakeEmbedder());
+    const index = (await loadIndex(indexDir))!;
+    expect(() => new Engine(index, createFakeEmbedder(64, "fake:other"))).toThrow(/npm run index -- --rebuild/);
+  });
+});

@@ -1,0 +1,80 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { FolderArticleSource } from "../../src/ingest/articleSource.js";
+import { UserError } from "../../src/errors.js";
+
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(path.join(os.tmpdir(), "articles-"));
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+const good = "A headline\nSomething happened in Kyiv on Monday, officials said.\n";
+
+describe("FolderArticleSource", () => {
+  it("reads .txt and .md files, ids from file names, metadata from a valid sidecar", async () => {
+    await writeFile(path.join(folder, "a.txt"), good);
+    await writeFile(path.join(folder, "b.md"), "# Title B\n\nBody of b, in full.\n");
+    await writeFile(path.join(folder, "notes.csv"), "ignored");
+    await writeFile(path.join(folder, "a.json"), JSON.stringify({ outlet: "Reuters", published: "2025-03-17", url: "https://example.com/a" }));
+    const { articles, warnings } = await new FolderArticleSource(folder).load();
+    expect(warnings).toEqual([]);
+    expect(articles.map((article) => article.id)).toEqual(["a", "b"]);
+    expect(articles[0]).toMatchObject({ outlet: "Reuters", published: "2025-03-17", url: "https://example.com/a", title: "A headline" });
+    expect(articles[1]?.title).toBe("Title B");
+  });
+
+  it("warns about each bad file by name and still indexes the others", async () => {
+    await writeFile(path.join(folder, "good.txt"), good);
+    await writeFile(path.join(folder, "latin1.txt"), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x2e, 0x0a]));
+    await writeFile(path.join(folder, "empty.txt"), "  \n\n");
+    await writeFile(path.join(folder, "furniture.txt"), "Source link\nRelated Articles\n");
+    await writeFile(path.join(folder, "broken.txt"), good);
+    await writeFile(path.join(folder, "broken.json"), "{ not json");
+    await writeFile(path.join(folder, "baddate.txt"), good);
+    await writeFile(path.join(folder, "baddate.json"), JSON.stringify({ published: "last Tuesday", colour: "red" }));
+    const { articles, warnings } = await new FolderArticleSource(folder).load();
+
+    expect(articles.map((article) => article.id).sort()).toEqual(["baddate", "broken", "good"]);
+    const byFile = Object.fromEntries(warnings.map((warning) => [warning.file, warning.problem]));
+    expect(byFile["latin1.txt"]).toMatch(/not valid UTF-8/);
+    expect(byFile["empty.txt"]).toMatch(/empty/);
+    expect(byFile["furniture.txt"]).toMatch(/no article text/);
+    expect(byFile["broken.json"]).toMatch(/not valid JSON.*indexed without it/);
+    expect(byFile["baddate.json"]).toMatch(/published must be an ISO date/);
+    expect(byFile["baddate.json"]).toMatch(/colour/);
+    expect(articles.find((article) => article.id === "baddate")?.published).toBeNull();
+  });
+
+  it("skips unreadable entries with a warning", async () => {
+    await writeFile(path.join(folder, "good.txt"), good);
+    // A dangling link cannot be read even by root; a folder named like an article is no file.
+    await symlink(path.join(folder, "gone.txt"), path.join(folder, "dangling.txt"));
+    await mkdir(path.join(folder, "folder.txt"));
+    const { articles, warnings } = await new FolderArticleSource(folder).load();
+    expect(articles.map((article) => article.id)).toEqual(["good"]);
+    expect(warnings).toEqual([
+      { file: "dangling.txt", problem: expect.stringMatching(/cannot be read \(ENOENT\)/) },
+      { file: "folder.txt", problem: expect.stringMatching(/not a regular file/) },
+    ]);
+  });
+
+  it("fails clearly, naming the folder, when there are no articles", async () => {
+    await writeFile(path.join(folder, "readme.csv"), "x");
+    const error = await new FolderArticleSource(folder).load().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe("NO_ARTICLES");
+    expect((error as UserError).message).toContain(folder);
+  });
+
+  it("fails clearly when the folder does not exist", async () => {
+    const missing = path.join(folder, "nope");
+    const error = await new FolderArticleSource(missing).load().catch((caught: unknown) => caught);
+    expect((error as UserError).code).toBe("ARTICLES_FOLDER_MISSING");
+    expect((error as UserError).message).toContain("ARTICLES_DIR");
+  });
+});
