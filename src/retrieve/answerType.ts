@@ -1,5 +1,5 @@
 /** What kind of answer a question expects, as classic question answering systems detect it. */
-export type AnswerType = "quantity" | "time" | null;
+export type AnswerType = "quantity" | "time" | "quote" | null;
 
 const QUANTITY_QUESTION = /\b(how (many|much|large|big|long|far|old|high|heavy|often)|what (percentage|proportion|share|number|amount|size)|what is the (size|number|cost|total))\b/i;
 const TIME_QUESTION = /\b(when|what (day|date|time|year|month)|which (day|date|year|month))\b/i;
@@ -8,9 +8,15 @@ const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 const QUANTITY = new RegExp(String.raw`(\d[\d,.]*\s*(%|bn|m|km|k)?|\b(${NUMBER_WORDS})\b)`, "i");
 const TIME = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|yesterday|today|tonight|next (week|month|year)|last (week|month|year)|january|february|march|april|june|july|august|september|october|november|december|(19|20)\d{2})\b/i;
 
+// "What did Grushko say", "How did Hegseth respond", "What has the Kremlin said": someone's words.
+const QUOTE_QUESTION = /\b(what|how) (did|does|do|has|have|had|is|was) .{1,60}?\b(say|said|says|tell|told|respond|responded|react|reacted|reply|replied|claim|claimed|warn|warned|argue|argued|post|posted|write|wrote|think|thinks|mean)\b|\baccording to\b/i;
+// A quotation of at least four words: shorter quoted spans are scare quotes (“peacekeepers”).
+const DIRECT_QUOTE = /[“"‘][^“”"‘’]*?(\S+\s+){3,}[^“”"‘’]*?[”"’](?!\p{L})/u;
+
 export function answerTypeOf(question: string): AnswerType {
   if (QUANTITY_QUESTION.test(question)) return "quantity";
   if (TIME_QUESTION.test(question)) return "time";
+  if (QUOTE_QUESTION.test(question)) return "quote";
   return null;
 }
 
@@ -18,5 +24,6 @@ export function answerTypeOf(question: string): AnswerType {
 export function hasAnswerType(text: string, type: AnswerType): boolean {
   if (type === "quantity") return QUANTITY.test(text);
   if (type === "time") return TIME.test(text);
+  if (type === "quote") return DIRECT_QUOTE.test(text);
   return true;
 }

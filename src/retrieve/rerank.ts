@@ -38,8 +38,10 @@ export function rerank(question: string, candidates: RetrievedPassage[], idf: (t
     for (const sentence of sentences) {
       const share = coverage(terms, sentence, idf);
       bestSentence = Math.max(bestSentence, share);
-      if (type !== null && share > 0 && hasAnswerType(sentence, type)) typed = Math.max(typed, share);
+      if (type !== null && type !== "quote" && share > 0 && hasAnswerType(sentence, type)) typed = Math.max(typed, share);
     }
+    // A quote often follows the sentence naming its speaker, so it counts passage-wide.
+    if (type === "quote" && nameShare > 0 && hasAnswerType(candidate.passage.text, type)) typed = nameShare;
     const score =
       candidate.score +
       RERANK_WEIGHTS.coverage * bestSentence +
