@@ -23,11 +23,15 @@ export interface EngineFixture {
  * Copies the seed articles to a temp folder, indexes them with the given embedder (a fast
  * deterministic fake by default) and opens an Engine over the result.
  */
-export async function createEngineFixture(embedder: Embedder = createFakeEmbedder()): Promise<EngineFixture> {
+export async function createEngineFixture(
+  embedder: Embedder = createFakeEmbedder(),
+  prepare?: (articlesDir: string) => Promise<void>,
+): Promise<EngineFixture> {
   const root = await mkdtemp(path.join(os.tmpdir(), "news-engine-"));
   const articlesDir = path.join(root, "articles");
   const indexDir = path.join(root, "index");
   await cp(SEEDS_DIR, articlesDir, { recursive: true });
+  await prepare?.(articlesDir);
   await buildIndex({
     indexDir,
     source: new FolderArticleSource(articlesDir),
