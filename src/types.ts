@@ -81,6 +81,8 @@ export interface SourceRef {
   text: string;
   start: number;
   end: number;
+  /** For a quote reported by several outlets: this outlet's wording, when it differs. */
+  wording?: string;
 }
 
 export interface Citation extends SourceRef {

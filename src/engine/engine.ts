@@ -7,6 +7,9 @@ import { mergeNearDuplicates } from "../retrieve/dedupe.js";
 import { denseSearch } from "../retrieve/dense.js";
 import { fuseScores } from "../retrieve/fusion.js";
 import { rerank } from "../retrieve/rerank.js";
+import { answerFromQuotes } from "../quotes/answerFromQuotes.js";
+import { matchSpeakers, parseSpeakerQuestion } from "../quotes/speakerQuestion.js";
+import type { Quote, Speaker } from "../quotes/speakers.js";
 import type { Answer, AskOptions, Embedder, Passage, RetrievedPassage } from "../types.js";
 
 export const MAX_QUESTION_CHARS = 500;
@@ -127,6 +130,8 @@ export class Engine {
       return this.notCovered(question, `The articles do not mention ${missing.join(" ")}.`);
     }
     const retrieved = await this.retrieve(question, options);
+    const quoted = this.answerFromSpeakers(question, retrieved, options);
+    if (quoted) return quoted;
     if (retrieved.length === 0 || bestCoverage(question, retrieved, idf) < MIN_COVERAGE) {
       return this.notCovered(question, "The articles do not answer this question.");
     }
@@ -136,6 +141,42 @@ export class Engine {
       ...DEFAULT_COMPOSE,
     });
     return answer.answered ? answer : this.notCovered(question, "The articles do not answer this question.");
+  }
+
+  /** Who-said-what questions are answered from the quote index when it knows the speaker. */
+  private answerFromSpeakers(question: string, retrieved: RetrievedPassage[], options: AskOptions): Answer | null {
+    const parsed = parseSpeakerQuestion(question);
+    if (!parsed) return null;
+    const speakers = matchSpeakers(parsed.who, this.index.quotes.speakers);
+    if (speakers.length === 0) return null;
+    const allowed = new Set(this.allowedArticleIds(options));
+    const quotes = this.index.quotes.quotes.filter((quote) => allowed.has(quote.articleId));
+    const answer = answerFromQuotes(question, parsed.topic, speakers, quotes, {
+      passages: this.index.passages,
+      describe: (articleId, section) => this.describe(articleId, section),
+      idf: (term) => this.index.keywords.idf(term),
+      k: Math.min(options.k ?? DEFAULT_K, MAX_K),
+      retrieved,
+      maxAnswerChars: DEFAULT_COMPOSE.maxAnswerChars,
+    });
+    return answer?.answered ? answer : null;
+  }
+
+  private allowedArticleIds(options: AskOptions): string[] {
+    const outlet = options.outlet?.trim().toLowerCase();
+    return this.sources()
+      .filter((record) => (outlet === undefined || record.outlet?.toLowerCase() === outlet) && (options.articleId === undefined || record.id === options.articleId))
+      .map((record) => record.id);
+  }
+
+  /** Everyone the articles quote, most quoted first. */
+  speakers(): Speaker[] {
+    return this.index.quotes.speakers;
+  }
+
+  /** A speaker's quotes in article order, for listing them (e.g. Discord's /quote). */
+  quotesBy(speakerId: string): Quote[] {
+    return this.index.quotes.quotes.filter((quote) => quote.speakerId === speakerId);
   }
 
   private notCovered(question: string, reason: string): Answer {

@@ -3,6 +3,7 @@ import type { EngineConfig } from "../config.js";
 import { loadEmbedder, planEncoder } from "../embed/chooseEmbedder.js";
 import { FolderArticleSource } from "../ingest/articleSource.js";
 import { CHUNKER_VERSION } from "../ingest/chunk.js";
+import { INDEX_FORMAT_VERSION } from "../index/manifest.js";
 import { buildIndex, type BuildResult } from "../index/buildIndex.js";
 import { loadIndex, readManifest } from "../index/indexStore.js";
 import type { Logger } from "../log.js";
@@ -50,7 +51,7 @@ export function describeBuild(result: BuildResult, indexDir: string): string {
 export async function openEngine(config: EngineConfig, log: Logger, options: { progress?: boolean } = {}): Promise<Engine> {
   let embedder: Embedder | null = null;
   const manifest = await readManifest(config.INDEX_DIR);
-  const outdated = manifest !== null && manifest.chunkerVersion !== CHUNKER_VERSION;
+  const outdated = manifest !== null && (manifest.chunkerVersion !== CHUNKER_VERSION || manifest.formatVersion !== INDEX_FORMAT_VERSION);
   if (manifest === null || outdated) {
     log.info(
       outdated

@@ -1,14 +1,17 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { LocalIndex } from "vectra";
 import { UserError } from "../errors.js";
 import type { Passage } from "../types.js";
 import { KeywordIndex, type KeywordIndexData } from "./keywordIndex.js";
 import { manifestSchema, passagesSchema, type Manifest } from "./manifest.js";
+import { readVectorCache, writeVectorCache } from "./vectorCache.js";
+import { listShardFiles, readShards, storedComponent, writeShards } from "./vectraShards.js";
+import { quoteIndexSchema, type QuoteIndexData } from "../quotes/quoteIndex.js";
 
 const POINTER = "CURRENT";
 const BUILDS = "builds";
+const PASSAGES = "passages.json";
 
 /** One complete, loaded build of the index. */
 export interface LoadedIndex {
@@ -18,6 +21,7 @@ export interface LoadedIndex {
   /** Row `i` holds the L2-normalised vector of `passages[i]`, `dimensions` floats per row. */
   vectors: Float32Array;
   keywords: KeywordIndex;
+  quotes: QuoteIndexData;
 }
 
 export interface BuildContents {
@@ -25,6 +29,7 @@ export interface BuildContents {
   passages: Passage[];
   vectors: Float32Array[];
   keywords: KeywordIndexData;
+  quotes: QuoteIndexData;
 }
 
 function corrupt(indexDir: string, detail: string, cause?: unknown): UserError {
@@ -75,30 +80,14 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex | null> {
   if (folder === null) return null;
   const manifest = await readManifest(indexDir);
   if (manifest === null) return null;
-  const passagesParsed = passagesSchema.safeParse(await readJson(indexDir, path.join(folder, "passages.json")));
+  const passagesParsed = passagesSchema.safeParse(await readJson(indexDir, path.join(folder, PASSAGES)));
   if (!passagesParsed.success) throw corrupt(indexDir, "passages.json has an unexpected shape");
   const passages = passagesParsed.data;
   const keywordData = (await readJson(indexDir, path.join(folder, "keywords.json"))) as KeywordIndexData;
+  const quotesParsed = quoteIndexSchema.safeParse(await readJson(indexDir, path.join(folder, "quotes.json")));
+  if (!quotesParsed.success) throw corrupt(indexDir, "quotes.json has an unexpected shape");
 
-  let items;
-  try {
-    items = await new LocalIndex(folder).listItems();
-  } catch (error) {
-    throw corrupt(indexDir, "the vector file index.json cannot be read", error);
-  }
-  const { dimensions } = manifest.encoder;
-  const row = new Map(passages.map((passage, index) => [passage.id, index]));
-  const vectors = new Float32Array(passages.length * dimensions);
-  const filled = new Set<number>();
-  for (const item of items) {
-    const index = row.get(item.id);
-    if (index === undefined || item.vector.length !== dimensions) {
-      throw corrupt(indexDir, `vector ${item.id} does not match the passages`);
-    }
-    vectors.set(item.vector, index * dimensions);
-    filled.add(index);
-  }
-  if (filled.size !== passages.length) throw corrupt(indexDir, `${passages.length - filled.size} passages have no vector`);
+  const vectors = await loadVectors(indexDir, folder, passages, manifest.encoder.dimensions);
 
   let keywords: KeywordIndex;
   try {
@@ -106,7 +95,42 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex | null> {
   } catch (error) {
     throw corrupt(indexDir, "keywords.json cannot be loaded", error);
   }
-  return { folder, manifest, passages, vectors, keywords };
+  return { folder, manifest, passages, vectors, keywords, quotes: quotesParsed.data };
+}
+
+/**
+ * The vectors of a build, row `i` for `passages[i]`: from the binary cache when it still
+ * matches the vectra files, otherwise from vectra (and the cache is written for next time).
+ */
+async function loadVectors(indexDir: string, folder: string, passages: readonly Passage[], dimensions: number): Promise<Float32Array> {
+  let shardFiles: string[];
+  try {
+    shardFiles = await listShardFiles(folder);
+  } catch (error) {
+    throw corrupt(indexDir, (error as Error).message, error);
+  }
+  const sources = [...shardFiles, PASSAGES];
+  const cached = await readVectorCache(folder, passages.length, dimensions, sources);
+  if (cached !== null) return cached;
+
+  const row = new Map(passages.map((passage, index) => [passage.id, index]));
+  const vectors = new Float32Array(passages.length * dimensions);
+  const filled = new Set<number>();
+  try {
+    await readShards(folder, (id, vector) => {
+      const index = row.get(id);
+      if (index === undefined || vector.length !== dimensions) throw corrupt(indexDir, `vector ${id} does not match the passages`);
+      vectors.set(vector, index * dimensions);
+      filled.add(index);
+    });
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw corrupt(indexDir, "the vector file index.json cannot be read", error);
+  }
+  if (filled.size !== passages.length) throw corrupt(indexDir, `${passages.length - filled.size} passages have no vector`);
+  // A read-only index still loads; it just reads vectra again next time.
+  await writeVectorCache(folder, vectors, dimensions, sources).catch(() => undefined);
+  return vectors;
 }
 
 /**
@@ -122,17 +146,22 @@ export async function writeIndex(indexDir: string, contents: BuildContents): Pro
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
 
-  const vectra = new LocalIndex(staging);
-  await vectra.createIndex({ version: 1 });
-  await vectra.batchInsertItems(
-    contents.passages.map((passage, index) => ({
-      id: passage.id,
-      vector: Array.from(contents.vectors[index] ?? []),
-      metadata: { articleId: passage.articleId },
-    })),
-  );
-  await writeFile(path.join(staging, "passages.json"), JSON.stringify(contents.passages));
+  const { dimensions } = contents.manifest.encoder;
+  const rows = contents.passages.map((passage, index) => ({
+    id: passage.id,
+    articleId: passage.articleId,
+    vector: contents.vectors[index] ?? new Float32Array(dimensions),
+  }));
+  const shardFiles = await writeShards(staging, rows);
+  await writeFile(path.join(staging, PASSAGES), JSON.stringify(contents.passages));
   await writeFile(path.join(staging, "keywords.json"), JSON.stringify(contents.keywords));
+  await writeFile(path.join(staging, "quotes.json"), JSON.stringify(contents.quotes));
+  // The cache holds exactly what vectra's files read back as, so both load the same index.
+  const matrix = new Float32Array(rows.length * dimensions);
+  rows.forEach((row, index) => {
+    for (let d = 0; d < dimensions; d++) matrix[index * dimensions + d] = storedComponent(row.vector[d] ?? 0);
+  });
+  await writeVectorCache(staging, matrix, dimensions, [...shardFiles, PASSAGES]);
   // The manifest goes last: a build folder with a manifest is complete.
   await writeFile(path.join(staging, "manifest.json"), JSON.stringify(contents.manifest, null, 2));
   await rename(staging, folder);

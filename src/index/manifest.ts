@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Bump when the files of a build change shape, so old builds are rebuilt rather than misread. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 const sectionSchema = z.object({ index: z.number().int(), title: z.string(), label: z.string().nullable() });
 
@@ -18,7 +18,8 @@ export const articleRecordSchema = z.object({
 });
 
 export const manifestSchema = z.object({
-  formatVersion: z.literal(INDEX_FORMAT_VERSION),
+  // Any version parses, so an older build is recognised and rebuilt rather than called damaged.
+  formatVersion: z.number().int(),
   encoder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
   chunkerVersion: z.number().int(),
   builtAt: z.string(),

@@ -23,6 +23,19 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return union === 0 ? 0 : shared / union;
 }
 
+/**
+ * True when one text repeats most of the other's words, allowing small edits (quote marks,
+ * NATO/Nato, Kyiv/Kiev, a dropped word): the same quote, perhaps reported at different length.
+ */
+export function sameWords(a: string, b: string): boolean {
+  const left = shingles(a);
+  const right = shingles(b);
+  let shared = 0;
+  for (const item of left) if (right.has(item)) shared++;
+  const smaller = Math.min(left.size, right.size);
+  return smaller > 0 && shared / smaller >= MIN_CONTAINED;
+}
+
 function sentenceShingles(passage: Passage): Set<string>[] {
   return splitSentences(passage.text)
     .map((span) => passage.text.slice(span.start, span.end))

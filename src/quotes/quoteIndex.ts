@@ -1,0 +1,42 @@
+import { z } from "zod";
+import type { Article } from "../types.js";
+import { extractQuotes } from "./extract.js";
+import { resolveSpeakers, type Quote, type Speaker } from "./speakers.js";
+
+/** Who said what across all articles, persisted beside the vectors as quotes.json. */
+export interface QuoteIndexData {
+  speakers: Speaker[];
+  quotes: Quote[];
+}
+
+export const quoteIndexSchema = z.object({
+  speakers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.enum(["person", "organisation", "role", "anonymous"]),
+      variants: z.array(z.string()),
+      roles: z.array(z.string()),
+      organisations: z.array(z.string()),
+      quoteCount: z.number().int(),
+      articleIds: z.array(z.string()),
+    }),
+  ),
+  quotes: z.array(
+    z.object({
+      id: z.string(),
+      articleId: z.string(),
+      section: z.number().int(),
+      start: z.number().int(),
+      end: z.number().int(),
+      text: z.string(),
+      kind: z.enum(["direct", "reported"]),
+      speakerId: z.string(),
+    }),
+  ),
+});
+
+/** Extracts and attributes every quote of the corpus. */
+export function buildQuoteIndex(articles: readonly Article[]): QuoteIndexData {
+  return resolveSpeakers(articles, articles.flatMap((article) => extractQuotes(article)));
+}
