@@ -7,10 +7,11 @@ import { openEngine } from "../engine/openEngine.js";
 import { isUserError, UserError } from "../errors.js";
 import { stderrLogger } from "../log.js";
 import type { AskOptions } from "../types.js";
-import { answerJson, formatAnswer } from "./format.js";
+import { answerJson, formatAnswer, formatSpeakers } from "./format.js";
 
 const HELP = `Usage: npm run --silent ask -- [options] "question"
        npm run --silent ask -- --jsonl < questions.txt
+       npm run --silent ask -- --speakers [--json]
 
 Answers a question from the indexed articles, quoting their own sentences with [n] citations.
 Builds the index first if there is none (see npm run index).
@@ -21,6 +22,7 @@ Options:
   --k N            Cite at most N passages (1-${MAX_K}, default ${DEFAULT_K}).
   --outlet NAME    Only use articles from this outlet (as given in a sidecar <id>.json).
   --article ID     Only use the article with this id (its file name without extension).
+  --speakers       List everyone the articles quote, with their roles and quote counts.
   -h, --help       Show this help.
 
 Configuration comes from environment variables or .env (see .env.example).
@@ -38,6 +40,7 @@ function parseCli(argv: string[]) {
         k: { type: "string" },
         outlet: { type: "string" },
         article: { type: "string" },
+        speakers: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -67,10 +70,16 @@ async function main(): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (!values.jsonl) validateQuestion(question);
+  if (!values.jsonl && !values.speakers) validateQuestion(question);
   dotenv.config({ quiet: true });
   const config = loadEngineConfig();
   const engine = await openEngine(config, stderrLogger, { progress: true });
+
+  if (values.speakers) {
+    const speakers = engine.speakers();
+    process.stdout.write(`${values.json ? JSON.stringify(speakers) : formatSpeakers(speakers)}\n`);
+    return 0;
+  }
 
   if (!values.jsonl) {
     const answer = await engine.ask(question, options);

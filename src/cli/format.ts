@@ -1,3 +1,4 @@
+import type { Speaker } from "../quotes/speakers.js";
 import type { Answer, Citation } from "../types.js";
 
 function sourceLine(citation: Pick<Citation, "title" | "outlet" | "published" | "articleId">): string {
@@ -19,7 +20,10 @@ export function formatAnswer(answer: Answer): string {
   for (const citation of answer.citations) {
     lines.push(`[${citation.n}] ${sourceLine(citation)}`);
     lines.push(indent(`“${citation.text}”`, "    "));
-    for (const other of citation.alsoReportedBy) lines.push(`    Also reported by: ${sourceLine(other)}`);
+    for (const other of citation.alsoReportedBy) {
+      lines.push(`    Also reported by: ${sourceLine(other)}`);
+      if (other.wording) lines.push(`      in these words: ${other.wording}`);
+    }
   }
   return lines.join("\n").trimEnd();
 }
@@ -41,6 +45,7 @@ export function answerJson(answer: Answer): object {
       end: citation.end,
       score: citation.score,
       alsoReportedBy: citation.alsoReportedBy.map((other) => ({
+        ...(other.wording ? { wording: other.wording } : {}),
         articleId: other.articleId,
         title: other.title,
         outlet: other.outlet,
@@ -51,4 +56,19 @@ export function answerJson(answer: Answer): object {
       })),
     })),
   };
+}
+
+/** Everyone quoted, most quoted first: name, kind, roles, quote count and articles. */
+export function formatSpeakers(speakers: readonly Speaker[]): string {
+  return speakers
+    .map((speaker) => {
+      const details = [...speaker.roles, ...speaker.organisations].join("; ");
+      const kind = speaker.kind === "person" ? "" : ` (${speaker.kind})`;
+      const also = speaker.variants.filter((variant) => variant !== speaker.name);
+      return (
+        `${String(speaker.quoteCount).padStart(3)}  ${speaker.name}${kind}${details ? ` — ${details}` : ""}` +
+        `${also.length > 0 ? ` [also: ${also.join(", ")}]` : ""} in ${speaker.articleIds.length} article${speaker.articleIds.length === 1 ? "" : "s"}`
+      );
+    })
+    .join("\n");
 }

@@ -4,6 +4,7 @@ import { loadEmbedder, planEncoder } from "../embed/chooseEmbedder.js";
 import { FolderArticleSource } from "../ingest/articleSource.js";
 import { CHUNKER_VERSION } from "../ingest/chunk.js";
 import { INDEX_FORMAT_VERSION } from "../index/manifest.js";
+import { QUOTES_VERSION } from "../quotes/quoteIndex.js";
 import { buildIndex, type BuildResult } from "../index/buildIndex.js";
 import { loadIndex, readManifest } from "../index/indexStore.js";
 import type { Logger } from "../log.js";
@@ -51,7 +52,9 @@ export function describeBuild(result: BuildResult, indexDir: string): string {
 export async function openEngine(config: EngineConfig, log: Logger, options: { progress?: boolean } = {}): Promise<Engine> {
   let embedder: Embedder | null = null;
   const manifest = await readManifest(config.INDEX_DIR);
-  const outdated = manifest !== null && (manifest.chunkerVersion !== CHUNKER_VERSION || manifest.formatVersion !== INDEX_FORMAT_VERSION);
+  const outdated =
+    manifest !== null &&
+    (manifest.chunkerVersion !== CHUNKER_VERSION || manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.quotesVersion !== QUOTES_VERSION);
   if (manifest === null || outdated) {
     log.info(
       outdated

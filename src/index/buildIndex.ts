@@ -5,7 +5,7 @@ import type { Article, Embedder, Passage } from "../types.js";
 import { createProgress } from "../util/progress.js";
 import { loadIndex, readManifest, writeIndex } from "./indexStore.js";
 import { KeywordIndex } from "./keywordIndex.js";
-import { buildQuoteIndex } from "../quotes/quoteIndex.js";
+import { buildQuoteIndex, QUOTES_VERSION } from "../quotes/quoteIndex.js";
 import { INDEX_FORMAT_VERSION, type ArticleRecord, type Manifest } from "./manifest.js";
 
 const EMBED_BATCH = 16;
@@ -49,7 +49,7 @@ function recordOf(article: Article, passageCount: number): ArticleRecord {
 
 function sameCorpus(manifest: Manifest, articles: Article[], encoderId: string): boolean {
   if (manifest.encoder.id !== encoderId || manifest.chunkerVersion !== CHUNKER_VERSION) return false;
-  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return false;
+  if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.quotesVersion !== QUOTES_VERSION) return false;
   if (manifest.articles.length !== articles.length) return false;
   const hashes = new Map(manifest.articles.map((record) => [record.id, record.hash]));
   return articles.every((article) => hashes.get(article.id) === article.hash);
@@ -139,6 +139,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     formatVersion: INDEX_FORMAT_VERSION,
     encoder: { id: options.encoderId, dimensions },
     chunkerVersion: CHUNKER_VERSION,
+    quotesVersion: QUOTES_VERSION,
     builtAt: new Date().toISOString(),
     articlesDir: folder,
     articles: records,

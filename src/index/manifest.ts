@@ -22,6 +22,7 @@ export const manifestSchema = z.object({
   formatVersion: z.number().int(),
   encoder: z.object({ id: z.string(), dimensions: z.number().int().positive() }),
   chunkerVersion: z.number().int(),
+  quotesVersion: z.number().int().default(0),
   builtAt: z.string(),
   articlesDir: z.string(),
   articles: z.array(articleRecordSchema),

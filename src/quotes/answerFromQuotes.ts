@@ -1,7 +1,7 @@
 import { coverage } from "../answer/compose.js";
 import { splitSentences } from "../ingest/sentences.js";
 import { sameWords } from "../retrieve/dedupe.js";
-import { contentTerms } from "../retrieve/terms.js";
+import { contentTerms, words } from "../retrieve/terms.js";
 import type { Answer, Citation, Passage, RetrievedPassage, SourceRef } from "../types.js";
 import type { Quote, Speaker } from "./speakers.js";
 
@@ -108,7 +108,8 @@ export function answerFromQuotes(question: string, topic: string, speakers: read
     const citation = citationFor(lead.passage, lead.relevance);
     for (const other of group.slice(1)) {
       if (citation.alsoReportedBy.some((ref) => ref.articleId === other.passage.articleId && ref.start === other.passage.start)) continue;
-      const differs = other.quote.text.replace(/[‘’“”"']/g, "").toLowerCase() !== lead.quote.text.replace(/[‘’“”"']/g, "").toLowerCase();
+      // Only a change of words counts; capitals, quote marks and punctuation do not.
+      const differs = words(other.quote.text).join(" ") !== words(lead.quote.text).join(" ");
       citation.alsoReportedBy.push({ ...sourceRef(other.passage, context), ...(differs ? { wording: other.quote.text } : {}) });
     }
     if (shown.has(lead.sentences)) continue;

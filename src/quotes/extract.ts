@@ -23,10 +23,10 @@ export interface RawQuote {
 }
 
 const VERBS =
-  "said|says|added|adds|told|tells|wrote|writes|posted|stated|warned|stressed|argued|charged|concluded|claimed|insisted|noted|explained|confirmed|continued|announced|dismissed|mocked|implied|suggested|indicated|clarified|reiterated|thanked|cautioned|accused";
+  "said|says|added|adds|told|tells|wrote|writes|posted|stated|warned|stressed|argued|charged|concluded|claimed|insisted|noted|explained|confirmed|continued|announced|dismissed|mocked|implied|suggested|indicated|clarified|reiterated|thanked|cautioned|accused|branded|reported";
 const POSTPOSED = new RegExp(String.raw`^\s*,?\s*([^.;:!?]{1,90}?)\s+(?:${VERBS})\b`, "u");
 const INVERTED = new RegExp(String.raw`^\s*,?\s*(?:said|says|added)\s+([^.,;:!?]{1,60})`, "u");
-const SPEECH_VERB = new RegExp(String.raw`\s+(?:(?:who|has|had|have|also|meanwhile|previously|similarly|further)\s+)*(?:${VERBS})\b(?!\s+to\b)`, "gu");
+const SPEECH_VERB = new RegExp(String.raw`\s+(?:(?:who|has|had|have|also|meanwhile|further|\p{L}+ly)\s+)*(?:${VERBS})\b(?!\s+to\b)`, "gu");
 const ACCORDING = /\baccording to ((?:the )?[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*){0,3})/u;
 const MIN_QUOTE_WORDS = 4;
 /** A closed quote shorter than this, with no sentence inside, is a phrase within reported speech. */
@@ -89,7 +89,8 @@ function subjectOf(phrase: string): { subject: Subject; appositive: string | nul
     .split(",")
     .map((part) => part.trim())
     .filter((part) => part !== "" && !/^(who|which|whose|where)\b/i.test(part) && !ADVERBIAL.test(part));
-  // The speaker is the last person (or pronoun) named; a later "a former president" is a role.
+  // The phrase next to the verb is the speaker ("…western Russia, Russian officials said"),
+  // unless it is an appositive after a name ("Grushko, the deputy foreign minister, said").
   let chosen: Subject | null = null;
   let appositive: string | null = null;
   for (const part of parts) {
@@ -97,7 +98,7 @@ function subjectOf(phrase: string): { subject: Subject; appositive: string | nul
     if (subject === null) continue;
     const strong = subject.kind === "named" || subject.kind === "pronoun";
     const chosenStrong = chosen?.kind === "named" || chosen?.kind === "pronoun";
-    if (chosen !== null && chosenStrong && !strong) {
+    if (chosen !== null && chosenStrong && !strong && /^(a|an|the|one of)\s/i.test(part)) {
       appositive = part.toLowerCase().replace(/^(a|an|the)\s+/, "");
     } else {
       chosen = subject;

@@ -3,6 +3,9 @@ import type { Article } from "../types.js";
 import { extractQuotes } from "./extract.js";
 import { resolveSpeakers, type Quote, type Speaker } from "./speakers.js";
 
+/** Bump when extraction or attribution changes, so indexes rebuild their quotes (vectors are kept). */
+export const QUOTES_VERSION = 1;
+
 /** Who said what across all articles, persisted beside the vectors as quotes.json. */
 export interface QuoteIndexData {
   speakers: Speaker[];

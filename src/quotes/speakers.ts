@@ -147,8 +147,11 @@ export function resolveSpeakers(articles: readonly Article[], raw: readonly RawQ
       return otherSpeaker(`anonymous:${articleId}:${slug(attribution.description)}`, attribution.description, "anonymous");
     }
     const role = normaliseRole(attribution.role);
-    // "The prime minister said" is Keir Starmer only where this article calls him that.
-    const linked = people.filter((person) => person.articleIds.has(articleId) && [...person.roles].some((known) => known.endsWith(role)));
+    // "The prime minister said" is Keir Starmer where he is the one person in this article
+    // who holds that office (as this or another article names it); a former holder does not count.
+    const linked = people.filter(
+      (person) => person.articleIds.has(articleId) && [...person.roles].some((known) => known.endsWith(role) && !known.includes("former")),
+    );
     if (linked.length === 1) return personSpeaker(linked[0] as PersonEntry);
     const qualified = [...speakers.values()].filter((speaker) => speaker.kind === "role" && speaker.articleIds.includes(articleId) && speaker.name.endsWith(` ${role}`));
     if (qualified.length === 1) return qualified[0] as Speaker;

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSubject, surnameKey } from "../../src/quotes/names.js";
+import { matchSpeakers, parseSpeakerQuestion } from "../../src/quotes/speakerQuestion.js";
+import { createEngineFixture, type EngineFixture } from "../support/engineFixture.js";
+
+let fixture: EngineFixture;
+beforeAll(async () => {
+  fixture = await createEngineFixture();
+});
+afterAll(async () => {
+  await fixture.cleanup();
+});
+
+describe("reading speakers", () => {
+  it("separates a name from the role printed before it", () => {
+    expect(readSubject("Kremlin spokesman Dmitry Peskov")).toEqual({ kind: "named", name: "Dmitry Peskov", role: "kremlin spokesman" });
+    expect(readSubject("Danish Foreign Minister Lars Lokke Rasmussen")).toEqual({ kind: "named", name: "Lars Lokke Rasmussen", role: "danish foreign minister" });
+    expect(readSubject("he")).toEqual({ kind: "pronoun" });
+    expect(readSubject("a Western official")).toEqual({ kind: "anonymous", description: "a western official" });
+    expect(readSubject("the International Fund for Ukraine")).toBeNull();
+  });
+
+  it("merges transliterations of one surname", () => {
+    expect(new Set(["Zelensky", "Zelenskyy", "Zelenskiy"].map(surnameKey)).size).toBe(1);
+    expect(surnameKey("Peskov")).not.toBe(surnameKey("Putin"));
+  });
+});
+
+describe("who-said-what questions", () => {
+  it("finds who is asked about and the topic", () => {
+    expect(parseSpeakerQuestion("What did Medvedev say about NATO peacekeepers in Ukraine?")).toEqual({ who: "Medvedev", topic: "NATO peacekeepers in Ukraine" });
+    expect(parseSpeakerQuestion("How did Moscow react?")).toEqual({ who: "Moscow", topic: "" });
+    expect(parseSpeakerQuestion("What was the Kremlin's response to the plan?")).toEqual({ who: "the Kremlin", topic: "the plan" });
+    expect(parseSpeakerQuestion("How many drones were shot down?")).toBeNull();
+  });
+
+  it("matches speakers by name variant, by role and by institution", () => {
+    const speakers = fixture.engine.speakers();
+    expect(matchSpeakers("Zelenskyy", speakers).map((speaker) => speaker.name)).toEqual(["Volodymyr Zelensky"]);
+    expect(matchSpeakers("Sir Keir", speakers)[0]?.name).toBe("Keir Starmer");
+    expect(matchSpeakers("Russia's deputy foreign minister", speakers).map((speaker) => speaker.name)).toEqual(["Alexander Grushko"]);
+    expect(matchSpeakers("Downing Street", speakers).map((speaker) => speaker.name)).toEqual(["the prime minister spokesman"]);
+    expect(matchSpeakers("the Kremlin", speakers).map((speaker) => speaker.name)).toContain("Dmitry Peskov");
+    expect(matchSpeakers("Angela Merkel", speakers)).toEqual([]);
+  });
+
+  it("keeps anonymous sources anonymous and apart", () => {
+    const anonymous = fixture.engine.speakers().filter((speaker) => speaker.kind === "anonymous");
+    expect(anonymous.map((speaker) => speaker.name).sort()).toEqual(["a source", "a uk source", "a western official"]);
+  });
+});
+
+describe("answering from the quote index", () => {
+  it("answers a role question with that person's quotes across articles, each outlet cited once", async () => {
+    const answer = await fixture.engine.ask("What did Russia's deputy foreign minister say?");
+    expect(answer.answered).toBe(true);
+    expect(answer.answer).toContain("We absolutely do not care under what label");
+    const first = answer.citations[0]!;
+    expect(first.alsoReportedBy.map((other) => other.articleId)).toEqual(["003_c0678c1811952286"]);
+    // Only spelling and punctuation differ between the two outlets, so no wording is shown.
+    expect(first.alsoReportedBy[0]?.wording).toBeUndefined();
+    const mentions = answer.answer.match(/We absolutely do not care/g) ?? [];
+    expect(mentions).toHaveLength(1);
+  });
+
+  it("answers an institution question from the people who speak for it", async () => {
+    const answer = await fixture.engine.ask("What did Downing Street say about North Korean troops?");
+    expect(answer.answer).toContain("Russia didn’t ask Ukraine when it deployed North Korean troops");
+    expect(answer.citations[0]?.articleId).toBe("003_c0678c1811952286");
+  });
+
+  it("shows the other outlet's wording when it really differs", async () => {
+    const answer = await fixture.engine.ask("What did Medvedev say about NATO peacekeepers?");
+    const withWording = answer.citations.flatMap((citation) => citation.alsoReportedBy).filter((other) => other.wording);
+    expect(withWording.length).toBeGreaterThan(0);
+    expect(withWording[0]?.wording).toMatch(/Time and again/);
+  });
+});
