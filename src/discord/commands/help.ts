@@ -1,0 +1,29 @@
+import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import type { BotContext } from "../context.js";
+import { noPings } from "../render/payload.js";
+
+export const data = new SlashCommandBuilder()
+  .setName("help")
+  .setDescription("What this bot does and how to ask it.")
+  .setContexts(InteractionContextType.Guild);
+
+const HELP = [
+  "I answer questions about a fixed set of news articles, quoting their own sentences with numbered sources. " +
+    "**Answers come only from the indexed articles**: when they do not cover something, I say so instead of guessing.",
+  "",
+  "**/ask** `question` [`outlet`] [`private`] — an answer with [n] markers and its sources. `private` shows it only to you.",
+  "**/search** `query` [`outlet`] — the best-matching passages themselves, to read rather than be answered.",
+  "**/sources** — the indexed articles: id, title, outlet, date and passage count.",
+  "**@mention me** with a question — the same answer as /ask, as a reply. Reply to my answer (or ask in a thread under it) to follow up: “what else did he say?”",
+  "**Find sources** — right-click a message → Apps → Find sources: the passages about what it claims, or a note that the articles do not cover it.",
+  "",
+  "Under each answer: **Show passages** (the full cited passages, only for you) and **Helpful** / **Not helpful** to tell the maintainers how it did.",
+].join("\n");
+
+export async function execute(interaction: ChatInputCommandInteraction, _context: BotContext): Promise<void> {
+  await interaction.reply({
+    embeds: [{ title: "News citation bot", description: HELP }],
+    allowedMentions: noPings(),
+    flags: MessageFlags.Ephemeral,
+  });
+}

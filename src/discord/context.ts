@@ -1,0 +1,19 @@
+import type { Engine } from "../engine/engine.js";
+import type { Logger } from "../log.js";
+import type { DiscordConfig } from "./config.js";
+import type { FeedbackLog } from "./feedback.js";
+import type { AnswerLimiter } from "./limits.js";
+import type { AnswerMemory } from "./memory.js";
+
+/** The part of the engine the Discord layer uses; tests may wrap or fake it. */
+export type AnswerEngine = Pick<Engine, "ask" | "retrieve" | "sources" | "outlets" | "describe">;
+
+/** Everything a command or handler needs, built once in `createBot`. */
+export interface BotContext {
+  engine: AnswerEngine;
+  config: DiscordConfig;
+  log: Logger;
+  limiter: AnswerLimiter;
+  memory: AnswerMemory;
+  feedback: FeedbackLog;
+}

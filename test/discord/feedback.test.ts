@@ -1,0 +1,47 @@
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { FeedbackLog, loadSalt } from "../../src/discord/feedback.js";
+import type { Answer } from "../../src/types.js";
+
+const answer: Answer = {
+  question: "What did Grushko say?",
+  answered: true,
+  answer: "‘We do not care.’ [1]",
+  citations: [1, 2, 3].map((n) => ({ n, articleId: n === 3 ? "b" : "a", title: "T", outlet: null, published: null, url: null, text: "t", start: 0, end: 1, score: 1, alsoReportedBy: [] })),
+};
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "feedback-"));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("FeedbackLog", () => {
+  it("appends one JSON line per vote, in order, with distinct article ids and a salted user hash", async () => {
+    const file = path.join(dir, "nested", "feedback.jsonl");
+    const log = new FeedbackLog(file, "salt-0123456789abcdef", () => new Date("2025-03-17T12:00:00Z"));
+    await Promise.all([log.record("helpful", answer, "key1", "111"), log.record("unhelpful", answer, "key1", "222")]);
+    const lines = (await readFile(file, "utf8")).trim().split("\n").map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      { at: "2025-03-17T12:00:00.000Z", vote: "helpful", question: "What did Grushko say?", answered: true, articleIds: ["a", "b"], answer: "key1", user: log.hashUser("111") },
+      { at: "2025-03-17T12:00:00.000Z", vote: "unhelpful", question: "What did Grushko say?", answered: true, articleIds: ["a", "b"], answer: "key1", user: log.hashUser("222") },
+    ]);
+    expect(log.hashUser("111")).toMatch(/^[0-9a-f]{64}$/);
+    expect(new FeedbackLog(file, "another-salt-0123456").hashUser("111")).not.toBe(log.hashUser("111"));
+  });
+});
+
+describe("loadSalt", () => {
+  it("uses FEEDBACK_SALT when set, else creates a private salt file once and reuses it", async () => {
+    const logFile = path.join(dir, "data", "feedback.jsonl");
+    expect(await loadSalt(logFile, "configured-salt-123")).toBe("configured-salt-123");
+    const first = await loadSalt(logFile, undefined);
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(await loadSalt(logFile, undefined)).toBe(first);
+    expect((await stat(path.join(dir, "data", "feedback-salt"))).mode & 0o777).toBe(0o600);
+  });
+});

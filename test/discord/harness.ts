@@ -1,0 +1,137 @@
+import { once } from "node:events";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Events } from "discord.js";
+import { createBot, type Bot } from "../../src/discord/bot.js";
+import { loadDiscordConfig } from "../../src/discord/config.js";
+import type { AnswerEngine } from "../../src/discord/context.js";
+import { FeedbackLog } from "../../src/discord/feedback.js";
+import { detectMessageContent } from "../../src/discord/intents.js";
+import { discordRest } from "../../src/discord/rest.js";
+import type { Logger } from "../../src/log.js";
+import { createEngineFixture, type EngineFixture } from "../support/engineFixture.js";
+import { FAKE_IDS, FakeDiscord } from "../support/fakeDiscord.js";
+
+/** Shaped like a bot token (three dot-separated parts) so config validation accepts it. */
+export const TEST_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfAkEt.t0k3n-s3cr3t-0123456789abcdefghijklmnop";
+
+/** The fixture engine behind a door the test can hold shut, or make fail once. */
+export class GatedEngine implements AnswerEngine {
+  private gate: Promise<void> = Promise.resolve();
+  private failure: Error | null = null;
+
+  constructor(private readonly inner: AnswerEngine) {}
+
+  /** Holds every `ask` until the returned function is called. */
+  hold(): () => void {
+    let open = () => {};
+    this.gate = new Promise((resolve) => (open = resolve));
+    return () => {
+      this.gate = Promise.resolve();
+      open();
+    };
+  }
+
+  failNextAsk(error: Error): void {
+    this.failure = error;
+  }
+
+  async ask(...args: Parameters<AnswerEngine["ask"]>) {
+    await this.gate;
+    const failure = this.failure;
+    this.failure = null;
+    if (failure) throw failure;
+    return this.inner.ask(...args);
+  }
+
+  retrieve(...args: Parameters<AnswerEngine["retrieve"]>) {
+    return this.inner.retrieve(...args);
+  }
+  sources() {
+    return this.inner.sources();
+  }
+  outlets() {
+    return this.inner.outlets();
+  }
+  describe(...args: Parameters<AnswerEngine["describe"]>) {
+    return this.inner.describe(...args);
+  }
+}
+
+export interface Harness {
+  fake: FakeDiscord;
+  bot: Bot;
+  engine: GatedEngine;
+  logs: string[];
+  feedbackFile: string;
+  close(): Promise<void>;
+}
+
+function memoryLogger(lines: string[]): Logger {
+  return {
+    info: (message) => lines.push(`info: ${message}`),
+    warn: (message) => lines.push(`warn: ${message}`),
+    error: (message, error) => lines.push(`error: ${message} ${error instanceof Error ? error.stack : String(error ?? "")}`),
+  };
+}
+
+/** Seeds with two outlets, the fake Discord, and the real bot connected to it and ready. */
+export async function startHarness(options: { applicationFlags: number; heartbeatIntervalMs?: number; env?: Record<string, string> }): Promise<Harness> {
+  const fixture: EngineFixture = await createEngineFixture(undefined, async (articlesDir) => {
+    await writeFile(path.join(articlesDir, "000_c2c287abe968920d.json"), JSON.stringify({ outlet: "Daily Mail", published: "2025-03-16" }));
+    await writeFile(path.join(articlesDir, "001_1272ebf6c73cbd1c.json"), JSON.stringify({ outlet: "RT" }));
+  });
+  const fake = await FakeDiscord.start({ applicationFlags: options.applicationFlags, heartbeatIntervalMs: options.heartbeatIntervalMs ?? 45_000 });
+  const dir = await mkdtemp(path.join(os.tmpdir(), "news-bot-"));
+  const feedbackFile = path.join(dir, "feedback.jsonl");
+  const config = loadDiscordConfig({
+    DISCORD_TOKEN: TEST_TOKEN,
+    DISCORD_CLIENT_ID: FAKE_IDS.application,
+    DISCORD_API_URL: fake.apiUrl,
+    ANSWER_COOLDOWN_SECONDS: "30",
+    FEEDBACK_LOG: feedbackFile,
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const log = memoryLogger(logs);
+  const engine = new GatedEngine(fixture.engine);
+  const messageContent = await detectMessageContent(discordRest(config), log);
+  const bot = createBot({ engine, config, log, feedback: new FeedbackLog(feedbackFile, "test-salt-0123456789"), messageContent });
+  const ready = once(bot.client, Events.ClientReady, { signal: AbortSignal.timeout(10_000) });
+  await bot.client.login(TEST_TOKEN);
+  await ready;
+  return {
+    fake,
+    bot,
+    engine,
+    logs,
+    feedbackFile,
+    async close() {
+      await bot.shutdown(1000);
+      await fake.close();
+      await fixture.cleanup();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every message body the bot sent: interaction replies, edits, follow-ups and channel messages. */
+export function sentMessages(fake: FakeDiscord): { path: string; body: any }[] {
+  return fake.requests.flatMap((request) => {
+    if (request.path.endsWith("/callback")) return request.body?.type === 4 ? [{ path: request.path, body: request.body.data }] : [];
+    const sends = (request.method === "PATCH" || request.method === "POST") && (request.path.startsWith("/webhooks/") || /^\/channels\/\d+\/messages$/.test(request.path));
+    return sends ? [{ path: request.path, body: request.body }] : [];
+  });
+}
+
+/** Dispatches a slash command and waits for the interaction callback. */
+export async function runCommand(fake: FakeDiscord, interaction: { id: string; token: string }) {
+  fake.dispatch("INTERACTION_CREATE", interaction);
+  return fake.waitForRequest("POST", `/interactions/${interaction.id}/${interaction.token}/callback`);
+}
+
+/** Waits for the edit of a deferred reply. */
+export function editedReply(fake: FakeDiscord, interaction: { token: string }) {
+  return fake.waitForRequest("PATCH", `/webhooks/${FAKE_IDS.application}/${interaction.token}/messages/@original`);
+}

@@ -1,0 +1,294 @@
+import { EventEmitter } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+/**
+ * A local Discord for tests: the REST API (the routes this bot uses, every request recorded) and a
+ * gateway websocket speaking protocol v10 with JSON and no compression, both on 127.0.0.1 with a
+ * random port. The real discord.js Client connects to it: REST through `rest.api`, the gateway
+ * through the URL this server returns from GET /gateway/bot.
+ */
+
+export const FAKE_IDS = {
+  application: "1100000000000000001",
+  guild: "1100000000000000002",
+  channel: "1100000000000000003",
+} as const;
+
+export const BOT_USER = { id: FAKE_IDS.application, username: "newsbot", discriminator: "0", global_name: null, avatar: null, bot: true };
+
+export interface RecordedRequest {
+  method: string;
+  /** The path after the API base and version, e.g. `/interactions/1/tok/callback`. */
+  path: string;
+  query: URLSearchParams;
+  body: any;
+  authorization: string | undefined;
+  at: number;
+}
+
+export interface GatewayFrame {
+  op: number;
+  d: any;
+  at: number;
+}
+
+type Json = Record<string, any>;
+let nextId = 1_200_000_000_000_000_000n;
+/** Increasing snowflakes, unique across fakes in one test process. */
+export const snowflake = () => String(nextId++);
+
+export class FakeDiscord extends EventEmitter {
+  readonly requests: RecordedRequest[] = [];
+  /** Frames the client sent on the gateway (IDENTIFY, HEARTBEAT, RESUME…). */
+  readonly received: GatewayFrame[] = [];
+  readonly messages = new Map<string, Json>();
+  readonly connections: { query: URLSearchParams; closeCode?: number }[] = [];
+  private readonly originals = new Map<string, string>();
+  private readonly interactionChannels = new Map<string, string>();
+  private readonly sockets = new Set<WebSocket>();
+  private current: WebSocket | null = null;
+  private session: { id: string; seq: number; backlog: Json[] } | null = null;
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly server = http.createServer((request, response) => void this.handleHttp(request, response));
+  private base = "";
+
+  constructor(private readonly options: { applicationFlags?: number; heartbeatIntervalMs?: number; validToken?: string } = {}) {
+    super();
+    this.server.on("upgrade", (request, socket, head) => {
+      const url = new URL(request.url ?? "/", this.base);
+      if (url.pathname !== "/gateway") return void socket.destroy();
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.onConnection(ws, url.searchParams));
+    });
+  }
+
+  static async start(options: ConstructorParameters<typeof FakeDiscord>[0] = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
+    fake.base = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  get apiUrl(): string {
+    return `${this.base}/api`;
+  }
+
+  /** Sends a dispatch (op 0) on the live connection, or keeps it for replay on RESUME. */
+  dispatch(t: string, d: Json): void {
+    if (!this.session) throw new Error("no gateway session yet");
+    if (t === "INTERACTION_CREATE") this.interactionChannels.set(d.token, d.channel_id);
+    const frame = { op: 0, t, s: ++this.session.seq, d };
+    this.session.backlog.push(frame);
+    if (this.current?.readyState === 1) this.current.send(JSON.stringify(frame));
+  }
+
+  /** Drops the gateway connection: with a close code (4000 = unknown error, resumable) or abruptly. */
+  dropConnection(code?: number): void {
+    const socket = this.current;
+    this.current = null;
+    if (code === undefined) socket?.terminate();
+    else socket?.close(code, "dropped by the test");
+  }
+
+  /** Resolves with the first value `check` returns, re-checking on every request and frame. */
+  waitFor<T>(check: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const attempt = () => {
+        const found = check();
+        if (found === undefined) return;
+        cleanup();
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`fake Discord: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.off("change", attempt);
+      };
+      this.on("change", attempt);
+      attempt();
+    });
+  }
+
+  waitForRequest(method: string, path: string | RegExp, what = `${method} ${path}`, timeoutMs?: number): Promise<RecordedRequest> {
+    const matches = (request: RecordedRequest) => request.method === method && (typeof path === "string" ? request.path === path : path.test(request.path));
+    return this.waitFor(() => this.requests.find(matches), what, timeoutMs);
+  }
+
+  waitForFrame(op: number, after = 0): Promise<GatewayFrame> {
+    return this.waitFor(() => this.received.find((frame) => frame.op === op && frame.at >= after), `gateway op ${op}`);
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private send(ws: WebSocket, payload: Json): void {
+    ws.send(JSON.stringify(payload));
+  }
+
+  private onConnection(ws: WebSocket, query: URLSearchParams): void {
+    this.sockets.add(ws);
+    const connection: { query: URLSearchParams; closeCode?: number } = { query };
+    this.connections.push(connection);
+    ws.on("close", (code) => {
+      connection.closeCode = code;
+      this.sockets.delete(ws);
+      this.emit("change");
+    });
+    ws.on("message", (raw) => {
+      try {
+        this.onFrame(ws, JSON.parse(String(raw)) as { op: number; d: any });
+      } catch {
+        ws.close(4002, "decode error");
+      }
+    });
+    this.send(ws, { op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 45_000 } });
+    this.emit("change");
+  }
+
+  private onFrame(ws: WebSocket, frame: { op: number; d: any }): void {
+    this.received.push({ ...frame, at: Date.now() });
+    if (frame.op === 1) this.send(ws, { op: 11 });
+    if (frame.op === 2) this.identify(ws);
+    if (frame.op === 6) this.resume(ws, frame.d);
+    this.emit("change");
+  }
+
+  private identify(ws: WebSocket): void {
+    this.current = ws;
+    this.session = { id: `session-${snowflake()}`, seq: 0, backlog: [] };
+    this.dispatch("READY", {
+      v: 10,
+      user: BOT_USER,
+      guilds: [{ id: FAKE_IDS.guild, unavailable: true }],
+      session_id: this.session.id,
+      resume_gateway_url: `${this.base.replace("http", "ws")}/gateway`,
+      shard: [0, 1],
+      application: { id: FAKE_IDS.application, flags: this.options.applicationFlags ?? 0 },
+    });
+    this.dispatch("GUILD_CREATE", guildCreate());
+  }
+
+  private resume(ws: WebSocket, d: { session_id: string; seq: number }): void {
+    if (!this.session || d.session_id !== this.session.id) return this.send(ws, { op: 9, d: false });
+    this.current = ws;
+    for (const frame of this.session.backlog) if (frame.s > d.seq) this.send(ws, frame);
+    this.dispatch("RESUMED", {});
+  }
+
+  private async handleHttp(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const url = new URL(request.url ?? "/", this.base);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const recorded: RecordedRequest = {
+      method: request.method ?? "GET",
+      path: decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, ""),
+      query: url.searchParams,
+      body: text === "" ? undefined : JSON.parse(text),
+      authorization: request.headers.authorization,
+      at: Date.now(),
+    };
+    this.requests.push(recorded);
+    const authorised = this.options.validToken === undefined || recorded.path.startsWith("/interactions/") || recorded.path.startsWith("/webhooks/");
+    const { status, body } =
+      authorised || recorded.authorization === `Bot ${this.options.validToken}` ? this.route(recorded) : { status: 401, body: { message: "401: Unauthorized", code: 0 } };
+    response.writeHead(status, body === undefined ? {} : { "content-type": "application/json" });
+    response.end(body === undefined ? undefined : JSON.stringify(body));
+    this.emit("change");
+  }
+
+  private route({ method, path, body }: RecordedRequest): { status: number; body?: unknown } {
+    const [, first, second, third, fourth, fifth] = path.split("/");
+    if (method === "GET" && path === "/gateway/bot") {
+      const url = `${this.base.replace("http", "ws")}/gateway`;
+      return { status: 200, body: { url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 60_000, max_concurrency: 1 } } };
+    }
+    if (method === "GET" && path === "/applications/@me") return { status: 200, body: { id: FAKE_IDS.application, name: "newsbot", flags: this.options.applicationFlags ?? 0 } };
+    if (method === "PUT" && first === "applications" && path.endsWith("/commands")) {
+      return { status: 200, body: (body as Json[]).map((command) => ({ ...command, id: snowflake(), application_id: FAKE_IDS.application, version: "1" })) };
+    }
+    if (method === "POST" && first === "interactions" && fourth === "callback") return { status: 204 };
+    if (first === "webhooks" && third !== undefined) return this.webhookRoute(method, third, fourth, fifth, body);
+    if (method === "POST" && first === "channels" && third === "typing") return { status: 204 };
+    if (method === "POST" && first === "channels" && third === "messages" && second !== undefined) {
+      return { status: 200, body: this.storeMessage(snowflake(), second, body) };
+    }
+    return { status: 404, body: { message: "404: Not Found", code: 0 } };
+  }
+
+  private webhookRoute(method: string, token: string, messages: string | undefined, target: string | undefined, body: Json): { status: number; body?: unknown } {
+    const channelId = this.interactionChannels.get(token) ?? FAKE_IDS.channel;
+    if (method === "POST" && messages === undefined) return { status: 200, body: this.storeMessage(snowflake(), channelId, body, true) };
+    if (messages !== "messages" || target === undefined) return { status: 404, body: { message: "404: Not Found", code: 0 } };
+    const id = target === "@original" ? this.originals.get(token) ?? snowflake() : target;
+    if (target === "@original") this.originals.set(token, id);
+    if (method === "DELETE") return { status: 204 };
+    if (method === "PATCH") return { status: 200, body: this.storeMessage(id, channelId, { ...this.messages.get(id), ...body }, true) };
+    const existing = this.messages.get(id);
+    return existing ? { status: 200, body: existing } : { status: 404, body: { message: "Unknown Message", code: 10008 } };
+  }
+
+  private storeMessage(id: string, channelId: string, body: Json, fromWebhook = false): Json {
+    const message = {
+      ...messageData({ id, channel_id: channelId, author: BOT_USER, content: body.content ?? "", embeds: body.embeds ?? [], components: body.components ?? [] }),
+      flags: body.flags ?? 0,
+      ...(body.message_reference ? { type: 19, message_reference: body.message_reference } : {}),
+      ...(fromWebhook ? { webhook_id: FAKE_IDS.application, application_id: FAKE_IDS.application } : {}),
+    };
+    this.messages.set(id, message);
+    return message;
+  }
+}
+
+/** A full message object as the gateway and REST API send it. */
+export function messageData<T extends { id: string; channel_id: string; author: Json }>(fields: T): Json & T {
+  return {
+    guild_id: FAKE_IDS.guild,
+    content: "",
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    type: 0,
+    flags: 0,
+    ...fields,
+  };
+}
+
+function guildCreate(): Json {
+  return {
+    id: FAKE_IDS.guild,
+    name: "Newsroom",
+    icon: null,
+    owner_id: "1100000000000000099",
+    unavailable: false,
+    member_count: 2,
+    large: false,
+    features: [],
+    emojis: [],
+    stickers: [],
+    roles: [{ id: FAKE_IDS.guild, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    channels: [{ id: FAKE_IDS.channel, type: 0, name: "news", position: 0, permission_overwrites: [], parent_id: null, nsfw: false }],
+    threads: [],
+    members: [],
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    joined_at: new Date().toISOString(),
+  };
+}
