@@ -116,7 +116,7 @@ export class Engine {
       duplicates: [],
     }));
     const reranked = rerank(question, ranked, (term) => keywords.idf(term));
-    return mergeNearDuplicates(reranked).slice(0, k);
+    return mergeNearDuplicates(reranked, k);
   }
 
   /** Answers a question from the articles, or says plainly that they do not answer it. */

@@ -4,8 +4,10 @@ import path from "node:path";
 import { UserError } from "../errors.js";
 import type { Passage } from "../types.js";
 import { KeywordIndex, type KeywordIndexData } from "./keywordIndex.js";
+import { readKeywords, writeKeywords } from "./keywordStore.js";
 import { manifestSchema, passagesSchema, type Manifest } from "./manifest.js";
 import { readVectorCache, writeVectorCache } from "./vectorCache.js";
+import { allocateMatrix } from "./vectorMatrix.js";
 import { listShardFiles, readShards, storedComponent, writeShards } from "./vectraShards.js";
 import { quoteIndexSchema, type QuoteIndexData } from "../quotes/quoteIndex.js";
 
@@ -83,7 +85,6 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex | null> {
   const passagesParsed = passagesSchema.safeParse(await readJson(indexDir, path.join(folder, PASSAGES)));
   if (!passagesParsed.success) throw corrupt(indexDir, "passages.json has an unexpected shape");
   const passages = passagesParsed.data;
-  const keywordData = (await readJson(indexDir, path.join(folder, "keywords.json"))) as KeywordIndexData;
   const quotesParsed = quoteIndexSchema.safeParse(await readJson(indexDir, path.join(folder, "quotes.json")));
   if (!quotesParsed.success) throw corrupt(indexDir, "quotes.json has an unexpected shape");
 
@@ -91,9 +92,9 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex | null> {
 
   let keywords: KeywordIndex;
   try {
-    keywords = KeywordIndex.load(keywordData, passages.length);
+    keywords = KeywordIndex.load(await readKeywords(folder), passages.length);
   } catch (error) {
-    throw corrupt(indexDir, "keywords.json cannot be loaded", error);
+    throw corrupt(indexDir, `the keyword index cannot be loaded: ${(error as Error).message}`, error);
   }
   return { folder, manifest, passages, vectors, keywords, quotes: quotesParsed.data };
 }
@@ -110,11 +111,10 @@ async function loadVectors(indexDir: string, folder: string, passages: readonly 
     throw corrupt(indexDir, (error as Error).message, error);
   }
   const sources = [...shardFiles, PASSAGES];
-  const cached = await readVectorCache(folder, passages.length, dimensions, sources);
-  if (cached !== null) return cached;
+  const vectors = allocateMatrix(passages.length, dimensions);
+  if (await readVectorCache(folder, vectors, dimensions, sources)) return vectors;
 
   const row = new Map(passages.map((passage, index) => [passage.id, index]));
-  const vectors = new Float32Array(passages.length * dimensions);
   const filled = new Set<number>();
   try {
     await readShards(folder, (id, vector) => {
@@ -154,7 +154,7 @@ export async function writeIndex(indexDir: string, contents: BuildContents): Pro
   }));
   const shardFiles = await writeShards(staging, rows);
   await writeFile(path.join(staging, PASSAGES), JSON.stringify(contents.passages));
-  await writeFile(path.join(staging, "keywords.json"), JSON.stringify(contents.keywords));
+  await writeKeywords(staging, contents.keywords);
   await writeFile(path.join(staging, "quotes.json"), JSON.stringify(contents.quotes));
   // The cache holds exactly what vectra's files read back as, so both load the same index.
   const matrix = new Float32Array(rows.length * dimensions);

@@ -1,20 +1,35 @@
-import MiniSearch, { type Options } from "minisearch";
+import MiniSearch, { type Options, type SearchOptions } from "minisearch";
 import type { Passage } from "../types.js";
 import { contentTerms, isStopword, stem, words } from "../retrieve/terms.js";
+import { Bm25Postings, postingsFromMiniSearch, type MiniSearchJson, type PostingsData } from "./bm25Postings.js";
 
-const SEARCH_OPTIONS: Options = {
-  fields: ["text", "title"],
+const FIELDS = ["text", "title"];
+const processTerm = (term: string) => (isStopword(term) ? null : stem(term));
+
+/** How MiniSearch indexes passages; exported so tests can compare with MiniSearch itself. */
+export const SEARCH_OPTIONS: Options = {
+  fields: FIELDS,
   idField: "id",
   tokenize: (text: string) => words(text),
-  processTerm: (term: string) => (isStopword(term) ? null : stem(term)),
+  processTerm,
 };
 
 /** A headline describes every passage under it, so it counts, but less than the passage. */
 const TITLE_BOOST = 0.4;
+const fuzzy = (term: string) => (term.length >= 6 ? 0.2 : false);
+
+/** The MiniSearch search options that `KeywordIndex.query` reproduces. */
+export const QUERY_OPTIONS: SearchOptions = {
+  combineWith: "OR",
+  boost: { text: 1, title: TITLE_BOOST },
+  fuzzy,
+  weights: { fuzzy: 0.5, prefix: 0.5 },
+};
 
 /** What is persisted beside the vectors: the BM25 index plus the corpus vocabulary. */
 export interface KeywordIndexData {
-  minisearch: unknown;
+  /** MiniSearch's index in typed arrays (see bm25Postings.ts). */
+  postings: PostingsData;
   /** Stemmed content term → number of passages that contain it. */
   documentFrequency: Record<string, number>;
   /** Every word of every passage and title, unstemmed, for "is this name ever mentioned?". */
@@ -26,12 +41,15 @@ export interface KeywordHit {
   score: number;
 }
 
-/** BM25 keyword search over passages (MiniSearch), built once at index time. */
+/**
+ * BM25 keyword search over passages, built once at index time by MiniSearch and searched with
+ * MiniSearch's scoring over a compact copy of its index.
+ */
 export class KeywordIndex {
   private readonly vocabularySet: Set<string>;
 
   private constructor(
-    private readonly search: MiniSearch,
+    private readonly postings: Bm25Postings,
     private readonly documentFrequency: Record<string, number>,
     readonly passageCount: number,
     vocabulary: string[],
@@ -51,28 +69,21 @@ export class KeywordIndex {
     }
     for (const passage of passages) for (const word of words(titleOf(passage))) vocabulary.add(word);
     const data: KeywordIndexData = {
-      minisearch: search.toJSON(),
+      postings: postingsFromMiniSearch(search.toJSON() as unknown as MiniSearchJson, FIELDS),
       documentFrequency,
       vocabulary: [...vocabulary].sort(),
     };
-    return { index: new KeywordIndex(search, documentFrequency, passages.length, data.vocabulary), data };
+    return { index: KeywordIndex.load(data, passages.length), data };
   }
 
   static load(data: KeywordIndexData, passageCount: number): KeywordIndex {
-    const search = MiniSearch.loadJSON(JSON.stringify(data.minisearch), SEARCH_OPTIONS);
-    return new KeywordIndex(search, data.documentFrequency, passageCount, data.vocabulary);
+    return new KeywordIndex(new Bm25Postings(data.postings), data.documentFrequency, passageCount, data.vocabulary);
   }
 
-  /** BM25 hits, best first, optionally only among `allowed` passage ids. */
+  /** BM25 hits, best first, optionally only among `allowed` passage ids: MiniSearch's search with QUERY_OPTIONS. */
   query(text: string, limit: number, allowed?: ReadonlySet<string>): KeywordHit[] {
-    const hits = this.search.search(text, {
-      combineWith: "OR",
-      boost: { text: 1, title: TITLE_BOOST },
-      fuzzy: (term: string) => (term.length >= 6 ? 0.2 : false),
-      weights: { fuzzy: 0.5, prefix: 0.5 },
-      ...(allowed ? { filter: (result: { id: unknown }) => allowed.has(String(result.id)) } : {}),
-    });
-    return hits.slice(0, limit).map((hit) => ({ id: String(hit.id), score: hit.score }));
+    const terms = words(text).flatMap((word) => processTerm(word) ?? []);
+    return this.postings.search(terms, { boosts: [1, TITLE_BOOST], fuzzy, fuzzyWeight: 0.5, limit, allowed });
   }
 
   /** Inverse document frequency of a stemmed term; unseen terms get the highest value. */

@@ -1,6 +1,6 @@
 import { coverage } from "../answer/compose.js";
 import { splitSentences } from "../ingest/sentences.js";
-import { sameWords } from "../retrieve/dedupe.js";
+import { cachedSameWords } from "../retrieve/dedupe.js";
 import { contentTerms, words } from "../retrieve/terms.js";
 import type { Answer, Citation, Passage, RetrievedPassage, SourceRef } from "../types.js";
 import type { Quote, Speaker } from "./speakers.js";
@@ -28,8 +28,22 @@ interface Located {
   relevance: number;
 }
 
+// Passages by article, in index order, built once per loaded index: a speaker quoted
+// thousands of times must not scan every passage for every quote.
+const passagesByArticle = new WeakMap<readonly Passage[], Map<string, Passage[]>>();
+
 function locate(quote: Quote, passages: readonly Passage[]): Passage | undefined {
-  return passages.find((passage) => passage.articleId === quote.articleId && passage.start <= quote.start && quote.start < passage.end);
+  let byArticle = passagesByArticle.get(passages);
+  if (byArticle === undefined) {
+    byArticle = new Map();
+    for (const passage of passages) {
+      const list = byArticle.get(passage.articleId);
+      if (list) list.push(passage);
+      else byArticle.set(passage.articleId, [passage]);
+    }
+    passagesByArticle.set(passages, byArticle);
+  }
+  return byArticle.get(quote.articleId)?.find((passage) => passage.start <= quote.start && quote.start < passage.end);
 }
 
 /** Widens a quote to the sentences it sits in, so "‘…,’ he said." reads as printed. */
@@ -62,6 +76,13 @@ function sourceRef(passage: Passage, context: QuoteAnswerContext): SourceRef {
 export function answerFromQuotes(question: string, topic: string, speakers: readonly Speaker[], quotes: readonly Quote[], context: QuoteAnswerContext): Answer | null {
   const ids = new Set(speakers.map((speaker) => speaker.id));
   const topicTerms = contentTerms(topic);
+  // The same passage and the same sentences come up for many quotes (copies across outlets).
+  const coverages = new Map<string, number>();
+  const onTopicShare = (text: string) => {
+    let share = coverages.get(text);
+    if (share === undefined) coverages.set(text, (share = coverage(topicTerms, text, context.idf)));
+    return share;
+  };
   const located: Located[] = [];
   for (const quote of quotes) {
     if (!ids.has(quote.speakerId)) continue;
@@ -69,19 +90,22 @@ export function answerFromQuotes(question: string, topic: string, speakers: read
     if (!passage) continue;
     const sentences = enclosingSentences(quote, passage);
     // The topic may be named around a quote rather than in it, so the passage counts too.
-    const onTopic = topicTerms.length === 0 ? 1 : (coverage(topicTerms, sentences, context.idf) + coverage(topicTerms, passage.text, context.idf)) / 2;
+    const onTopic = topicTerms.length === 0 ? 1 : (onTopicShare(sentences) + onTopicShare(passage.text)) / 2;
     located.push({ quote, passage, sentences, relevance: onTopic + (quote.kind === "direct" ? DIRECT_BONUS : 0) });
   }
   // A passage that carries more of the speaker's words is the better one to cite.
+  const perPassage = new Map<Passage, number>();
+  for (const item of located) perPassage.set(item.passage, (perPassage.get(item.passage) ?? 0) + 1);
   for (const item of located) {
-    item.relevance += PER_QUOTE_BONUS * located.filter((other) => other.passage === item.passage).length;
+    item.relevance += PER_QUOTE_BONUS * (perPassage.get(item.passage) as number);
   }
-  if (located.length === 0 || Math.max(...located.map((item) => item.relevance)) < 0.2) return null;
+  if (located.length === 0 || located.reduce((best, item) => Math.max(best, item.relevance), -Infinity) < 0.2) return null;
 
   // Group the same words reported by several articles; the most relevant copy leads.
   const groups: Located[][] = [];
+  const same = cachedSameWords();
   for (const item of [...located].sort((a, b) => b.relevance - a.relevance)) {
-    const group = groups.find((candidate) => candidate[0]!.passage.articleId !== item.passage.articleId && sameWords(candidate[0]!.quote.text, item.quote.text));
+    const group = groups.find((candidate) => candidate[0]!.passage.articleId !== item.passage.articleId && same(candidate[0]!.quote.text, item.quote.text));
     if (group) group.push(item);
     else groups.push([item]);
   }

@@ -1,0 +1,159 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { encoderChoices, loadBenchEmbedder } from "../src/bench/encoders.js";
+import { DEV_SET, readQuestionSet } from "../src/bench/devSet.js";
+import { describeMachine, finishMachine } from "../src/bench/machine.js";
+import { renderReport, type BenchReport } from "../src/bench/report.js";
+import { runScale } from "../src/bench/scale.js";
+import { PROJECT_ROOT, reindexUnchanged } from "../src/bench/reindex.js";
+import { coldBuilds, seedServe } from "../src/bench/seedScale.js";
+import { sideBySide } from "../src/bench/sideBySide.js";
+import { seedSentences } from "../src/bench/syntheticCorpus.js";
+import { checkTargets } from "../src/bench/targets.js";
+import { isUserError, UserError } from "../src/errors.js";
+import { FolderArticleSource } from "../src/ingest/articleSource.js";
+
+const HELP = `Usage: npm run bench -- [--json] [--quick] [--scales 1000,10000,100000] [--repeats N] [--passes N] [--keep]
+
+Measures index build, embedding throughput, warm answer latency, index load time, resident
+memory and disk size on seeds/ and on synthetic corpora of the given sizes, and compares the
+engine with vectra's LocalDocumentIndex and with keyword-only BM25 on the dev set. Load and
+memory are measured in fresh processes. Synthetic corpora are written to a temporary folder
+and deleted afterwards; they are never written to seeds/.
+
+Options:
+  --json          Print every figure as one JSON object instead of Markdown tables.
+  --quick         CI-sized: scales 1000,10000 and one timed pass (about 2 minutes).
+  --scales LIST   Comma-separated passage counts for the synthetic runs (default 1000,10000,100000;
+                  "" for none).
+  --repeats N     Fresh-process runs per figure (default 3).
+  --passes N      Timed passes over the dev questions per run, after one warm-up pass (default 3).
+  --keep          Keep the temporary folder with the synthetic corpora and indexes.
+  -h, --help      Show this help.`;
+
+interface BenchOptions {
+  json: boolean;
+  scales: number[];
+  repeats: number;
+  passes: number;
+  keep: boolean;
+}
+
+function positiveInteger(flag: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UserError("BAD_FLAG", `${flag} must be a whole number ≥ 1, got "${value}".`);
+  return number;
+}
+
+function parseOptions(): BenchOptions | null {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        json: { type: "boolean", default: false },
+        quick: { type: "boolean", default: false },
+        scales: { type: "string" },
+        repeats: { type: "string", default: "3" },
+        passes: { type: "string" },
+        keep: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UserError("BAD_FLAG", `${(error as Error).message}. Run with --help to see the options.`);
+  }
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return null;
+  }
+  const scalesText = values.scales ?? (values.quick ? "1000,10000" : "1000,10000,100000");
+  const scales = scalesText.trim() === "" ? [] : scalesText.split(",").map((part) => positiveInteger("--scales", part.trim()));
+  return {
+    json: values.json,
+    scales,
+    repeats: positiveInteger("--repeats", values.repeats),
+    passes: positiveInteger("--passes", values.passes ?? (values.quick ? "1" : "3")),
+    keep: values.keep,
+  };
+}
+
+const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  if (options === null) return;
+  const started = performance.now();
+  const machine = describeMachine();
+  const articlesDir = path.join(PROJECT_ROOT, "seeds");
+  const questionsFile = path.join(PROJECT_ROOT, DEV_SET);
+  const questions = readQuestionSet(questionsFile);
+  const workDir = await mkdtemp(path.join(os.tmpdir(), "news-bench-"));
+  try {
+    const choices = await encoderChoices();
+    const encoders = await coldBuilds(choices, { articlesDir, workDir, repeats: options.repeats, onProgress: progress });
+    // The encoder `auto` would pick among those this machine has: transformers first, then offline.
+    const served = encoders.find((figures) => figures.indexDir !== null);
+    const servedChoice = choices.find((choice) => choice.kind === served?.kind);
+    if (!served?.indexDir || !served.encoderId || !servedChoice?.plan) throw new Error("No encoder is available to benchmark.");
+
+    const serve = await seedServe(served.indexDir, served.kind, { questionsFile, repeats: options.repeats, passes: options.passes, onProgress: progress });
+    progress("seeds: re-running the indexer on the unchanged corpus");
+    const reindex = await reindexUnchanged(served.indexDir, articlesDir, options.repeats, { viaNpm: true });
+
+    progress("side by side: ours, BM25 only, vectra LocalDocumentIndex");
+    const embedder = await loadBenchEmbedder(servedChoice.plan, served.kind);
+    const rows = await sideBySide({ articlesDir, workDir, embedder, questions, repeats: options.repeats, passes: options.passes });
+
+    let sentenceTable: BenchReport["sentenceTable"] = null;
+    const scales = [];
+    if (options.scales.length > 0) {
+      const { articles } = await new FolderArticleSource(articlesDir).load();
+      const sentences = seedSentences(articles);
+      progress(`scale: embedding ${sentences.length} distinct seed sentences with ${embedder.id}`);
+      const start = performance.now();
+      const vectors = await embedder.embed(sentences);
+      sentenceTable = { sentences: sentences.length, ms: performance.now() - start };
+      const sentenceVectors = new Map(sentences.map((sentence, index) => [sentence, vectors[index] as Float32Array]));
+      for (const target of options.scales) {
+        scales.push(
+          await runScale(target, {
+            workDir,
+            sentences,
+            sentenceVectors,
+            encoder: served.kind,
+            base: embedder,
+            questionsFile,
+            repeats: options.repeats,
+            passes: options.passes,
+            keep: options.keep,
+            onProgress: progress,
+          }),
+        );
+      }
+    }
+
+    const partial = {
+      command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+      machine: finishMachine(machine),
+      settings: { repeats: options.repeats, passes: options.passes, scales: options.scales, questions: questions.length },
+      encoders,
+      seed: { encoderId: served.encoderId, passages: served.passages, serve, reindex },
+      sentenceTable,
+      sideBySide: rows,
+      scales,
+      durationMs: performance.now() - started,
+    };
+    const report: BenchReport = { ...partial, targets: checkTargets(partial) };
+    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderReport(report)}\n`);
+  } finally {
+    if (options.keep) progress(`kept ${workDir}`);
+    else await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${isUserError(error) ? error.message : ((error as Error).stack ?? String(error))}\n`);
+  process.exitCode = isUserError(error) ? 2 : 1;
+});

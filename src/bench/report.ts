@@ -1,0 +1,180 @@
+import type { MachineInfo } from "./machine.js";
+import type { ScaleFigures, ServeFigures } from "./scale.js";
+import type { ReindexFigures } from "./reindex.js";
+import type { EncoderBuildFigures } from "./seedScale.js";
+import type { SystemFigures } from "./sideBySide.js";
+import type { Spread } from "./stats.js";
+
+/** Everything one `npm run bench` measured; `--json` prints exactly this. */
+export interface BenchReport {
+  command: string;
+  machine: MachineInfo;
+  settings: { repeats: number; passes: number; scales: number[]; questions: number };
+  encoders: EncoderBuildFigures[];
+  seed: { encoderId: string; passages: number; serve: ServeFigures; reindex: ReindexFigures } | null;
+  sentenceTable: { sentences: number; ms: number } | null;
+  sideBySide: SystemFigures[];
+  scales: ScaleFigures[];
+  targets: TargetCheck[];
+  durationMs: number;
+}
+
+export interface TargetCheck {
+  target: string;
+  figure: string;
+  met: boolean | null;
+}
+
+const MIB = 1024 * 1024;
+
+export function formatMs(ms: number): string {
+  if (Number.isNaN(ms)) return "–";
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  return ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
+}
+
+const formatMiB = (mib: number) => (mib >= 1024 ? `${(mib / 1024).toFixed(2)} GiB` : `${mib.toFixed(0)} MiB`);
+const formatBytes = (bytes: number) => formatMiB(bytes / MIB);
+const formatRate = (rate: number) => `${rate >= 100 ? rate.toFixed(0) : rate.toFixed(1)}/s`;
+const formatRecall = (value: number | null) => (value === null || Number.isNaN(value) ? "–" : value.toFixed(3));
+
+/** "median (min–max)", or just the value when there was one run. */
+export function formatSpread(spread: Spread | null, format: (value: number) => string = formatMs): string {
+  if (spread === null || spread.n === 0) return "–";
+  return spread.n === 1 ? format(spread.median) : `${format(spread.median)} (${format(spread.min)}–${format(spread.max)})`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+function ratio(ours: Spread | null, theirs: Spread | null): string {
+  if (ours === null || theirs === null || theirs.median === 0) return "–";
+  return (ours.median / theirs.median).toFixed(2);
+}
+
+function encodersSection(report: BenchReport): string {
+  const rows = report.encoders.map((figures) =>
+    figures.unavailable !== null
+      ? [figures.kind, "–", `not measured: ${figures.unavailable.split(". ")[0]}`, "–", "–"]
+      : [
+          `\`${figures.encoderId}\``,
+          String(figures.passages),
+          formatSpread(figures.buildMs),
+          formatSpread(figures.modelLoadMs),
+          `${formatSpread(figures.passagesPerSecond, formatRate)} passages`,
+        ],
+  );
+  const sentences = report.sentenceTable
+    ? `\nSeed-sentence table for the scale runs: ${report.sentenceTable.sentences} distinct sentences embedded in ${formatMs(report.sentenceTable.ms)} ` +
+      `(${formatRate((report.sentenceTable.sentences * 1000) / report.sentenceTable.ms)} sentences, model already loaded).\n`
+    : "";
+  return `## Cold index build of seeds/ (fresh process, model load included)\n\n${table(
+    ["encoder", "passages", "build", "model load", "embedding throughput"],
+    rows,
+  )}\n${sentences}`;
+}
+
+function seedSection(report: BenchReport): string {
+  if (report.seed === null) return "";
+  const { serve, reindex } = report.seed;
+  const rows = [
+    ["answer latency p50 (`engine.ask`, warm)", formatSpread(serve.askP50Ms)],
+    ["answer latency p95", formatSpread(serve.askP95Ms)],
+    ["retrieval only p50 (`engine.retrieve`)", formatSpread(serve.retrieveP50Ms)],
+    ["index load (`loadIndex`)", formatSpread(serve.loadMs)],
+    ["encoder load", formatSpread(serve.modelLoadMs)],
+    ["resident memory after index load", formatSpread(serve.afterLoadMiB, formatMiB)],
+    ["resident memory after encoder load and queries", formatSpread(serve.afterQueriesMiB, formatMiB)],
+    ["peak resident memory", formatSpread(serve.peakMiB, formatMiB)],
+    ["dev-set evidence recall@5", formatRecall(serve.recallAt5)],
+    ["re-run `npm run index`, unchanged corpus", formatSpread(reindex.npmMs)],
+    ["the same without npm (`tsx scripts/index.ts`)", formatSpread(reindex.tsxMs)],
+  ];
+  return `## Seeds (${report.seed.passages} passages, \`${report.seed.encoderId}\`)\n\n${table(["figure", "median (min–max)"], rows)}\n`;
+}
+
+function sideBySideSection(report: BenchReport): string {
+  const ours = report.sideBySide[0];
+  const rows = report.sideBySide.map((row) => {
+    const own = row.system.startsWith("ours");
+    return [
+      row.system,
+      row.detail,
+      formatRecall(row.recallAt5),
+      formatSpread(row.queryP50Ms),
+      formatSpread(row.buildMs),
+      own ? "–" : ratio(ours?.queryP50Ms ?? null, row.queryP50Ms),
+      own ? "–" : ratio(ours?.buildMs ?? null, row.buildMs),
+    ];
+  });
+  const failures = report.sideBySide
+    .filter((row) => row.failure !== null)
+    .map((row) => `- ${row.system} ${row.failure}`)
+    .join("\n");
+  return `## Side by side (same process, same encoder, ${report.settings.questions} dev-set questions)\n\n${table(
+    ["system", "units", "R@5", "query p50", "build", "ours/theirs p50", "ours/theirs build"],
+    rows,
+  )}\n\nRatios compare \`engine.ask\` (full answer) with each peer; builds exclude model load (the encoder is shared and already loaded).\n${
+    failures === "" ? "" : `\n${failures}\n`
+  }`;
+}
+
+function scaleSection(report: BenchReport): string {
+  if (report.scales.length === 0) return "";
+  const rows = report.scales.map((scale) => [
+    String(scale.passages),
+    formatMs(scale.buildMs),
+    formatSpread(scale.reindexMs),
+    `${formatBytes(scale.disk.total)} (${formatBytes(scale.disk.vectraJson)} / ${formatBytes(scale.disk.vectorCache)} / ${formatBytes(scale.disk.passages)} / ${formatBytes(scale.disk.keywords)} / ${formatBytes(scale.disk.other)})`,
+    formatSpread(scale.serve.loadMs),
+    formatSpread(scale.serve.afterLoadMiB, formatMiB),
+    formatSpread(scale.serve.afterQueriesMiB, formatMiB),
+    formatSpread(scale.serve.peakMiB, formatMiB),
+    formatSpread(scale.serve.askP50Ms),
+    formatSpread(scale.serve.askP95Ms),
+    formatSpread(scale.serve.retrieveP50Ms),
+  ]);
+  return (
+    "## Scale (SYNTHETIC passages: recombined seed sentences; vectors = normalised mean of the sentences' real vectors + seeded noise; " +
+    `queries embedded for real)\n\n${table(
+      [
+        "passages",
+        "build",
+        "re-index unchanged (in process)",
+        "disk (vectra JSON / f32 cache / passages / keywords / other)",
+        "index load",
+        "RSS after load",
+        "RSS after queries",
+        "peak RSS",
+        "answer p50",
+        "answer p95",
+        "retrieve p50",
+      ],
+      rows,
+    )}\n`
+  );
+}
+
+function targetsSection(report: BenchReport): string {
+  const mark = (met: boolean | null) => (met === null ? "not measured" : met ? "met" : "NOT met");
+  return `## Targets\n\n${table(["target", "measured", ""], report.targets.map((check) => [check.target, check.figure, mark(check.met)]))}\n`;
+}
+
+/** The whole report as Markdown, ready to paste into BENCHMARKS.md. */
+export function renderReport(report: BenchReport): string {
+  const { machine } = report;
+  const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(" ");
+  const header =
+    `# \`${report.command}\`\n\n` +
+    `${machine.startedAt.slice(0, 16).replace("T", " ")} UTC — ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ` +
+    `Node ${machine.node}, ${machine.platform}${machine.commit ? `, commit ${machine.commit}` : ""}. ` +
+    `Load average ${load(machine.loadAtStart)} at start, ${load(machine.loadAtEnd)} at end.\n` +
+    `Each figure: median (min–max) over ${report.settings.repeats} runs; latencies over ${report.settings.questions} dev questions × ` +
+    `${report.settings.passes} passes after one warm-up pass. Whole run: ${formatMs(report.durationMs)}.\n`;
+  return [header, encodersSection(report), seedSection(report), sideBySideSection(report), scaleSection(report), targetsSection(report)]
+    .filter((part) => part !== "")
+    .join("\n");
+}

@@ -1,0 +1,175 @@
+import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { buildIndex } from "../index/buildIndex.js";
+import { currentBuild } from "../index/indexStore.js";
+import { FolderArticleSource } from "../ingest/articleSource.js";
+import { silentLogger } from "../log.js";
+import type { Embedder } from "../types.js";
+import type { EncoderKind } from "./encoders.js";
+import { createSentenceMeanEmbedder } from "./sentenceMeanEmbedder.js";
+import { spreadOf, timed, type Spread } from "./stats.js";
+import { GENERATOR_VERSION, generateSyntheticArticles } from "./syntheticCorpus.js";
+import { runWorker } from "./workerClient.js";
+import type { ServeMeasurement } from "./workerProtocol.js";
+
+/** Bytes of one build, by what holds them. */
+export interface DiskUsage {
+  total: number;
+  vectraJson: number;
+  vectorCache: number;
+  passages: number;
+  keywords: number;
+  other: number;
+}
+
+export interface ServeFigures {
+  loadMs: Spread;
+  modelLoadMs: Spread;
+  afterLoadMiB: Spread;
+  afterQueriesMiB: Spread;
+  peakMiB: Spread;
+  askP50Ms: Spread;
+  askP95Ms: Spread;
+  retrieveP50Ms: Spread;
+  recallAt5: number;
+}
+
+export interface ScaleFigures {
+  target: number;
+  passages: number;
+  articles: number;
+  buildMs: number;
+  disk: DiskUsage;
+  serve: ServeFigures;
+  /** The indexer's up-to-date check on the unchanged synthetic corpus, in process (no start-up). */
+  reindexMs: Spread;
+  /** Sentences of synthetic passages found in the seed-sentence table (the rest are left out of the mean). */
+  sentences: { matched: number; unmatched: number };
+}
+
+/** Sums a build folder's files by kind. */
+export async function diskUsage(folder: string): Promise<DiskUsage> {
+  const usage: DiskUsage = { total: 0, vectraJson: 0, vectorCache: 0, passages: 0, keywords: 0, other: 0 };
+  for (const name of await readdir(folder)) {
+    const { size } = await stat(path.join(folder, name));
+    usage.total += size;
+    if (/^index(-\d+)?\.json$/.test(name)) usage.vectraJson += size;
+    else if (name.startsWith("vectors.f32")) usage.vectorCache += size;
+    else if (name === "passages.json") usage.passages += size;
+    else if (name === "keywords.json") usage.keywords += size;
+    else usage.other += size;
+  }
+  return usage;
+}
+
+/** Aggregates repeated serve runs: each figure as median and spread over the runs. */
+export function serveFigures(runs: readonly ServeMeasurement[]): ServeFigures {
+  const of = (pick: (run: ServeMeasurement) => number) => spreadOf(runs.map(pick));
+  return {
+    loadMs: of((run) => run.loadMs),
+    modelLoadMs: of((run) => run.modelLoadMs),
+    afterLoadMiB: of((run) => run.afterLoadMiB),
+    afterQueriesMiB: of((run) => run.afterQueriesMiB),
+    peakMiB: of((run) => run.peakMiB),
+    askP50Ms: of((run) => run.askP50),
+    askP95Ms: of((run) => run.askP95),
+    retrieveP50Ms: of((run) => run.retrieveP50),
+    recallAt5: runs[0]?.recallAt5 ?? Number.NaN,
+  };
+}
+
+export interface ScaleOptions {
+  workDir: string;
+  sentences: readonly string[];
+  sentenceVectors: ReadonlyMap<string, Float32Array>;
+  encoder: EncoderKind;
+  base: Pick<Embedder, "id" | "dimensions">;
+  questionsFile: string;
+  repeats: number;
+  passes: number;
+  keep: boolean;
+  onProgress: (message: string) => void;
+}
+
+const README = `These files are SYNTHETIC benchmark text made by \`npm run bench\` (generator v${GENERATOR_VERSION}):
+seed sentences recombined at random. They are not news and must never be committed as articles.
+`;
+
+/**
+ * One scale run: generates about `target` passages, indexes them through the real pipeline
+ * (vectors from the sentence-mean embedder), then loads and queries the index in fresh processes.
+ */
+export async function runScale(target: number, options: ScaleOptions): Promise<ScaleFigures> {
+  const root = path.join(options.workDir, `scale-${target}`);
+  const articlesDir = path.join(root, "synthetic-articles");
+  const indexDir = path.join(root, "index");
+  await rm(root, { recursive: true, force: true });
+  await mkdir(articlesDir, { recursive: true });
+  try {
+    options.onProgress(`scale ${target}: generating synthetic articles`);
+    const articles = generateSyntheticArticles(options.sentences, { paragraphs: target });
+    await writeFile(path.join(articlesDir, "README-SYNTHETIC"), README);
+    for (const article of articles) await writeFile(path.join(articlesDir, article.fileName), article.text);
+
+    options.onProgress(`scale ${target}: indexing ${articles.length} synthetic articles`);
+    const embedder = createSentenceMeanEmbedder(options.sentenceVectors, options.base);
+    const built = await timed(() =>
+      buildIndex({
+        indexDir,
+        source: new FolderArticleSource(articlesDir),
+        encoderId: embedder.id,
+        loadEmbedder: async () => embedder,
+        rebuild: true,
+        log: silentLogger,
+      }),
+    );
+    const folder = await currentBuild(indexDir);
+    if (folder === null) throw new Error(`scale ${target}: no build was written`);
+    const disk = await diskUsage(folder);
+
+    const runs: ServeMeasurement[] = [];
+    for (let run = 0; run < options.repeats; run++) {
+      options.onProgress(`scale ${target}: load and query, run ${run + 1} of ${options.repeats}`);
+      runs.push(
+        await runWorker({
+          task: "serve",
+          indexDir,
+          encoder: options.encoder,
+          questionsFile: options.questionsFile,
+          warmupPasses: 1,
+          passes: options.passes,
+        }),
+      );
+    }
+    // The CLI would plan the real encoder and re-embed everything, so the up-to-date check is
+    // timed in process, with the synthetic encoder's id and an encoder that must not be loaded.
+    options.onProgress(`scale ${target}: re-running the indexer on the unchanged corpus`);
+    const reindexMs: number[] = [];
+    for (let run = 0; run < options.repeats; run++) {
+      const again = await timed(() =>
+        buildIndex({
+          indexDir,
+          source: new FolderArticleSource(articlesDir),
+          encoderId: embedder.id,
+          loadEmbedder: () => Promise.reject(new Error("an unchanged corpus must not need the encoder")),
+          rebuild: false,
+          log: silentLogger,
+        }),
+      );
+      if (again.value.status !== "up-to-date") throw new Error(`scale ${target}: re-indexing the unchanged corpus rebuilt it`);
+      reindexMs.push(again.ms);
+    }
+    return {
+      target,
+      reindexMs: spreadOf(reindexMs),
+      passages: built.value.passages,
+      articles: articles.length,
+      buildMs: built.ms,
+      disk,
+      serve: serveFigures(runs),
+      sentences: { ...embedder.counts },
+    };
+  } finally {
+    if (!options.keep) await rm(root, { recursive: true, force: true });
+  }
+}

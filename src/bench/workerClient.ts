@@ -1,0 +1,30 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { RESULT_MARKER, type BuildMeasurement, type BuildTask, type ServeMeasurement, type ServeTask } from "./workerProtocol.js";
+
+const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
+const TSX = import.meta.resolve("tsx");
+
+/** Runs one measurement in a fresh Node process (with tsx, and gc exposed) and returns its result. */
+export function runWorker(task: BuildTask): Promise<BuildMeasurement>;
+export function runWorker(task: ServeTask): Promise<ServeMeasurement>;
+export function runWorker(task: BuildTask | ServeTask): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--expose-gc", "--import", TSX, WORKER, JSON.stringify(task)], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const line = stdout.split("\n").find((candidate) => candidate.startsWith(RESULT_MARKER));
+      if (code !== 0 || line === undefined) {
+        reject(new Error(`bench worker (${task.task}) exited with ${code}:\n${stderr.trim().slice(-2000)}`));
+        return;
+      }
+      resolve(JSON.parse(line.slice(RESULT_MARKER.length)));
+    });
+  });
+}

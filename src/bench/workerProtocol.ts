@@ -1,0 +1,50 @@
+import type { EncoderKind } from "./encoders.js";
+
+/** What a worker prints before its one JSON result line. */
+export const RESULT_MARKER = "BENCH_RESULT ";
+
+/** A cold `--rebuild` of an articles folder, model load included. */
+export interface BuildTask {
+  task: "build";
+  articlesDir: string;
+  indexDir: string;
+  encoder: EncoderKind;
+}
+
+/** Load an index and answer a question set warm. */
+export interface ServeTask {
+  task: "serve";
+  indexDir: string;
+  encoder: EncoderKind;
+  questionsFile: string;
+  warmupPasses: number;
+  passes: number;
+}
+
+export type WorkerTask = BuildTask | ServeTask;
+
+export interface BuildMeasurement {
+  encoderId: string;
+  buildMs: number;
+  modelLoadMs: number;
+  embedMs: number;
+  embedded: number;
+  passages: number;
+}
+
+export interface ServeMeasurement {
+  passages: number;
+  loadMs: number;
+  modelLoadMs: number;
+  /** Resident memory (MiB) before loading anything, after loading the index, after the queries. */
+  baselineMiB: number;
+  afterLoadMiB: number;
+  afterQueriesMiB: number;
+  /** Highest resident memory of the process (MiB). */
+  peakMiB: number;
+  askP50: number;
+  askP95: number;
+  retrieveP50: number;
+  recallAt5: number;
+  queries: number;
+}

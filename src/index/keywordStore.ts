@@ -1,0 +1,33 @@
+import { readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { decodePostings, encodePostings, type PostingsMeta } from "./bm25Postings.js";
+import type { KeywordIndexData } from "./keywordIndex.js";
+
+/** The keyword index on disk: metadata and vocabulary as JSON, postings as raw uint32 arrays. */
+const JSON_FILE = "keywords.json";
+const POSTINGS_FILE = "keywords.bin";
+
+interface KeywordsJson {
+  postings: PostingsMeta;
+  documentFrequency: Record<string, number>;
+  vocabulary: string[];
+}
+
+export async function writeKeywords(folder: string, data: KeywordIndexData): Promise<void> {
+  const { meta, bytes } = encodePostings(data.postings, os.endianness());
+  const json: KeywordsJson = { postings: meta, documentFrequency: data.documentFrequency, vocabulary: data.vocabulary };
+  await writeFile(path.join(folder, POSTINGS_FILE), bytes);
+  await writeFile(path.join(folder, JSON_FILE), JSON.stringify(json));
+}
+
+/** Reads the keyword index back; throws with the file and the problem when it is damaged. */
+export async function readKeywords(folder: string): Promise<KeywordIndexData> {
+  const [text, bytes] = await Promise.all([readFile(path.join(folder, JSON_FILE), "utf8"), readFile(path.join(folder, POSTINGS_FILE))]);
+  const json = JSON.parse(text) as Partial<KeywordsJson>;
+  if (typeof json.postings !== "object" || typeof json.documentFrequency !== "object" || !Array.isArray(json.vocabulary)) {
+    throw new Error(`${JSON_FILE} has an unexpected shape`);
+  }
+  const postings = decodePostings(json.postings, bytes, os.endianness());
+  return { postings, documentFrequency: json.documentFrequency, vocabulary: json.vocabulary };
+}
