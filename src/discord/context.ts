@@ -6,7 +6,7 @@ import type { AnswerLimiter } from "./limits.js";
 import type { AnswerMemory } from "./memory.js";
 
 /** The part of the engine the Discord layer uses; tests may wrap or fake it. */
-export type AnswerEngine = Pick<Engine, "ask" | "retrieve" | "sources" | "outlets" | "describe">;
+export type AnswerEngine = Pick<Engine, "ask" | "retrieve" | "sources" | "outlets" | "describe" | "speakers" | "quotesBy">;
 
 /** Everything a command or handler needs, built once in `createBot`. */
 export interface BotContext {

@@ -143,6 +143,24 @@ describe("the bot against a local fake Discord: slash commands, buttons, context
     expect(help.body.data.embeds[0].description).toContain("Answers come only from the indexed articles");
   });
 
+  it("/quote suggests speakers by name or role and lists one speaker's quotes with their sources", async () => {
+    const suggestions = await runCommand(h.fake, autocomplete("quote", "speaker", "deputy foreign", snowflake()));
+    const choices = suggestions.body.data.choices as Array<{ name: string; value: string }>;
+    expect(choices.map((choice) => choice.name)).toContain("Alexander Grushko (8)");
+    const grushko = choices.find((choice) => choice.name.startsWith("Alexander Grushko"))!;
+
+    const listed = await runCommand(h.fake, slashCommand("quote", { speaker: grushko.value }, snowflake()));
+    const embed = listed.body.data.embeds[0];
+    expect(embed.title).toMatch(/^Alexander Grushko — /);
+    expect(embed.description).toContain("We absolutely do not care under what label");
+    expect(embed.description).toContain("Daily Mail");
+    expect(embedsFit(listed.body.data.embeds)).toBe(true);
+    expect(listed.body.data.allowed_mentions.parse).toEqual([]);
+
+    const unknown = await runCommand(h.fake, slashCommand("quote", { speaker: "Angela Merkel" }, snowflake()));
+    expect(unknown.body.data).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringContaining("No one called \"Angela Merkel\"") });
+  });
+
   it("a failing handler gets the user a private apology, logs the error, and the bot keeps answering", async () => {
     h.engine.failNextAsk(new Error("engine exploded"));
     const ask = slashCommand("ask", { question: "What did Grushko say?" }, snowflake());
@@ -158,7 +176,7 @@ describe("the bot against a local fake Discord: slash commands, buttons, context
   });
 
   it("answers a command it no longer has privately, saying how to fix it", async () => {
-    const callback = await runCommand(h.fake, slashCommand("quote", {}, snowflake()));
+    const callback = await runCommand(h.fake, slashCommand("retired", {}, snowflake()));
     expect(callback.body.data).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringContaining("npm run register") });
   });
 

@@ -57,6 +57,12 @@ export class GatedEngine implements AnswerEngine {
   describe(...args: Parameters<AnswerEngine["describe"]>) {
     return this.inner.describe(...args);
   }
+  speakers() {
+    return this.inner.speakers();
+  }
+  quotesBy(...args: Parameters<AnswerEngine["quotesBy"]>) {
+    return this.inner.quotesBy(...args);
+  }
 }
 
 export interface Harness {
