@@ -206,35 +206,26 @@ export function extractQuotes(article: Article): RawQuote[] {
       return paragraphSpeaker;
     };
 
-    for (const span of spans) {
-      const speaker = speakerFor(span.start, span.end);
-      if (!speaker) continue;
+    const record = (span: Span, kind: RawQuote["kind"], speaker: Attribution) =>
       quotes.push({
         articleId: article.id,
         section: paragraph.section,
         start: paragraph.start + span.start,
         end: paragraph.start + span.end,
         text: text.slice(span.start, span.end),
-        kind: "direct",
+        kind,
         speaker,
         appositiveRole: paragraphAppositive,
       });
+    for (const span of spans) {
+      const speaker = speakerFor(span.start, span.end);
+      if (speaker) record(span, "direct", speaker);
     }
     // Reported speech: an attributed sentence without a quotation of its own.
     sentences.forEach((sentence, index) => {
       const attribution = attributions[index];
       const quoted = spans.some((span) => span.start < sentence.end && span.end > sentence.start);
-      if (!attribution || quoted) return;
-      quotes.push({
-        articleId: article.id,
-        section: paragraph.section,
-        start: paragraph.start + sentence.start,
-        end: paragraph.start + sentence.end,
-        text: text.slice(sentence.start, sentence.end),
-        kind: "reported",
-        speaker: attribution,
-        appositiveRole: paragraphAppositive,
-      });
+      if (attribution && !quoted) record(sentence, "reported", attribution);
     });
 
     last = paragraphSpeaker ?? (spans.length > 0 && continuesQuote ? carried : null);
