@@ -9,7 +9,9 @@ import { renderReport, type BenchReport } from "../src/bench/report.js";
 import { runScale } from "../src/bench/scale.js";
 import { PROJECT_ROOT, reindexUnchanged } from "../src/bench/reindex.js";
 import { coldBuilds, seedServe } from "../src/bench/seedScale.js";
-import { sideBySide } from "../src/bench/sideBySide.js";
+import { combineRuns, SYSTEMS, type SystemName } from "../src/bench/sideBySide.js";
+import type { SideMeasurement } from "../src/bench/workerProtocol.js";
+import { runWorker } from "../src/bench/workerClient.js";
 import { seedSentences } from "../src/bench/syntheticCorpus.js";
 import { checkTargets } from "../src/bench/targets.js";
 import { isUserError, UserError } from "../src/errors.js";
@@ -102,13 +104,22 @@ async function main(): Promise<void> {
     progress("seeds: re-running the indexer on the unchanged corpus");
     const reindex = await reindexUnchanged(served.indexDir, articlesDir, options.repeats, { viaNpm: true });
 
-    progress("side by side: ours, BM25 only, vectra LocalDocumentIndex");
-    const embedder = await loadBenchEmbedder(servedChoice.plan, served.kind);
-    const rows = await sideBySide({ articlesDir, workDir, embedder, questions, repeats: options.repeats, passes: options.passes });
+    // Rounds of one fresh process per system, so a slow minute of a shared machine is spread
+    // over every system rather than landing on one.
+    const runs = new Map<SystemName, SideMeasurement[]>(SYSTEMS.map((system) => [system, []]));
+    for (let round = 0; round < options.repeats; round++) {
+      for (const system of SYSTEMS) {
+        progress(`side by side: ${system}, run ${round + 1} of ${options.repeats} (fresh process)`);
+        const task = { task: "side", system, articlesDir, workDir, encoder: served.kind, questionsFile, repeats: 1, passes: options.passes } as const;
+        runs.get(system)?.push(await runWorker(task));
+      }
+    }
+    const rows = SYSTEMS.map((system) => combineRuns(runs.get(system) ?? []));
 
     let sentenceTable: BenchReport["sentenceTable"] = null;
     const scales = [];
     if (options.scales.length > 0) {
+      const embedder = await loadBenchEmbedder(servedChoice.plan, served.kind);
       const { articles } = await new FolderArticleSource(articlesDir).load();
       const sentences = seedSentences(articles);
       progress(`scale: embedding ${sentences.length} distinct seed sentences with ${embedder.id}`);

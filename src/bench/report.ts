@@ -19,10 +19,12 @@ export interface BenchReport {
   durationMs: number;
 }
 
+export type Verdict = "met" | "not met" | "within noise" | "not measured";
+
 export interface TargetCheck {
   target: string;
   figure: string;
-  met: boolean | null;
+  verdict: Verdict;
 }
 
 const MIB = 1024 * 1024;
@@ -114,7 +116,7 @@ function sideBySideSection(report: BenchReport): string {
     .filter((row) => row.failure !== null)
     .map((row) => `- ${row.system} ${row.failure}`)
     .join("\n");
-  return `## Side by side (same process, same encoder, ${report.settings.questions} dev-set questions)\n\n${table(
+  return `## Side by side (each system in a fresh process, same encoder, ${report.settings.questions} dev-set questions)\n\n${table(
     ["system", "units", "R@5", "query p50", "build", "ours/theirs p50", "ours/theirs build"],
     rows,
   )}\n\nRatios compare \`engine.ask\` (full answer) with each peer; builds exclude model load (the encoder is shared and already loaded).\n${
@@ -144,7 +146,7 @@ function scaleSection(report: BenchReport): string {
         "passages",
         "build",
         "re-index unchanged (in process)",
-        "disk (vectra JSON / f32 cache / passages / keywords / other)",
+        "disk (vectra JSON / f32 cache / passages / keywords / quotes and manifest)",
         "index load",
         "RSS after load",
         "RSS after queries",
@@ -159,8 +161,8 @@ function scaleSection(report: BenchReport): string {
 }
 
 function targetsSection(report: BenchReport): string {
-  const mark = (met: boolean | null) => (met === null ? "not measured" : met ? "met" : "NOT met");
-  return `## Targets\n\n${table(["target", "measured", ""], report.targets.map((check) => [check.target, check.figure, mark(check.met)]))}\n`;
+  const mark = (verdict: Verdict) => (verdict === "not met" ? "NOT met" : verdict);
+  return `## Targets\n\n${table(["target", "measured", ""], report.targets.map((check) => [check.target, check.figure, mark(check.verdict)]))}\n`;
 }
 
 /** The whole report as Markdown, ready to paste into BENCHMARKS.md. */

@@ -56,7 +56,7 @@ export async function diskUsage(folder: string): Promise<DiskUsage> {
     if (/^index(-\d+)?\.json$/.test(name)) usage.vectraJson += size;
     else if (name.startsWith("vectors.f32")) usage.vectorCache += size;
     else if (name === "passages.json") usage.passages += size;
-    else if (name === "keywords.json") usage.keywords += size;
+    else if (name.startsWith("keywords.")) usage.keywords += size;
     else usage.other += size;
   }
   return usage;

@@ -10,16 +10,27 @@ import { loadIndex } from "../index/indexStore.js";
 import { FolderArticleSource } from "../ingest/articleSource.js";
 import { silentLogger } from "../log.js";
 import { evidenceRecall, meanRecall, readQuestionSet } from "./devSet.js";
+import { collectGarbage } from "./gc.js";
 import { benchConfig, loadBenchEmbedder, timedEmbedder, withEncoderId, type EncoderKind } from "./encoders.js";
 import { syntheticEncoderId } from "./sentenceMeanEmbedder.js";
 import { elapsedMs, percentile } from "./stats.js";
-import { RESULT_MARKER, type BuildTask, type BuildMeasurement, type ServeMeasurement, type ServeTask, type WorkerTask } from "./workerProtocol.js";
+import { measureSystem } from "./sideBySide.js";
+import {
+  RESULT_MARKER,
+  type BuildMeasurement,
+  type BuildTask,
+  type ServeMeasurement,
+  type ServeTask,
+  type SideMeasurement,
+  type SideTask,
+  type WorkerTask,
+} from "./workerProtocol.js";
 
 const MIB = 1024 * 1024;
 
-/** Resident memory in MiB after a full collection, when the process allows one. */
+/** Resident memory in MiB after a full collection. */
 function residentMiB(): number {
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
   return process.memoryUsage().rss / MIB;
 }
 
@@ -99,9 +110,14 @@ async function serve(task: ServeTask): Promise<ServeMeasurement> {
   };
 }
 
+async function side(task: SideTask): Promise<SideMeasurement> {
+  const embedder = await loadBenchEmbedder(await planEncoder(benchConfig(task.encoder)), task.encoder);
+  return measureSystem({ ...task, embedder, questions: readQuestionSet(task.questionsFile) });
+}
+
 async function main(): Promise<void> {
   const task = JSON.parse(process.argv[2] ?? "") as WorkerTask;
-  const result = task.task === "build" ? await build(task) : await serve(task);
+  const result = task.task === "build" ? await build(task) : task.task === "serve" ? await serve(task) : await side(task);
   process.stdout.write(`${RESULT_MARKER}${JSON.stringify(result)}\n`);
 }
 

@@ -1,16 +1,26 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { RESULT_MARKER, type BuildMeasurement, type BuildTask, type ServeMeasurement, type ServeTask } from "./workerProtocol.js";
+import {
+  RESULT_MARKER,
+  type BuildMeasurement,
+  type BuildTask,
+  type ServeMeasurement,
+  type ServeTask,
+  type SideMeasurement,
+  type SideTask,
+  type WorkerTask,
+} from "./workerProtocol.js";
 
 const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
 const TSX = import.meta.resolve("tsx");
 
-/** Runs one measurement in a fresh Node process (with tsx, and gc exposed) and returns its result. */
+/** Runs one measurement in a fresh Node process (with tsx) and returns its result. */
 export function runWorker(task: BuildTask): Promise<BuildMeasurement>;
 export function runWorker(task: ServeTask): Promise<ServeMeasurement>;
-export function runWorker(task: BuildTask | ServeTask): Promise<unknown> {
+export function runWorker(task: SideTask): Promise<SideMeasurement>;
+export function runWorker(task: WorkerTask): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--expose-gc", "--import", TSX, WORKER, JSON.stringify(task)], {
+    const child = spawn(process.execPath, ["--import", TSX, WORKER, JSON.stringify(task)], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -1,4 +1,5 @@
 import type { EncoderKind } from "./encoders.js";
+import type { SystemMeasurement, SystemName } from "./sideBySide.js";
 
 /** What a worker prints before its one JSON result line. */
 export const RESULT_MARKER = "BENCH_RESULT ";
@@ -21,7 +22,20 @@ export interface ServeTask {
   passes: number;
 }
 
-export type WorkerTask = BuildTask | ServeTask;
+/** Build one system of the side-by-side comparison and answer the question set with it. */
+export interface SideTask {
+  task: "side";
+  system: SystemName;
+  articlesDir: string;
+  workDir: string;
+  encoder: EncoderKind;
+  questionsFile: string;
+  repeats: number;
+  passes: number;
+}
+
+export type WorkerTask = BuildTask | ServeTask | SideTask;
+export type SideMeasurement = SystemMeasurement;
 
 export interface BuildMeasurement {
   encoderId: string;

@@ -82,6 +82,8 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex | null> {
   if (folder === null) return null;
   const manifest = await readManifest(indexDir);
   if (manifest === null) return null;
+  // One file at a time: reading them all at once saves ~5% at 100k passages but holds every
+  // JSON text in memory together (+160 MB resident).
   const passagesParsed = passagesSchema.safeParse(await readJson(indexDir, path.join(folder, PASSAGES)));
   if (!passagesParsed.success) throw corrupt(indexDir, "passages.json has an unexpected shape");
   const passages = passagesParsed.data;
