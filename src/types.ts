@@ -46,14 +46,18 @@ export interface Article {
   paragraphs: Paragraph[];
 }
 
-/** A retrievable unit of text: `article.text.slice(start, end) === text` always holds. */
-export interface Passage {
-  id: string;
+/** Text of one article section at `[start, end)`: `article.text.slice(start, end) === text`. */
+export interface ArticleSpan {
   articleId: string;
   section: number;
   start: number;
   end: number;
   text: string;
+}
+
+/** A retrievable unit of text. */
+export interface Passage extends ArticleSpan {
+  id: string;
 }
 
 /** A problem with one input file that did not stop the others from being indexed. */

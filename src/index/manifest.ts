@@ -28,16 +28,16 @@ export const manifestSchema = z.object({
   articles: z.array(articleRecordSchema),
 });
 
-export const passagesSchema = z.array(
-  z.object({
-    id: z.string(),
-    articleId: z.string(),
-    section: z.number().int(),
-    start: z.number().int(),
-    end: z.number().int(),
-    text: z.string(),
-  }),
-);
+/** The stored shape of an ArticleSpan (a passage, a quote). */
+export const articleSpanSchema = z.object({
+  articleId: z.string(),
+  section: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+});
+
+export const passagesSchema = z.array(articleSpanSchema.extend({ id: z.string() }));
 
 /** What the index knows about one article, without its text. */
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;

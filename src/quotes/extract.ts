@@ -1,5 +1,5 @@
 import { splitSentences, type Span } from "../ingest/sentences.js";
-import type { Article } from "../types.js";
+import type { Article, ArticleSpan } from "../types.js";
 import { readSubject, type Subject } from "./names.js";
 
 /** Who a quote is attributed to, as the article words it. */
@@ -9,13 +9,7 @@ export type Attribution =
   | { kind: "role"; role: string };
 
 /** A quote as found in one article, before speakers are merged across articles. */
-export interface RawQuote {
-  articleId: string;
-  section: number;
-  /** Offsets into the article file: `text === file.slice(start, end)`. */
-  start: number;
-  end: number;
-  text: string;
+export interface RawQuote extends ArticleSpan {
   kind: "direct" | "reported";
   speaker: Attribution;
   /** Roles the article gives the speaker in an appositive ("Grushko, the deputy foreign minister,"). */

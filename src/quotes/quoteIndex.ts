@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { articleSpanSchema } from "../index/manifest.js";
 import type { Article } from "../types.js";
 import { extractQuotes } from "./extract.js";
 import { resolveSpeakers, type Quote, type Speaker } from "./speakers.js";
@@ -25,18 +26,7 @@ export const quoteIndexSchema = z.object({
       articleIds: z.array(z.string()),
     }),
   ),
-  quotes: z.array(
-    z.object({
-      id: z.string(),
-      articleId: z.string(),
-      section: z.number().int(),
-      start: z.number().int(),
-      end: z.number().int(),
-      text: z.string(),
-      kind: z.enum(["direct", "reported"]),
-      speakerId: z.string(),
-    }),
-  ),
+  quotes: z.array(articleSpanSchema.extend({ id: z.string(), kind: z.enum(["direct", "reported"]), speakerId: z.string() })),
 });
 
 /** Extracts and attributes every quote of the corpus. */

@@ -1,4 +1,4 @@
-import type { Article } from "../types.js";
+import type { Article, ArticleSpan } from "../types.js";
 import type { Attribution, RawQuote } from "./extract.js";
 import { readSubject, surnameKey, withoutTitles } from "./names.js";
 
@@ -15,13 +15,8 @@ export interface Speaker {
 }
 
 /** A quote with its speaker resolved to a Speaker id; offsets point into the article file. */
-export interface Quote {
+export interface Quote extends ArticleSpan {
   id: string;
-  articleId: string;
-  section: number;
-  start: number;
-  end: number;
-  text: string;
   kind: "direct" | "reported";
   speakerId: string;
 }
