@@ -10,7 +10,8 @@ import { runScale } from "../src/bench/scale.js";
 import { PROJECT_ROOT, reindexUnchanged } from "../src/bench/reindex.js";
 import { coldBuilds, seedServe } from "../src/bench/seedScale.js";
 import { combineRuns, SYSTEMS, type SystemName } from "../src/bench/sideBySide.js";
-import type { SideMeasurement } from "../src/bench/workerProtocol.js";
+import type { PairMeasurement, SideMeasurement } from "../src/bench/workerProtocol.js";
+import { combinePairs } from "../src/bench/paired.js";
 import { runWorker } from "../src/bench/workerClient.js";
 import { seedSentences } from "../src/bench/syntheticCorpus.js";
 import { checkTargets } from "../src/bench/targets.js";
@@ -107,12 +108,16 @@ async function main(): Promise<void> {
     // Rounds of one fresh process per system, so a slow minute of a shared machine is spread
     // over every system rather than landing on one.
     const runs = new Map<SystemName, SideMeasurement[]>(SYSTEMS.map((system) => [system, []]));
+    const pairs: PairMeasurement[] = [];
     for (let round = 0; round < options.repeats; round++) {
       for (const system of SYSTEMS) {
         progress(`side by side: ${system}, run ${round + 1} of ${options.repeats} (fresh process)`);
         const task = { task: "side", system, articlesDir, workDir, encoder: served.kind, questionsFile, repeats: 1, passes: options.passes } as const;
         runs.get(system)?.push(await runWorker(task));
       }
+      progress(`side by side: ours and vectra dense on the same queries, run ${round + 1} of ${options.repeats} (one fresh process)`);
+      const pairTask = { task: "pair", ours: "ours-ask", theirs: "vectra-dense", articlesDir, workDir, encoder: served.kind, questionsFile, passes: options.passes } as const;
+      pairs.push(await runWorker(pairTask));
     }
     const rows = SYSTEMS.map((system) => combineRuns(runs.get(system) ?? []));
 
@@ -153,6 +158,7 @@ async function main(): Promise<void> {
       seed: { encoderId: served.encoderId, passages: served.passages, serve, reindex },
       sentenceTable,
       sideBySide: rows,
+      paired: combinePairs(pairs),
       scales,
       durationMs: performance.now() - started,
     };

@@ -1,7 +1,8 @@
 import { isContinuation } from "../ingest/chunk.js";
-import { splitSentences } from "../ingest/sentences.js";
 import type { Answer, Citation, Passage, RetrievedPassage, SourceRef } from "../types.js";
 import { answerTypeOf, hasAnswerType, type AnswerType } from "../retrieve/answerType.js";
+import { coverageOf, type Coverage } from "../retrieve/coverage.js";
+import { passageReader, type PassageReader } from "../retrieve/passageText.js";
 import { contentTerms } from "../retrieve/terms.js";
 
 /** Extra score for a sentence that holds the kind of answer asked for (a number, a day). */
@@ -22,6 +23,8 @@ export interface ComposeOptions {
   maxQuotedPassages: number;
   /** Stop adding sentences once the answer is this long. */
   maxAnswerChars: number;
+  /** Shares passage tokenising with retrieval; a fresh reader when absent. */
+  read?: PassageReader;
 }
 
 export const DEFAULT_COMPOSE = { maxQuotedPassages: 3, maxAnswerChars: 700 } as const;
@@ -33,26 +36,13 @@ interface ScoredSentence {
   coverage: number;
 }
 
-/** Share of the question's (idf-weighted) content terms that a text contains. */
-export function coverage(questionTerms: readonly string[], text: string, idf: (term: string) => number): number {
-  const unique = [...new Set(questionTerms)];
-  const total = unique.reduce((sum, term) => sum + idf(term), 0);
-  if (total === 0) return 0;
-  const present = new Set(contentTerms(text));
-  return unique.filter((term) => present.has(term)).reduce((sum, term) => sum + idf(term), 0) / total;
-}
-
-function sentencesOf(passage: Passage, questionTerms: readonly string[], idf: (term: string) => number): ScoredSentence[] {
-  const spans = passage.text
-    .split(/(?<=\n)/)
-    .reduce<{ offset: number; spans: ReturnType<typeof splitSentences> }>(
-      (acc, line) => ({ offset: acc.offset + line.length, spans: [...acc.spans, ...splitSentences(line, acc.offset)] }),
-      { offset: 0, spans: [] },
-    ).spans;
-  return spans.map((span) => {
-    const text = passage.text.slice(span.start, span.end);
-    return { start: passage.start + span.start, end: passage.start + span.end, text, coverage: coverage(questionTerms, text, idf) };
-  });
+function sentencesOf(passage: Passage, coverage: Coverage, read: PassageReader): ScoredSentence[] {
+  return read(passage).sentences.map((sentence) => ({
+    start: passage.start + sentence.start,
+    end: passage.start + sentence.end,
+    text: sentence.text,
+    coverage: coverage(sentence.terms),
+  }));
 }
 
 /** True when a text opens a quotation it does not close (curly ’ between letters is an apostrophe). */
@@ -112,11 +102,16 @@ function sourceRef(passage: Passage, lookup: ArticleLookup): SourceRef {
 }
 
 /** The best coverage any sentence of the retrieved passages reaches: how well they answer. */
-export function bestCoverage(question: string, retrieved: readonly RetrievedPassage[], idf: (term: string) => number): number {
-  const terms = contentTerms(question);
+export function bestCoverage(
+  question: string,
+  retrieved: readonly RetrievedPassage[],
+  idf: (term: string) => number,
+  read: PassageReader = passageReader(),
+): number {
+  const coverage = coverageOf(contentTerms(question), idf);
   let best = 0;
   for (const item of retrieved) {
-    for (const sentence of sentencesOf(item.passage, terms, idf)) best = Math.max(best, sentence.coverage);
+    for (const sentence of read(item.passage).sentences) best = Math.max(best, coverage(sentence.terms));
   }
   return best;
 }
@@ -126,7 +121,8 @@ export function bestCoverage(question: string, retrieved: readonly RetrievedPass
  * the [n] of the passage it came from. Every retrieved passage is cited, in relevance order.
  */
 export function composeAnswer(question: string, retrieved: readonly RetrievedPassage[], options: ComposeOptions): Answer {
-  const terms = contentTerms(question);
+  const coverage = coverageOf(contentTerms(question), options.idf);
+  const read = options.read ?? passageReader();
   const citations: Citation[] = retrieved.map((item, index) => ({
     n: index + 1,
     ...sourceRef(item.passage, options.article),
@@ -137,7 +133,7 @@ export function composeAnswer(question: string, retrieved: readonly RetrievedPas
   const type = answerTypeOf(question);
   const runs = retrieved
     .map((item, index) => {
-      const sentences = sentencesOf(item.passage, terms, options.idf);
+      const sentences = sentencesOf(item.passage, coverage, read);
       const best = bestSentence(sentences, type);
       const run = best < 0 ? [] : runFrom(sentences, best, options.maxAnswerChars);
       const head = run[0];

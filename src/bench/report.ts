@@ -2,6 +2,7 @@ import type { MachineInfo } from "./machine.js";
 import type { ScaleFigures, ServeFigures } from "./scale.js";
 import type { ReindexFigures } from "./reindex.js";
 import type { EncoderBuildFigures } from "./seedScale.js";
+import type { PairFigures } from "./paired.js";
 import type { SystemFigures } from "./sideBySide.js";
 import type { Spread } from "./stats.js";
 
@@ -14,6 +15,8 @@ export interface BenchReport {
   seed: { encoderId: string; passages: number; serve: ServeFigures; reindex: ReindexFigures } | null;
   sentenceTable: { sentences: number; ms: number } | null;
   sideBySide: SystemFigures[];
+  /** Ours and vectra dense timed on the same queries, back to back, in one process per run. */
+  paired: PairFigures | null;
   scales: ScaleFigures[];
   targets: TargetCheck[];
   durationMs: number;
@@ -124,13 +127,30 @@ function sideBySideSection(report: BenchReport): string {
   }`;
 }
 
+function pairedSection(report: BenchReport): string {
+  const pair = report.paired;
+  if (pair === null) return "";
+  const rows = [
+    [`${pair.ours} p50`, formatSpread(pair.oursP50Ms)],
+    [`${pair.theirs} p50`, formatSpread(pair.theirsP50Ms)],
+    ["ours/theirs p50, per process", formatSpread(pair.ratio, (value) => value.toFixed(3))],
+    ["queries on which ours answered first", `${(pair.oursFasterShare * 100).toFixed(0)} %`],
+  ];
+  return `## Same queries, same process (ours and vectra dense, back to back)
+
+${table(["figure", `median (min–max) over ${pair.ratio.n} processes, ${pair.queries} paired queries each`], rows)}
+
+Each question goes to both systems one after the other (which goes first alternates), with one shared, loaded encoder, so machine load falls on both alike.
+`;
+}
+
 function scaleSection(report: BenchReport): string {
   if (report.scales.length === 0) return "";
   const rows = report.scales.map((scale) => [
     String(scale.passages),
     formatMs(scale.buildMs),
     formatSpread(scale.reindexMs),
-    `${formatBytes(scale.disk.total)} (${formatBytes(scale.disk.vectraJson)} / ${formatBytes(scale.disk.vectorCache)} / ${formatBytes(scale.disk.passages)} / ${formatBytes(scale.disk.keywords)} / ${formatBytes(scale.disk.other)})`,
+    `${formatBytes(scale.disk.total)} (${formatBytes(scale.disk.vectraJson)} / ${formatBytes(scale.disk.vectorCache)} / ${formatBytes(scale.disk.passages)} / ${formatBytes(scale.disk.keywords)} / ${formatBytes(scale.disk.tokens)} / ${formatBytes(scale.disk.other)})`,
     formatSpread(scale.serve.loadMs),
     formatSpread(scale.serve.afterLoadMiB, formatMiB),
     formatSpread(scale.serve.afterQueriesMiB, formatMiB),
@@ -146,7 +166,7 @@ function scaleSection(report: BenchReport): string {
         "passages",
         "build",
         "re-index unchanged (in process)",
-        "disk (vectra JSON / f32 cache / passages / keywords / quotes and manifest)",
+        "disk (vectra JSON / f32 cache / passages / keywords / forward index / quotes and manifest)",
         "index load",
         "RSS after load",
         "RSS after queries",
@@ -176,7 +196,7 @@ export function renderReport(report: BenchReport): string {
     `Load average ${load(machine.loadAtStart)} at start, ${load(machine.loadAtEnd)} at end.\n` +
     `Each figure: median (min–max) over ${report.settings.repeats} runs; latencies over ${report.settings.questions} dev questions × ` +
     `${report.settings.passes} passes after one warm-up pass. Whole run: ${formatMs(report.durationMs)}.\n`;
-  return [header, encodersSection(report), seedSection(report), sideBySideSection(report), scaleSection(report), targetsSection(report)]
+  return [header, encodersSection(report), seedSection(report), sideBySideSection(report), pairedSection(report), scaleSection(report), targetsSection(report)]
     .filter((part) => part !== "")
     .join("\n");
 }

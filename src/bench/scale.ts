@@ -19,6 +19,8 @@ export interface DiskUsage {
   vectorCache: number;
   passages: number;
   keywords: number;
+  /** The forward index (tokens.bin). */
+  tokens: number;
   other: number;
 }
 
@@ -49,7 +51,7 @@ export interface ScaleFigures {
 
 /** Sums a build folder's files by kind. */
 export async function diskUsage(folder: string): Promise<DiskUsage> {
-  const usage: DiskUsage = { total: 0, vectraJson: 0, vectorCache: 0, passages: 0, keywords: 0, other: 0 };
+  const usage: DiskUsage = { total: 0, vectraJson: 0, vectorCache: 0, passages: 0, keywords: 0, tokens: 0, other: 0 };
   for (const name of await readdir(folder)) {
     const { size } = await stat(path.join(folder, name));
     usage.total += size;
@@ -57,6 +59,7 @@ export async function diskUsage(folder: string): Promise<DiskUsage> {
     else if (name.startsWith("vectors.f32")) usage.vectorCache += size;
     else if (name === "passages.json") usage.passages += size;
     else if (name.startsWith("keywords.")) usage.keywords += size;
+    else if (name === "tokens.bin") usage.tokens += size;
     else usage.other += size;
   }
   return usage;

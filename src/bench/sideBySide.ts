@@ -52,7 +52,7 @@ export interface SystemRun {
 type Query = (question: string) => Promise<string[]>;
 
 /** A built system: what it is, how long its builds took, and how it answers (the texts it cites). */
-interface Contender {
+export interface Contender {
   label: string;
   detail: string;
   buildMs: number[];
@@ -72,7 +72,8 @@ async function repeatBuild<T>(repeats: number, build: (run: number) => Promise<T
   return { last: last as T, ms };
 }
 
-async function buildContender(run: SystemRun): Promise<Contender> {
+/** Builds one system `run.repeats` times over the articles and returns the last build, ready to query. */
+export async function buildContender(run: SystemRun): Promise<Contender> {
   const { embedder, articlesDir, workDir, repeats } = run;
   if (run.system === "ours-ask" || run.system === "ours-retrieve") {
     const built = await repeatBuild(repeats, async (attempt) => {

@@ -48,12 +48,26 @@ export function checkTargets(report: Omit<BenchReport, "targets">): TargetCheck[
       continue;
     }
     const accurate = ours.recallAt5 >= peer.recallAt5;
+    const recall = `R@5 ${ours.recallAt5.toFixed(3)} vs ${peer.recallAt5.toFixed(3)}`;
+    const paired = report.paired?.theirs === peer.system ? report.paired : null;
+    if (paired) {
+      // The same queries back to back in one process: the fair measure on a shared machine.
+      const { ratio } = paired;
+      const speed: Verdict = ratio.max < 1 ? "met" : ratio.median < 1 ? "within noise" : "not met";
+      checks.push({
+        target: `faster than ${peer.system} on the same queries (p50 ratio < 1) and at least as accurate (R@5)`,
+        figure:
+          `same process: ${formatSpread(paired.oursP50Ms)} vs ${formatSpread(paired.theirsP50Ms)}, ratio ${formatSpread(ratio, (value) => value.toFixed(3))}, ` +
+          `ours first on ${(paired.oursFasterShare * 100).toFixed(0)} % of queries; separate processes: ratio ${(oursP50.median / theirsP50.median).toFixed(2)}; ${recall}`,
+        verdict: !accurate ? "not met" : speed,
+      });
+      continue;
+    }
     const speed = faster(oursP50, theirsP50);
     checks.push({
       target: `faster than ${peer.system} (p50 ratio < 1) and at least as accurate (R@5)`,
       figure:
-        `${formatSpread(oursP50)} vs ${formatSpread(theirsP50)} (ratio ${(oursP50.median / theirsP50.median).toFixed(2)}); ` +
-        `R@5 ${ours.recallAt5.toFixed(3)} vs ${peer.recallAt5.toFixed(3)}`,
+        `${formatSpread(oursP50)} vs ${formatSpread(theirsP50)} (ratio ${(oursP50.median / theirsP50.median).toFixed(2)}); ${recall}`,
       verdict: !accurate ? "not met" : speed,
     });
   }

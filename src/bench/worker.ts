@@ -14,11 +14,14 @@ import { collectGarbage } from "./gc.js";
 import { benchConfig, loadBenchEmbedder, timedEmbedder, withEncoderId, type EncoderKind } from "./encoders.js";
 import { syntheticEncoderId } from "./sentenceMeanEmbedder.js";
 import { elapsedMs, percentile } from "./stats.js";
+import { measurePair } from "./paired.js";
 import { measureSystem } from "./sideBySide.js";
 import {
   RESULT_MARKER,
   type BuildMeasurement,
   type BuildTask,
+  type PairMeasurement,
+  type PairTask,
   type ServeMeasurement,
   type ServeTask,
   type SideMeasurement,
@@ -115,9 +118,27 @@ async function side(task: SideTask): Promise<SideMeasurement> {
   return measureSystem({ ...task, embedder, questions: readQuestionSet(task.questionsFile) });
 }
 
+async function pair(task: PairTask): Promise<PairMeasurement> {
+  const embedder = await loadBenchEmbedder(await planEncoder(benchConfig(task.encoder)), task.encoder);
+  return measurePair({ ...task, embedder, questions: readQuestionSet(task.questionsFile), repeats: 1 });
+}
+
+async function run(task: WorkerTask): Promise<unknown> {
+  switch (task.task) {
+    case "build":
+      return build(task);
+    case "serve":
+      return serve(task);
+    case "side":
+      return side(task);
+    case "pair":
+      return pair(task);
+  }
+}
+
 async function main(): Promise<void> {
   const task = JSON.parse(process.argv[2] ?? "") as WorkerTask;
-  const result = task.task === "build" ? await build(task) : task.task === "serve" ? await serve(task) : await side(task);
+  const result = await run(task);
   process.stdout.write(`${RESULT_MARKER}${JSON.stringify(result)}\n`);
 }
 

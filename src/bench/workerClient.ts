@@ -4,6 +4,8 @@ import {
   RESULT_MARKER,
   type BuildMeasurement,
   type BuildTask,
+  type PairMeasurement,
+  type PairTask,
   type ServeMeasurement,
   type ServeTask,
   type SideMeasurement,
@@ -18,6 +20,7 @@ const TSX = import.meta.resolve("tsx");
 export function runWorker(task: BuildTask): Promise<BuildMeasurement>;
 export function runWorker(task: ServeTask): Promise<ServeMeasurement>;
 export function runWorker(task: SideTask): Promise<SideMeasurement>;
+export function runWorker(task: PairTask): Promise<PairMeasurement>;
 export function runWorker(task: WorkerTask): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", TSX, WORKER, JSON.stringify(task)], {

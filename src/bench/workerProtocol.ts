@@ -1,4 +1,5 @@
 import type { EncoderKind } from "./encoders.js";
+import type { PairMeasurement } from "./paired.js";
 import type { SystemMeasurement, SystemName } from "./sideBySide.js";
 
 /** What a worker prints before its one JSON result line. */
@@ -34,7 +35,20 @@ export interface SideTask {
   passes: number;
 }
 
-export type WorkerTask = BuildTask | ServeTask | SideTask;
+/** Build ours and one peer in one process and time them on the same queries, back to back. */
+export interface PairTask {
+  task: "pair";
+  ours: SystemName;
+  theirs: SystemName;
+  articlesDir: string;
+  workDir: string;
+  encoder: EncoderKind;
+  questionsFile: string;
+  passes: number;
+}
+
+export type WorkerTask = BuildTask | ServeTask | SideTask | PairTask;
+export type { PairMeasurement };
 export type SideMeasurement = SystemMeasurement;
 
 export interface BuildMeasurement {

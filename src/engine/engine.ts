@@ -6,6 +6,7 @@ import type { ArticleRecord } from "../index/manifest.js";
 import { mergeNearDuplicates } from "../retrieve/dedupe.js";
 import { denseSearch } from "../retrieve/dense.js";
 import { fuseScores } from "../retrieve/fusion.js";
+import { passageReader, type ForwardIndex, type PassageReader } from "../retrieve/passageText.js";
 import { rerank } from "../retrieve/rerank.js";
 import { answerFromQuotes } from "../quotes/answerFromQuotes.js";
 import { matchSpeakers, parseSpeakerQuestion } from "../quotes/speakerQuestion.js";
@@ -40,6 +41,9 @@ export function validateQuestion(question: string): string {
 export class Engine {
   private readonly articles: Map<string, ArticleRecord>;
   private readonly rowsById: Map<string, number>;
+  private readonly forward: ForwardIndex | undefined;
+  /** Positions in the quote index of each speaker's quotes, ascending. */
+  private readonly quotesBySpeaker = new Map<string, number[]>();
 
   constructor(
     readonly index: LoadedIndex,
@@ -54,6 +58,18 @@ export class Engine {
     }
     this.articles = new Map(index.manifest.articles.map((record) => [record.id, record]));
     this.rowsById = new Map(index.passages.map((passage, row) => [passage.id, row]));
+    const { tokens, passages } = index;
+    const rowOf = (passage: Passage) => {
+      const row = this.rowsById.get(passage.id);
+      // Only the index's own passage objects are what the forward index tokenised.
+      return row !== undefined && passages[row] === passage ? row : undefined;
+    };
+    this.forward = tokens ? { tokens, rowOf } : undefined;
+    index.quotes.quotes.forEach((quote, position) => {
+      const positions = this.quotesBySpeaker.get(quote.speakerId);
+      if (positions) positions.push(position);
+      else this.quotesBySpeaker.set(quote.speakerId, [position]);
+    });
   }
 
   get encoderId(): string {
@@ -96,6 +112,10 @@ export class Engine {
 
   /** Hybrid retrieval: dense and BM25 rankings fused, near-duplicates merged, best first. */
   async retrieve(question: string, options: AskOptions = {}): Promise<RetrievedPassage[]> {
+    return this.retrieveWith(question, options, passageReader(this.forward));
+  }
+
+  private async retrieveWith(question: string, options: AskOptions, read: PassageReader): Promise<RetrievedPassage[]> {
     const k = Math.min(options.k ?? DEFAULT_K, MAX_K);
     const rows = this.allowedRows(options);
     const [queryVector] = await this.embedder.embed([question]);
@@ -115,8 +135,8 @@ export class Engine {
       keywordScore: keywordScores.get(id) ?? 0,
       duplicates: [],
     }));
-    const reranked = rerank(question, ranked, (term) => keywords.idf(term));
-    return mergeNearDuplicates(reranked, k);
+    const reranked = rerank(question, ranked, (term) => keywords.idf(term), read);
+    return mergeNearDuplicates(reranked, { limit: k, read });
   }
 
   /** Answers a question from the articles, or says plainly that they do not answer it. */
@@ -129,28 +149,30 @@ export class Engine {
     if (missing.length > 0) {
       return this.notCovered(question, `The articles do not mention ${missing.join(" ")}.`);
     }
-    const retrieved = await this.retrieve(question, options);
-    const quoted = this.answerFromSpeakers(question, retrieved, options);
+    const read = passageReader(this.forward);
+    const retrieved = await this.retrieveWith(question, options, read);
+    const quoted = this.answerFromSpeakers(question, retrieved, options, read);
     if (quoted) return quoted;
-    if (retrieved.length === 0 || bestCoverage(question, retrieved, idf) < MIN_COVERAGE) {
+    if (retrieved.length === 0 || bestCoverage(question, retrieved, idf, read) < MIN_COVERAGE) {
       return this.notCovered(question, "The articles do not answer this question.");
     }
     const answer = composeAnswer(question, retrieved, {
       idf,
       article: (articleId, section) => this.describe(articleId, section),
       ...DEFAULT_COMPOSE,
+      read,
     });
     return answer.answered ? answer : this.notCovered(question, "The articles do not answer this question.");
   }
 
   /** Who-said-what questions are answered from the quote index when it knows the speaker. */
-  private answerFromSpeakers(question: string, retrieved: RetrievedPassage[], options: AskOptions): Answer | null {
+  private answerFromSpeakers(question: string, retrieved: RetrievedPassage[], options: AskOptions, read: PassageReader): Answer | null {
     const parsed = parseSpeakerQuestion(question);
     if (!parsed) return null;
     const speakers = matchSpeakers(parsed.who, this.index.quotes.speakers);
     if (speakers.length === 0) return null;
     const allowed = new Set(this.allowedArticleIds(options));
-    const quotes = this.index.quotes.quotes.filter((quote) => allowed.has(quote.articleId));
+    const quotes = this.quotesOf(speakers).filter((quote) => allowed.has(quote.articleId));
     const answer = answerFromQuotes(question, parsed.topic, speakers, quotes, {
       passages: this.index.passages,
       describe: (articleId, section) => this.describe(articleId, section),
@@ -158,6 +180,7 @@ export class Engine {
       k: Math.min(options.k ?? DEFAULT_K, MAX_K),
       retrieved,
       maxAnswerChars: DEFAULT_COMPOSE.maxAnswerChars,
+      read,
     });
     return answer?.answered ? answer : null;
   }
@@ -176,7 +199,14 @@ export class Engine {
 
   /** A speaker's quotes in article order, for listing them (e.g. Discord's /quote). */
   quotesBy(speakerId: string): Quote[] {
-    return this.index.quotes.quotes.filter((quote) => quote.speakerId === speakerId);
+    return this.quotesOf([{ id: speakerId }]);
+  }
+
+  /** The speakers' quotes in the quote index's order. */
+  private quotesOf(speakers: ReadonlyArray<Pick<Speaker, "id">>): Quote[] {
+    const positions = speakers.flatMap((speaker) => this.quotesBySpeaker.get(speaker.id) ?? []);
+    if (speakers.length > 1) positions.sort((a, b) => a - b);
+    return positions.map((position) => this.index.quotes.quotes[position] as Quote);
   }
 
   private notCovered(question: string, reason: string): Answer {

@@ -6,6 +6,7 @@ import type { Passage } from "../types.js";
 import { KeywordIndex, type KeywordIndexData } from "./keywordIndex.js";
 import { readKeywords, writeKeywords } from "./keywordStore.js";
 import { manifestSchema, passagesSchema, type Manifest } from "./manifest.js";
+import { PassageTokens } from "./passageTokens.js";
 import { readVectorCache, writeVectorCache } from "./vectorCache.js";
 import { allocateMatrix } from "./vectorMatrix.js";
 import { listShardFiles, readShards, storedComponent, writeShards } from "./vectraShards.js";
@@ -14,6 +15,7 @@ import { quoteIndexSchema, type QuoteIndexData } from "../quotes/quoteIndex.js";
 const POINTER = "CURRENT";
 const BUILDS = "builds";
 const PASSAGES = "passages.json";
+const TOKENS = "tokens.bin";
 
 /** One complete, loaded build of the index. */
 export interface LoadedIndex {
@@ -24,6 +26,8 @@ export interface LoadedIndex {
   vectors: Float32Array;
   keywords: KeywordIndex;
   quotes: QuoteIndexData;
+  /** Every passage's sentences and words, row `i` for `passages[i]`; null in builds made before it existed. */
+  tokens: PassageTokens | null;
 }
 
 export interface BuildContents {
@@ -98,7 +102,24 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex | null> {
   } catch (error) {
     throw corrupt(indexDir, `the keyword index cannot be loaded: ${(error as Error).message}`, error);
   }
-  return { folder, manifest, passages, vectors, keywords, quotes: quotesParsed.data };
+  const tokens = await loadTokens(indexDir, folder, passages.length);
+  return { folder, manifest, passages, vectors, keywords, quotes: quotesParsed.data, tokens };
+}
+
+/** The forward index, or null when the build has none of this version: answers then tokenise as they go. */
+async function loadTokens(indexDir: string, folder: string, passageCount: number): Promise<PassageTokens | null> {
+  const bytes = await readFile(path.join(folder, TOKENS)).catch(() => null);
+  if (bytes === null) return null;
+  let tokens: PassageTokens | null;
+  try {
+    tokens = PassageTokens.decode(bytes);
+  } catch (error) {
+    throw corrupt(indexDir, `${TOKENS} is damaged: ${(error as Error).message}`, error);
+  }
+  if (tokens !== null && tokens.passageCount !== passageCount) {
+    throw corrupt(indexDir, `${TOKENS} holds ${tokens.passageCount} passages, passages.json ${passageCount}`);
+  }
+  return tokens;
 }
 
 /**
@@ -157,6 +178,7 @@ export async function writeIndex(indexDir: string, contents: BuildContents): Pro
   const shardFiles = await writeShards(staging, rows);
   await writeFile(path.join(staging, PASSAGES), JSON.stringify(contents.passages));
   await writeKeywords(staging, contents.keywords);
+  await writeFile(path.join(staging, TOKENS), PassageTokens.build(contents.passages.map((passage) => passage.text)).encode());
   await writeFile(path.join(staging, "quotes.json"), JSON.stringify(contents.quotes));
   // The cache holds exactly what vectra's files read back as, so both load the same index.
   const matrix = new Float32Array(rows.length * dimensions);

@@ -79,3 +79,14 @@ export function endsLikeSentence(text: string): boolean {
 export function startsWithQuote(text: string): boolean {
   return OPENING_QUOTES.includes(text.trimStart()[0] ?? "");
 }
+
+/** Sentences of a multi-line text, line by line (a line break always ends a sentence), with offsets into it. */
+export function splitSentencesByLine(text: string): Span[] {
+  const spans: Span[] = [];
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    spans.push(...splitSentences(line, offset));
+    offset += line.length + 1;
+  }
+  return spans;
+}

@@ -1,6 +1,6 @@
-import { coverage } from "../answer/compose.js";
-import { splitSentences } from "../ingest/sentences.js";
+import { coverageOf } from "../retrieve/coverage.js";
 import { cachedSameWords } from "../retrieve/dedupe.js";
+import { passageReader, type PassageReader } from "../retrieve/passageText.js";
 import { contentTerms, words } from "../retrieve/terms.js";
 import type { Answer, Citation, Passage, RetrievedPassage, SourceRef } from "../types.js";
 import type { Quote, Speaker } from "./speakers.js";
@@ -14,11 +14,19 @@ export interface QuoteAnswerContext {
   /** Passages from ordinary retrieval, cited after the quotes up to k. */
   retrieved: readonly RetrievedPassage[];
   maxAnswerChars: number;
+  /** Shares passage tokenising with the rest of the question's answer; a fresh reader when absent. */
+  read?: PassageReader;
 }
 
 /** "What did X say" asks for X's own words first; reported speech comes after. */
 const DIRECT_BONUS = 0.3;
 const PER_QUOTE_BONUS = 0.05;
+/**
+ * Only this many of the most relevant quotes are grouped into answers: an answer shows a few,
+ * and grouping compares each quote with every group, which a speaker quoted thousands of
+ * times in a year's archive would make quadratic.
+ */
+export const MAX_GROUPED_QUOTES = 200;
 
 interface Located {
   quote: Quote;
@@ -46,21 +54,26 @@ function locate(quote: Quote, passages: readonly Passage[]): Passage | undefined
   return byArticle.get(quote.articleId)?.find((passage) => passage.start <= quote.start && quote.start < passage.end);
 }
 
-/** Widens a quote to the sentences it sits in, so "‘…,’ he said." reads as printed. */
-function enclosingSentences(quote: Quote, passage: Passage): string {
-  let lineStart = passage.start;
-  let text = "";
-  for (const line of passage.text.split("\n")) {
-    const lineEnd = lineStart + line.length;
-    if (quote.start < lineEnd + 1 && quote.end > lineStart) {
-      const spans = splitSentences(line, lineStart).filter((span) => span.end > quote.start && span.start < quote.end);
-      const first = spans[0];
-      const last = spans[spans.length - 1];
-      if (first && last) text += `${text ? " " : ""}${passage.text.slice(first.start - passage.start, last.end - passage.start)}`;
+/**
+ * Widens a quote to the sentences it sits in, so "‘…,’ he said." reads as printed (the
+ * sentences of each line it spans, lines joined by a space), with those sentences' terms.
+ */
+function enclosingSentences(quote: Quote, passage: Passage, read: PassageReader): { text: string; terms: Array<ReadonlySet<string>> } {
+  const from = quote.start - passage.start;
+  const to = quote.end - passage.start;
+  const overlapping = read(passage).sentences.filter((sentence) => sentence.end > from && sentence.start < to);
+  const pieces: string[] = [];
+  let runStart = -1;
+  overlapping.forEach((sentence, index) => {
+    if (runStart < 0) runStart = sentence.start;
+    const next = overlapping[index + 1];
+    if (next === undefined || passage.text.slice(sentence.end, next.start).includes("\n")) {
+      pieces.push(passage.text.slice(runStart, sentence.end));
+      runStart = -1;
     }
-    lineStart = lineEnd + 1;
-  }
-  return text || quote.text;
+  });
+  if (pieces.length === 0) return { text: quote.text, terms: [new Set(contentTerms(quote.text))] };
+  return { text: pieces.join(" "), terms: overlapping.map((sentence) => sentence.terms) };
 }
 
 function sourceRef(passage: Passage, context: QuoteAnswerContext): SourceRef {
@@ -76,11 +89,15 @@ function sourceRef(passage: Passage, context: QuoteAnswerContext): SourceRef {
 export function answerFromQuotes(question: string, topic: string, speakers: readonly Speaker[], quotes: readonly Quote[], context: QuoteAnswerContext): Answer | null {
   const ids = new Set(speakers.map((speaker) => speaker.id));
   const topicTerms = contentTerms(topic);
-  // The same passage and the same sentences come up for many quotes (copies across outlets).
-  const coverages = new Map<string, number>();
-  const onTopicShare = (text: string) => {
-    let share = coverages.get(text);
-    if (share === undefined) coverages.set(text, (share = coverage(topicTerms, text, context.idf)));
+  const onTopicShare = coverageOf(topicTerms, context.idf);
+  const read = context.read ?? passageReader();
+  // Many of a speaker's quotes share a passage (and copies across outlets share its words).
+  const passageShares = new Map<Passage, number>();
+  const passageShare = (passage: Passage) => {
+    let share = passageShares.get(passage);
+    if (share === undefined) {
+      passageShares.set(passage, (share = onTopicShare(read(passage).sentences.map((sentence) => sentence.terms))));
+    }
     return share;
   };
   const located: Located[] = [];
@@ -88,9 +105,10 @@ export function answerFromQuotes(question: string, topic: string, speakers: read
     if (!ids.has(quote.speakerId)) continue;
     const passage = locate(quote, context.passages);
     if (!passage) continue;
-    const sentences = enclosingSentences(quote, passage);
+    const enclosing = enclosingSentences(quote, passage, read);
+    const sentences = enclosing.text;
     // The topic may be named around a quote rather than in it, so the passage counts too.
-    const onTopic = topicTerms.length === 0 ? 1 : (onTopicShare(sentences) + onTopicShare(passage.text)) / 2;
+    const onTopic = topicTerms.length === 0 ? 1 : (onTopicShare(enclosing.terms) + passageShare(passage)) / 2;
     located.push({ quote, passage, sentences, relevance: onTopic + (quote.kind === "direct" ? DIRECT_BONUS : 0) });
   }
   // A passage that carries more of the speaker's words is the better one to cite.
@@ -104,7 +122,7 @@ export function answerFromQuotes(question: string, topic: string, speakers: read
   // Group the same words reported by several articles; the most relevant copy leads.
   const groups: Located[][] = [];
   const same = cachedSameWords();
-  for (const item of [...located].sort((a, b) => b.relevance - a.relevance)) {
+  for (const item of [...located].sort((a, b) => b.relevance - a.relevance).slice(0, MAX_GROUPED_QUOTES)) {
     const group = groups.find((candidate) => candidate[0]!.passage.articleId !== item.passage.articleId && same(candidate[0]!.quote.text, item.quote.text));
     if (group) group.push(item);
     else groups.push([item]);
@@ -130,8 +148,11 @@ export function answerFromQuotes(question: string, topic: string, speakers: read
     if (parts.length > 0 && (lead.relevance < 0.2 || length + lead.sentences.length > context.maxAnswerChars)) continue;
     if (citations.length >= context.k && !citations.some((citation) => citation.articleId === lead.passage.articleId && citation.start === lead.passage.start)) continue;
     const citation = citationFor(lead.passage, lead.relevance);
+    const listed = new Set(citation.alsoReportedBy.map((ref) => `${ref.articleId}@${ref.start}`));
     for (const other of group.slice(1)) {
-      if (citation.alsoReportedBy.some((ref) => ref.articleId === other.passage.articleId && ref.start === other.passage.start)) continue;
+      const key = `${other.passage.articleId}@${other.passage.start}`;
+      if (listed.has(key)) continue;
+      listed.add(key);
       // Only a change of words counts; capitals, quote marks and punctuation do not.
       const differs = words(other.quote.text).join(" ") !== words(lead.quote.text).join(" ");
       citation.alsoReportedBy.push({ ...sourceRef(other.passage, context), ...(differs ? { wording: other.quote.text } : {}) });

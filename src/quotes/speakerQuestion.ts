@@ -43,34 +43,57 @@ function tokens(text: string): string[] {
     .map((token) => token.replace(/^russia$/, "russian").replace(/^ukraine$/, "ukrainian").replace(/^britain$/, "british"));
 }
 
-/** How well a speaker answers to the words a question uses for them (0 = not at all). */
-function matchScore(who: string, speaker: Speaker): number {
-  const whoTokens = tokens(who);
-  if (whoTokens.length === 0) return 0;
-  if (speaker.kind === "person") {
-    const nameTokens = speaker.variants.flatMap((variant) => variant.split(" "));
-    const surnames = new Set(speaker.variants.map((variant) => surnameKey(variant.split(" ").pop() ?? "")));
-    if (whoTokens.some((token) => surnames.has(surnameKey(token)))) return 1;
-    if (whoTokens.length === 1 && nameTokens.some((name) => name.toLowerCase() === whoTokens[0])) return 0.9;
+/** What matching needs from a speaker's names, roles and organisations, worked out once per speaker. */
+interface SpeakerKeys {
+  names: Set<string>;
+  surnames: Set<string>;
+  variants: Set<string>;
+  roles: Array<Set<string>>;
+  organisations: Set<string>;
+  organisationsAsWritten: readonly string[];
+}
+
+const keysOf = new WeakMap<Speaker, SpeakerKeys>();
+
+function speakerKeys(speaker: Speaker): SpeakerKeys {
+  let keys = keysOf.get(speaker);
+  if (keys === undefined) {
+    keys = {
+      names: new Set(speaker.variants.flatMap((variant) => variant.split(" ")).map((name) => name.toLowerCase())),
+      surnames: new Set(speaker.variants.map((variant) => surnameKey(variant.split(" ").pop() ?? ""))),
+      variants: new Set(speaker.variants.map((variant) => tokens(variant).join(" "))),
+      roles: speaker.roles.map((role) => new Set(tokens(normaliseRole(role)))),
+      organisations: new Set(speaker.organisations.map((organisation) => organisation.toLowerCase().replace(/^the /, ""))),
+      organisationsAsWritten: speaker.organisations,
+    };
+    keysOf.set(speaker, keys);
   }
-  if (speaker.kind !== "anonymous" && speaker.variants.some((variant) => tokens(variant).join(" ") === whoTokens.join(" "))) return 1;
-  // By role: every word of "Russia's deputy foreign minister" is in one of the speaker's roles.
-  const roleHit = speaker.roles.some((role) => {
-    const roleTokens = new Set(tokens(normaliseRole(role)));
-    return whoTokens.every((token) => roleTokens.has(token));
-  });
-  if (roleHit) return 0.8;
-  // By institution: "Downing Street", "the Kremlin", "Moscow".
+  return keys;
+}
+
+/** How well a speaker answers to the words a question uses for them (0 = not at all). */
+function matchScore(whoTokens: readonly string[], speaker: Speaker): number {
+  if (whoTokens.length === 0) return 0;
+  const keys = speakerKeys(speaker);
+  if (speaker.kind === "person") {
+    if (whoTokens.some((token) => keys.surnames.has(surnameKey(token)))) return 1;
+    if (whoTokens.length === 1 && keys.names.has(whoTokens[0] as string)) return 0.9;
+  }
   const phrase = whoTokens.join(" ");
+  if (speaker.kind !== "anonymous" && keys.variants.has(phrase)) return 1;
+  // By role: every word of "Russia's deputy foreign minister" is in one of the speaker's roles.
+  if (keys.roles.some((role) => whoTokens.every((token) => role.has(token)))) return 0.8;
+  // By institution: "Downing Street", "the Kremlin", "Moscow".
   const seats = SEATS[phrase] ?? [];
-  if (speaker.organisations.some((organisation) => organisation.toLowerCase().replace(/^the /, "") === phrase || seats.includes(organisation))) return 0.8;
+  if (keys.organisations.has(phrase) || keys.organisationsAsWritten.some((organisation) => seats.includes(organisation))) return 0.8;
   if (speaker.kind === "organisation" && seats.includes(speaker.name.toLowerCase())) return 0.7;
   return 0;
 }
 
 /** The speakers a question's "who" refers to, best match first (ties all kept). */
 export function matchSpeakers(who: string, speakers: readonly Speaker[]): Speaker[] {
-  const scored = speakers.map((speaker) => ({ speaker, score: matchScore(who, speaker) })).filter((entry) => entry.score > 0);
+  const whoTokens = tokens(who);
+  const scored = speakers.map((speaker) => ({ speaker, score: matchScore(whoTokens, speaker) })).filter((entry) => entry.score > 0);
   const best = Math.max(0, ...scored.map((entry) => entry.score));
   // An institution question ("Moscow") gathers everyone who speaks for it.
   const floor = best >= 1 ? 1 : 0.7;

@@ -1,5 +1,5 @@
-import { splitSentences } from "../ingest/sentences.js";
 import type { Passage } from "../types.js";
+import { passageReader, type PassageReader } from "./passageText.js";
 import { words } from "./terms.js";
 
 /** Sentences shorter than this are too generic ("he said.") to prove two passages the same. */
@@ -8,6 +8,9 @@ const MIN_SENTENCE_WORDS = 8;
 const SAME_SENTENCE = 0.6;
 /** Share of a passage's substantial sentences another must repeat for the two to be one report. */
 const MIN_CONTAINED = 0.6;
+
+/** A word trigram: its words as text, or their ids. */
+type Shingle = string | number;
 
 function shingles(text: string): Set<string> {
   return tokenShingles(words(text));
@@ -19,11 +22,22 @@ function tokenShingles(tokens: readonly string[]): Set<string> {
   return result;
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+/**
+ * Whether two shingle sets have a Jaccard similarity of at least `SAME_SENTENCE`: the smallest
+ * shared count that reaches it is worked out first, so a pair stops as soon as it is settled.
+ */
+function sameSentence(a: Set<Shingle>, b: Set<Shingle>): boolean {
+  const total = a.size + b.size;
+  let needed = Math.max(0, Math.floor((SAME_SENTENCE * total) / (1 + SAME_SENTENCE)) - 1);
+  while (needed < total && needed / (total - needed) < SAME_SENTENCE) needed++;
+  if (needed > Math.min(a.size, b.size) || total === 0) return false;
   let shared = 0;
-  for (const item of a) if (b.has(item)) shared++;
-  const union = a.size + b.size - shared;
-  return union === 0 ? 0 : shared / union;
+  let left = a.size;
+  for (const item of a) {
+    if (b.has(item) && ++shared >= needed) return true;
+    if (shared + --left < needed) return false;
+  }
+  return false;
 }
 
 /**
@@ -52,19 +66,37 @@ function sameShingles(left: Set<string>, right: Set<string>): boolean {
   return smaller > 0 && shared / smaller >= MIN_CONTAINED;
 }
 
-function sentenceShingles(passage: Passage): Set<string>[] {
-  return splitSentences(passage.text)
-    .map((span) => words(passage.text.slice(span.start, span.end)))
-    .filter((tokens) => tokens.length >= MIN_SENTENCE_WORDS)
-    .map(tokenShingles);
+/** Up to this word id, a trigram of ids is one exact number (3 × 17 bits < 2^53). */
+const ID_LIMIT = 2 ** 17;
+
+/** The word trigrams of a sentence given as word ids: numbers while the ids are small enough. */
+function idShingles(ids: ArrayLike<number>): Set<Shingle> {
+  const result = new Set<Shingle>();
+  for (let i = 0; i + 2 < ids.length; i++) {
+    const [a, b, c] = [ids[i] as number, ids[i + 1] as number, ids[i + 2] as number];
+    result.add(a < ID_LIMIT && b < ID_LIMIT && c < ID_LIMIT ? (a * ID_LIMIT + b) * ID_LIMIT + c : `${a} ${b} ${c}`);
+  }
+  return result;
 }
 
-/** Share of `inner`'s substantial sentences that `outer` repeats, allowing small edits. */
-function containedShare(inner: Set<string>[], outer: Set<string>[]): number {
-  if (inner.length === 0) return 0;
-  // Jaccard never exceeds the ratio of the smaller set to the larger, so most pairs are ruled out cheaply.
-  const canMatch = (x: Set<string>, y: Set<string>) => Math.min(x.size, y.size) / Math.max(x.size, y.size) >= SAME_SENTENCE;
-  return inner.filter((x) => outer.some((y) => canMatch(x, y) && jaccard(x, y) >= SAME_SENTENCE)).length / inner.length;
+function sentenceShingles(passage: Passage, read: PassageReader): Set<Shingle>[] {
+  return read(passage)
+    .sentences.filter((sentence) => sentence.ids.length >= MIN_SENTENCE_WORDS)
+    .map((sentence) => idShingles(sentence.ids));
+}
+
+/** Whether `outer` repeats at least `MIN_CONTAINED` of `inner`'s substantial sentences, allowing small edits. */
+function contains(inner: Set<Shingle>[], outer: Set<Shingle>[]): boolean {
+  if (inner.length === 0) return false;
+  let repeated = 0;
+  let left = inner.length;
+  for (const x of inner) {
+    if (outer.some((y) => sameSentence(x, y))) repeated++;
+    left--;
+    if (repeated / inner.length >= MIN_CONTAINED) return true;
+    if ((repeated + left) / inner.length < MIN_CONTAINED) return false;
+  }
+  return false;
 }
 
 /**
@@ -72,42 +104,55 @@ function containedShare(inner: Set<string>[], outer: Set<string>[]): number {
  * other's substantial sentences (allowing Nato/NATO, other quote marks, a dropped word), with
  * `keepSecond` true when the second one is the fuller copy; null otherwise.
  */
-export function compareReports(
-  a: Passage,
-  b: Passage,
-  shinglesOf: (passage: Passage) => Set<string>[] = sentenceShingles,
-): { keepSecond: boolean } | null {
+export function compareReports(a: Passage, b: Passage, shinglesOf?: (passage: Passage) => Set<Shingle>[]): { keepSecond: boolean } | null {
   if (a.articleId === b.articleId) return null;
-  const left = shinglesOf(a);
-  const right = shinglesOf(b);
-  const aInB = containedShare(left, right);
-  const bInA = containedShare(right, left);
-  if (Math.max(aInB, bInA) < MIN_CONTAINED) return null;
-  return { keepSecond: aInB >= MIN_CONTAINED && b.text.length > a.text.length };
+  // Both passages' word ids must come from one reader to be comparable.
+  const of = shinglesOf ?? ((read: PassageReader) => (passage: Passage) => sentenceShingles(passage, read))(passageReader());
+  const left = of(a);
+  const right = of(b);
+  const aInB = contains(left, right);
+  if (!aInB && !contains(right, left)) return null;
+  return { keepSecond: aInB && b.text.length > a.text.length };
+}
+
+export interface MergeOptions {
+  /**
+   * Only the first `limit` results are made (exactly as without it); later candidates are only
+   * checked against them.
+   */
+  limit?: number;
+  /**
+   * Only the first `depth` candidates are compared; later ones are not read at all, and only
+   * fill up the results when merging left fewer than `limit`.
+   */
+  depth?: number;
+  /** Shares passage tokenising with the other steps of the same question. */
+  read?: PassageReader;
 }
 
 /**
  * Folds near-duplicates into one result. Input is best first; a result keeps the rank of its
  * best copy and the text of its fullest copy, and lists the other copies, so one result can
  * cite every outlet that reported the same words. Passages that merely share a sentence but
- * say more besides stay separate, so nothing they add is hidden. With `limit`, only the first
- * `limit` results are made (exactly as without it); later candidates are only checked against them.
+ * say more besides stay separate, so nothing they add is hidden.
  */
 export function mergeNearDuplicates<T extends { passage: Passage; duplicates: Passage[] }>(
   ranked: readonly T[],
-  limit = Number.POSITIVE_INFINITY,
+  options: MergeOptions = {},
 ): T[] {
+  const { limit = Number.POSITIVE_INFINITY, depth = Number.POSITIVE_INFINITY, read = passageReader() } = options;
   // Shingles once per passage, not once per pair: pairs grow with the square of the candidates.
-  const memo = new Map<Passage, Set<string>[]>();
+  const memo = new Map<Passage, Set<Shingle>[]>();
   const shinglesOf = (passage: Passage) => {
     let cached = memo.get(passage);
-    if (cached === undefined) memo.set(passage, (cached = sentenceShingles(passage)));
+    if (cached === undefined) memo.set(passage, (cached = sentenceShingles(passage, read)));
     return cached;
   };
   const kept: T[] = [];
-  for (const item of ranked) {
+  for (const [rank, item] of ranked.entries()) {
+    if (rank >= depth && kept.length >= limit) break;
     let merged = false;
-    for (const home of kept) {
+    for (const home of rank < depth ? kept : []) {
       const relation = compareReports(home.passage, item.passage, shinglesOf);
       if (relation === null) continue;
       if (relation.keepSecond) {

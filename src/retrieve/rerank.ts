@@ -1,9 +1,9 @@
 import { namedTerms } from "../answer/abstain.js";
-import { coverage } from "../answer/compose.js";
-import { splitSentences } from "../ingest/sentences.js";
 import type { RetrievedPassage } from "../types.js";
 import { answerTypeOf, hasAnswerType } from "./answerType.js";
-import { contentTerms, words } from "./terms.js";
+import { coverageOf } from "./coverage.js";
+import { passageReader, type PassageReader } from "./passageText.js";
+import { contentTerms } from "./terms.js";
 
 /** How many fused candidates are re-scored; the rest keep their order behind them. */
 export const RERANK_DEPTH = 20;
@@ -15,30 +15,29 @@ export const RERANK_DEPTH = 20;
  */
 export const RERANK_WEIGHTS = { coverage: 0, names: 0.15, answerType: 0.3 } as const;
 
-/** The sentences of a passage's text, as strings. */
-export function sentenceTexts(text: string): string[] {
-  return text.split("\n").flatMap((line) => splitSentences(line).map((span) => line.slice(span.start, span.end)));
-}
-
 /**
  * Re-scores the top candidates with what a reader checks first: does one sentence hold most of
  * the question's rarer words, are the people and places it names there, and is there an answer
  * of the asked-for kind (a number for "how many", a day for "when") in that same sentence.
  */
-export function rerank(question: string, candidates: RetrievedPassage[], idf: (term: string) => number): RetrievedPassage[] {
-  const terms = contentTerms(question);
+export function rerank(
+  question: string,
+  candidates: RetrievedPassage[],
+  idf: (term: string) => number,
+  read: PassageReader = passageReader(),
+): RetrievedPassage[] {
+  const coverage = coverageOf(contentTerms(question), idf);
   const names = namedTerms(question).map((name) => name.toLowerCase());
   const type = answerTypeOf(question);
   const head = candidates.slice(0, RERANK_DEPTH).map((candidate) => {
-    const sentences = sentenceTexts(candidate.passage.text);
-    const passageWords = new Set(words(candidate.passage.text));
-    const nameShare = names.length === 0 ? 0 : names.filter((name) => passageWords.has(name)).length / names.length;
+    const text = read(candidate.passage);
+    const nameShare = names.length === 0 ? 0 : names.filter((name) => text.has(name)).length / names.length;
     let bestSentence = 0;
     let typed = 0;
-    for (const sentence of sentences) {
-      const share = coverage(terms, sentence, idf);
+    for (const sentence of text.sentences) {
+      const share = coverage(sentence.terms);
       bestSentence = Math.max(bestSentence, share);
-      if (type !== null && type !== "quote" && share > 0 && hasAnswerType(sentence, type)) typed = Math.max(typed, share);
+      if (type !== null && type !== "quote" && share > 0 && hasAnswerType(sentence.text, type)) typed = Math.max(typed, share);
     }
     // A quote often follows the sentence naming its speaker, so it counts passage-wide.
     if (type === "quote" && nameShare > 0 && hasAnswerType(candidate.passage.text, type)) typed = nameShare;

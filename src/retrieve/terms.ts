@@ -11,15 +11,57 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
-/** Lower-cased words and numbers ("30,000" stays one token), possessives removed. */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Length of the letter or digit (one or two UTF-16 units) at `i`, or 0 when there is none. */
+function wordCharAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) ? 1 : 0;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const pair = text.slice(i, i + 2);
+    return LETTER_OR_DIGIT.test(pair) ? 2 : 0;
+  }
+  return LETTER_OR_DIGIT.test(text[i] ?? "") ? 1 : 0;
+}
+
+const [DOT, COMMA, APOSTROPHE, HYPHEN] = [46, 44, 39, 45];
+
+/**
+ * Lower-cased words and numbers ("30,000" stays one token), possessives removed: the runs of
+ * letters and digits, joined by one `.`, `,`, `'` or `-` between two of them. A hand-written
+ * scan rather than a Unicode regular expression: it tokenises every candidate passage of every
+ * question and runs about four times faster.
+ */
 export function words(text: string): string[] {
   const normalised = text.normalize("NFKC").toLowerCase().replace(/[’‘`]/g, "'");
-  const tokens = normalised.match(/[\p{L}\p{N}]+(?:[.,'-][\p{L}\p{N}]+)*/gu) ?? [];
-  return tokens.flatMap((token) => {
-    const bare = token.replace(/'s$/, "").replace(/,(?=\d{3}\b)/g, "");
+  const tokens: string[] = [];
+  let i = 0;
+  while (i < normalised.length) {
+    const first = wordCharAt(normalised, i);
+    if (first === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let comma = false;
+    let hyphen = false;
+    for (let step = first; step > 0; step = wordCharAt(normalised, i)) {
+      i += step;
+      const next = normalised.charCodeAt(i);
+      if ((next === DOT || next === COMMA || next === APOSTROPHE || next === HYPHEN) && wordCharAt(normalised, i + 1) > 0) {
+        comma ||= next === COMMA;
+        hyphen ||= next === HYPHEN;
+        i++;
+      }
+    }
+    let token = normalised.slice(start, i);
+    if (token.endsWith("'s")) token = token.slice(0, -2);
+    if (comma) token = token.replace(/,(?=\d{3}\b)/g, "");
+    tokens.push(token);
     // Hyphenated compounds ("pro-russia", "200,000-troops") count as their parts too.
-    return bare.includes("-") ? [bare, ...bare.split("-")] : [bare];
-  });
+    if (hyphen) for (const part of token.split("-")) tokens.push(part);
+  }
+  return tokens;
 }
 
 /** A light plural stemmer (S-stemmer): "troops" → "troop", "countries" → "country". */

@@ -121,6 +121,28 @@ describe("buildIndex", () => {
     expect((error as UserError).message).toContain("npm run index -- --rebuild");
   });
 
+  it("answers the same with the forward index, without it (older builds), and rejects a damaged one", async () => {
+    const embedder = createFakeEmbedder();
+    await build(embedder);
+    const folder = (await currentBuild(indexDir))!;
+    const withTokens = (await loadIndex(indexDir))!;
+    expect(withTokens.tokens?.passageCount).toBe(withTokens.passages.length);
+    const questions = ["What did Grushko say?", "How many troops could the coalition send?", "What did the Kremlin say about peacekeepers?"];
+    const answers = async (engine: Engine) => Promise.all(questions.map((question) => engine.ask(question, { k: 8 })));
+    const expected = await answers(new Engine(withTokens, embedder));
+
+    const bytes = await readFile(path.join(folder, "tokens.bin"));
+    await unlink(path.join(folder, "tokens.bin"));
+    const withoutTokens = (await loadIndex(indexDir))!;
+    expect(withoutTokens.tokens).toBeNull();
+    expect(await answers(new Engine(withoutTokens, embedder))).toEqual(expected);
+
+    await writeFile(path.join(folder, "tokens.bin"), bytes.subarray(0, bytes.length - 4));
+    const error = await loadIndex(indexDir).catch((caught: unknown) => caught);
+    expect((error as UserError).code).toBe("INDEX_CORRUPT");
+    expect((error as UserError).message).toContain("tokens.bin");
+  });
+
   it("refuses to query with an encoder other than the one that built the index", async () => {
     await build(createFakeEmbedder());
     const index = (await loadIndex(indexDir))!;

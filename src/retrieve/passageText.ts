@@ -1,0 +1,126 @@
+import { splitSentencesByLine } from "../ingest/sentences.js";
+import type { PassageTokens } from "../index/passageTokens.js";
+import type { Passage } from "../types.js";
+import { isStopword, stem, words } from "./terms.js";
+
+/**
+ * Word ids for one question: the forward index's vocabulary, plus ids from its length up for
+ * words of passages it does not hold (an index without a forward index, a test's passages).
+ */
+class Words {
+  private readonly extraIds = new Map<string, number>();
+  private readonly extraWords: string[] = [];
+  private readonly extraTerms: Array<string | null> = [];
+  private readonly base: number;
+
+  constructor(private readonly forward: PassageTokens | null) {
+    this.base = forward?.vocabulary.length ?? 0;
+  }
+
+  idOf(word: string): number | undefined {
+    return this.forward?.idOf(word) ?? this.extraIds.get(word);
+  }
+
+  add(word: string): number {
+    let id = this.idOf(word);
+    if (id === undefined) {
+      id = this.base + this.extraWords.length;
+      this.extraIds.set(word, id);
+      this.extraWords.push(word);
+      this.extraTerms.push(isStopword(word) ? null : stem(word));
+    }
+    return id;
+  }
+
+  word(id: number): string {
+    return (id < this.base ? this.forward?.vocabulary[id] : this.extraWords[id - this.base]) ?? "";
+  }
+
+  term(id: number): string | null {
+    return (id < this.base ? this.forward?.termOf(id) : this.extraTerms[id - this.base]) ?? null;
+  }
+}
+
+/** One sentence of a passage, with `[start, end)` offsets into the passage's text. */
+export class PassageSentence {
+  private sentenceText: string | undefined;
+  private contentTerms: ReadonlySet<string> | undefined;
+
+  constructor(
+    private readonly passageText: string,
+    readonly start: number,
+    readonly end: number,
+    /** The sentence's words (`words` of its text) as ids: equal words, equal ids. */
+    readonly ids: ArrayLike<number>,
+    private readonly vocabulary: Words,
+  ) {}
+
+  get text(): string {
+    this.sentenceText ??= this.passageText.slice(this.start, this.end);
+    return this.sentenceText;
+  }
+
+  /** Stemmed words without stopwords, as `contentTerms` gives them. */
+  get terms(): ReadonlySet<string> {
+    if (this.contentTerms === undefined) {
+      const terms = new Set<string>();
+      for (let i = 0; i < this.ids.length; i++) {
+        const term = this.vocabulary.term(this.ids[i] as number);
+        if (term !== null) terms.add(term);
+      }
+      this.contentTerms = terms;
+    }
+    return this.contentTerms;
+  }
+}
+
+/** What re-ranking, merging and composing need to know about a passage's text. */
+export class PassageText {
+  constructor(
+    /** Sentences line by line: a line break always ends a sentence. */
+    readonly sentences: readonly PassageSentence[],
+    private readonly vocabulary: Words,
+  ) {}
+
+  /** Whether any sentence has this word (lower-cased, as `words` gives it). */
+  has(word: string): boolean {
+    const id = this.vocabulary.idOf(word);
+    if (id === undefined) return false;
+    return this.sentences.some((sentence) => Array.prototype.includes.call(sentence.ids, id));
+  }
+}
+
+export type PassageReader = (passage: Passage) => PassageText;
+
+/** Where a reader finds passages already tokenised: the forward index and a passage's row in it. */
+export interface ForwardIndex {
+  tokens: PassageTokens;
+  rowOf: (passage: Passage) => number | undefined;
+}
+
+/**
+ * Reads passages for one question: each passage is split and tokenised once, however many of
+ * the question's steps look at it, and not at all when the forward index holds it. Made per
+ * question, so nothing outlives it.
+ */
+export function passageReader(forward?: ForwardIndex): PassageReader {
+  const vocabulary = new Words(forward?.tokens ?? null);
+  const read = new Map<Passage, PassageText>();
+  const analyse = (passage: Passage): PassageText => {
+    const row = forward?.rowOf(passage);
+    if (forward !== undefined && row !== undefined) {
+      const sentences = forward.tokens.sentences(row).map(({ start, end, ids }) => new PassageSentence(passage.text, start, end, ids, vocabulary));
+      return new PassageText(sentences, vocabulary);
+    }
+    const sentences = splitSentencesByLine(passage.text).map(({ start, end }) => {
+      const ids = words(passage.text.slice(start, end)).map((word) => vocabulary.add(word));
+      return new PassageSentence(passage.text, start, end, ids, vocabulary);
+    });
+    return new PassageText(sentences, vocabulary);
+  };
+  return (passage) => {
+    let text = read.get(passage);
+    if (text === undefined) read.set(passage, (text = analyse(passage)));
+    return text;
+  };
+}

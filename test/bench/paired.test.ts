@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { combinePairs, type PairMeasurement } from "../../src/bench/paired.js";
+import { spreadOf } from "../../src/bench/stats.js";
+import type { BenchReport } from "../../src/bench/report.js";
+import { checkTargets } from "../../src/bench/targets.js";
+
+const OURS = "ours: engine.ask (full answer)";
+const VECTRA = "vectra LocalDocumentIndex (dense)";
+
+function run(oursMs: number[], theirsMs: number[]): PairMeasurement {
+  return { ours: OURS, theirs: VECTRA, oursMs, theirsMs };
+}
+
+function report(runs: PairMeasurement[], recall: { ours: number; theirs: number }): Omit<BenchReport, "targets"> {
+  const figures = (system: string, recallAt5: number, ms: number) => ({ system, detail: "", recallAt5, queryP50Ms: spreadOf([ms]), buildMs: spreadOf([1]), failure: null });
+  return {
+    command: "npm run bench",
+    machine: { cores: 2, cpu: "test", memoryGiB: 1, node: "v20", platform: "linux x64", loadAtStart: [], loadAtEnd: [], startedAt: "", commit: null },
+    settings: { repeats: runs.length, passes: 1, scales: [], questions: 3 },
+    encoders: [],
+    seed: null,
+    sentenceTable: null,
+    sideBySide: [figures(OURS, recall.ours, 14), figures(VECTRA, recall.theirs, 13)],
+    paired: combinePairs(runs),
+    scales: [],
+    durationMs: 0,
+  };
+}
+
+const verdictOf = (checks: ReturnType<typeof checkTargets>) => checks.find((check) => check.target.includes(VECTRA))?.verdict;
+
+describe("paired comparison", () => {
+  it("takes each process's p50s, their ratio, and the share of queries ours answered first", () => {
+    const figures = combinePairs([run([10, 12, 14], [11, 13, 13]), run([20, 21, 22], [25, 24, 26])]);
+    expect(figures.oursP50Ms.median).toBe(16.5);
+    expect(figures.theirsP50Ms.median).toBe(19);
+    expect(figures.ratio.min).toBeCloseTo(21 / 25, 10);
+    expect(figures.ratio.max).toBeCloseTo(12 / 13, 10);
+    expect(figures.oursFasterShare).toBeCloseTo(5 / 6, 10);
+    expect(figures.queries).toBe(3);
+  });
+
+  it("judges the target on the paired ratio: met in every process, within noise, or not met", () => {
+    const recall = { ours: 0.95, theirs: 0.67 };
+    expect(verdictOf(checkTargets(report([run([9], [10]), run([9.5], [10])], recall)))).toBe("met");
+    expect(verdictOf(checkTargets(report([run([9], [10]), run([9.5], [10]), run([10.5], [10])], recall)))).toBe("within noise");
+    expect(verdictOf(checkTargets(report([run([11], [10]), run([10.5], [10])], recall)))).toBe("not met");
+    expect(verdictOf(checkTargets(report([run([9], [10])], { ours: 0.5, theirs: 0.67 })))).toBe("not met");
+  });
+});

@@ -1,0 +1,41 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { words } from "../../src/retrieve/terms.js";
+import { SEEDS_DIR } from "../support/engineFixture.js";
+
+/** What `words` means, as one Unicode regular expression: the scanner must agree with it exactly. */
+function wordsByRegex(text: string): string[] {
+  const normalised = text.normalize("NFKC").toLowerCase().replace(/[’‘`]/g, "'");
+  const tokens = normalised.match(/[\p{L}\p{N}]+(?:[.,'-][\p{L}\p{N}]+)*/gu) ?? [];
+  return tokens.flatMap((token) => {
+    const bare = token.replace(/'s$/, "").replace(/,(?=\d{3}\b)/g, "");
+    return bare.includes("-") ? [bare, ...bare.split("-")] : [bare];
+  });
+}
+
+describe("words", () => {
+  it("keeps numbers, possessives, hyphenated compounds and abbreviations as readers count them", () => {
+    expect(words("Kyiv’s 30,000-strong force, U.S. troops and pro-Russian bloggers' 1.5bn")).toEqual([
+      "kyiv", "30000-strong", "30000", "strong", "force", "u.s", "troops", "and", "pro-russian", "pro", "russian", "bloggers", "1.5bn",
+    ]);
+  });
+
+  it("agrees with the regular expression on every seed article", async () => {
+    for (const name of await readdir(SEEDS_DIR)) {
+      const text = await readFile(path.join(SEEDS_DIR, name), "utf8");
+      expect(words(text), name).toEqual(wordsByRegex(text));
+    }
+  });
+
+  it("agrees with the regular expression on scripts, astral letters, emoji and stray joiners", () => {
+    const samples = [
+      "𝐀bc-𝟏2 don't 😀x's ab\u0301c naïve",
+      "a..b a.-b -x- 1,000,00 'quoted' €5 Ⅻ ½ 𝒳's",
+      "ΑΒΓ-δ 中文字 ١٢٣ русский-язык İstanbul ﬁnal",
+      "end.\nNext,line—dash–dash…more “quote” ‘single’ `tick`",
+      "\ud83d lone surrogate \udc00 here",
+    ];
+    for (const sample of samples) expect(words(sample), sample).toEqual(wordsByRegex(sample));
+  });
+});
