@@ -47,7 +47,7 @@ function recordOf(article: Article, passageCount: number): ArticleRecord {
   };
 }
 
-function sameCorpus(manifest: Manifest, articles: Article[], encoderId: string): boolean {
+function sameCorpus(manifest: Manifest, articles: ReadonlyArray<{ id: string; hash: string }>, encoderId: string): boolean {
   if (manifest.encoder.id !== encoderId || manifest.chunkerVersion !== CHUNKER_VERSION) return false;
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.quotesVersion !== QUOTES_VERSION) return false;
   if (manifest.articles.length !== articles.length) return false;
@@ -62,14 +62,19 @@ function sameCorpus(manifest: Manifest, articles: Article[], encoderId: string):
  */
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const { log } = options;
+  const previousManifest = options.rebuild ? null : await readManifest(options.indexDir).catch(() => null);
+  if (previousManifest) {
+    // Hashing the files is enough to tell that nothing changed; parsing them is not needed.
+    const unchanged = await options.source.fingerprints();
+    if (sameCorpus(previousManifest, unchanged.articles, options.encoderId)) {
+      for (const warning of unchanged.warnings) log.warn(`${warning.file} ${warning.problem}`);
+      const passages = previousManifest.articles.reduce((sum, record) => sum + record.passageCount, 0);
+      const count = unchanged.articles.length;
+      return { status: "up-to-date", articles: count, passages, embedded: 0, reused: passages, removed: [], warnings: unchanged.warnings.length };
+    }
+  }
   const { articles, warnings, folder } = await options.source.load();
   for (const warning of warnings) log.warn(`${warning.file} ${warning.problem}`);
-
-  const previousManifest = options.rebuild ? null : await readManifest(options.indexDir).catch(() => null);
-  if (previousManifest && sameCorpus(previousManifest, articles, options.encoderId)) {
-    const passages = previousManifest.articles.reduce((sum, record) => sum + record.passageCount, 0);
-    return { status: "up-to-date", articles: articles.length, passages, embedded: 0, reused: passages, removed: [], warnings: warnings.length };
-  }
 
   // Reuse vectors only from a build made by the same encoder and chunker.
   const previous =

@@ -11,11 +11,12 @@ export const TOKENS_VERSION = 1;
 const MAGIC = 0x4e435446; // "NCTF", read back reversed on a machine of the other byte order
 const HEADER_WORDS = 6;
 
-/** One sentence of a passage: `[start, end)` in the passage's text and its word ids. */
+/** One sentence of a passage: `[start, end)` in the passage's text; its word ids are `wordIds[from..to)`. */
 export interface SentenceTokens {
   start: number;
   end: number;
-  ids: Uint32Array;
+  from: number;
+  to: number;
 }
 
 export class PassageTokens {
@@ -28,9 +29,10 @@ export class PassageTokens {
     private readonly firstSentence: Uint32Array,
     /** Start and end of each sentence in its passage's text. */
     private readonly spans: Uint32Array,
-    /** Sentence `s`'s words are `tokens[firstToken[s]]` up to `tokens[firstToken[s + 1]]`. */
+    /** Sentence `s`'s words are `wordIds[firstToken[s]]` up to `wordIds[firstToken[s + 1]]`. */
     private readonly firstToken: Uint32Array,
-    private readonly tokens: Uint32Array,
+    /** Every sentence's word ids, one after another. */
+    readonly wordIds: Uint32Array,
   ) {
     this.ids = new Map(vocabulary.map((word, id) => [word, id]));
     this.terms = new Array(vocabulary.length);
@@ -66,8 +68,7 @@ export class PassageTokens {
     const result: SentenceTokens[] = [];
     const last = this.firstSentence[row + 1] ?? 0;
     for (let s = this.firstSentence[row] ?? last; s < last; s++) {
-      const ids = this.tokens.subarray(this.firstToken[s], this.firstToken[s + 1]);
-      result.push({ start: this.spans[2 * s] as number, end: this.spans[2 * s + 1] as number, ids });
+      result.push({ start: this.spans[2 * s] as number, end: this.spans[2 * s + 1] as number, from: this.firstToken[s] as number, to: this.firstToken[s + 1] as number });
     }
     return result;
   }
@@ -89,9 +90,9 @@ export class PassageTokens {
   encode(): Uint8Array {
     const vocabulary = new TextEncoder().encode(this.vocabulary.join("\n"));
     const vocabularyWords = Math.ceil(vocabulary.length / 4);
-    const arrays = [this.firstSentence, this.spans, this.firstToken, this.tokens];
+    const arrays = [this.firstSentence, this.spans, this.firstToken, this.wordIds];
     const all = new Uint32Array(HEADER_WORDS + vocabularyWords + arrays.reduce((sum, array) => sum + array.length, 0));
-    all.set([MAGIC, TOKENS_VERSION, this.passageCount, this.spans.length / 2, this.tokens.length, vocabulary.length]);
+    all.set([MAGIC, TOKENS_VERSION, this.passageCount, this.spans.length / 2, this.wordIds.length, vocabulary.length]);
     new Uint8Array(all.buffer).set(vocabulary, HEADER_WORDS * 4);
     let offset = HEADER_WORDS + vocabularyWords;
     for (const array of arrays) {
@@ -127,9 +128,9 @@ export class PassageTokens {
   private check(): void {
     const ascending = (array: Uint32Array, last: number) =>
       array[0] === 0 && array[array.length - 1] === last && array.every((value, i) => i === 0 || value >= (array[i - 1] as number));
-    if (!ascending(this.firstSentence, this.spans.length / 2) || !ascending(this.firstToken, this.tokens.length)) {
+    if (!ascending(this.firstSentence, this.spans.length / 2) || !ascending(this.firstToken, this.wordIds.length)) {
       throw new Error("the forward index's offsets are out of order");
     }
-    for (const id of this.tokens) if (id >= this.vocabulary.length) throw new Error(`word id ${id} of ${this.vocabulary.length}`);
+    for (const id of this.wordIds) if (id >= this.vocabulary.length) throw new Error(`word id ${id} of ${this.vocabulary.length}`);
   }
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Article, ArticleMeta, IngestWarning } from "../types.js";
 import { UserError } from "../errors.js";
-import { parseArticle } from "./parseArticle.js";
+import { articleHash, parseArticle } from "./parseArticle.js";
 
 const ARTICLE_EXTENSIONS = new Set([".txt", ".md"]);
 
@@ -28,12 +28,32 @@ export interface LoadedArticles {
   warnings: IngestWarning[];
 }
 
+/** Each article's id and content hash, read without parsing: enough to tell that nothing changed. */
+export interface ArticleFingerprints {
+  folder: string;
+  articles: Array<{ id: string; hash: string }>;
+  warnings: IngestWarning[];
+}
+
 /** Where articles come from. The folder implementation is the only one today. */
 export interface ArticleSource {
   load(): Promise<LoadedArticles>;
+  fingerprints(): Promise<ArticleFingerprints>;
+}
+
+/** An article file read and decoded, with its sidecar's metadata, not parsed yet. */
+interface RawArticle {
+  id: string;
+  name: string;
+  text: string;
+  meta: ArticleMeta;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function noArticles(folder: string, why: string): UserError {
+  return new UserError("NO_ARTICLES", `Found ${why} in ${folder}. Add articles there (see README, "Adding articles") or set ARTICLES_DIR.`);
+}
 
 function describeZodError(error: z.ZodError): string {
   return error.issues
@@ -46,6 +66,26 @@ export class FolderArticleSource implements ArticleSource {
   constructor(private readonly folder: string) {}
 
   async load(): Promise<LoadedArticles> {
+    const { folder, raw, warnings } = await this.readAll();
+    const articles: Article[] = [];
+    for (const { id, name, text, meta } of raw) {
+      const article = parseArticle(id, name, text, meta);
+      if (article.paragraphs.length === 0) {
+        warnings.push({ file: name, problem: "has no article text left after removing page furniture; skipped" });
+        continue;
+      }
+      articles.push(article);
+    }
+    if (articles.length === 0) throw noArticles(folder, "no readable article in any file");
+    return { folder, articles, warnings };
+  }
+
+  async fingerprints(): Promise<ArticleFingerprints> {
+    const { folder, raw, warnings } = await this.readAll();
+    return { folder, articles: raw.map(({ id, text, meta }) => ({ id, hash: articleHash(text, meta) })), warnings };
+  }
+
+  private async readAll(): Promise<{ folder: string; raw: RawArticle[]; warnings: IngestWarning[] }> {
     const folder = path.resolve(this.folder);
     let names: string[];
     try {
@@ -58,8 +98,9 @@ export class FolderArticleSource implements ArticleSource {
       );
     }
     const articleFiles = names.filter((name) => ARTICLE_EXTENSIONS.has(path.extname(name).toLowerCase()));
+    const present = new Set(names);
     const warnings: IngestWarning[] = [];
-    const articles: Article[] = [];
+    const raw: RawArticle[] = [];
     const seen = new Map<string, string>();
 
     for (const name of articleFiles) {
@@ -70,27 +111,14 @@ export class FolderArticleSource implements ArticleSource {
         continue;
       }
       seen.set(id, name);
-      const article = await this.loadOne(folder, name, id, names, warnings);
-      if (article) articles.push(article);
+      const text = await this.readText(folder, name, warnings);
+      if (text !== null) raw.push({ id, name, text, meta: await this.loadSidecar(folder, `${id}.json`, present, warnings) });
     }
-
-    if (articles.length === 0) {
-      const why = articleFiles.length === 0 ? "no .txt or .md files" : "no readable article in any file";
-      throw new UserError(
-        "NO_ARTICLES",
-        `Found ${why} in ${folder}. Add articles there (see README, "Adding articles") or set ARTICLES_DIR.`,
-      );
-    }
-    return { folder, articles, warnings };
+    if (raw.length === 0) throw noArticles(folder, articleFiles.length === 0 ? "no .txt or .md files" : "no readable article in any file");
+    return { folder, raw, warnings };
   }
 
-  private async loadOne(
-    folder: string,
-    name: string,
-    id: string,
-    names: string[],
-    warnings: IngestWarning[],
-  ): Promise<Article | null> {
+  private async readText(folder: string, name: string, warnings: IngestWarning[]): Promise<string | null> {
     const file = path.join(folder, name);
     let bytes: Buffer;
     try {
@@ -114,22 +142,16 @@ export class FolderArticleSource implements ArticleSource {
       warnings.push({ file: name, problem: "is empty; skipped" });
       return null;
     }
-    const meta = await this.loadSidecar(folder, `${id}.json`, names, warnings);
-    const article = parseArticle(id, name, text, meta);
-    if (article.paragraphs.length === 0) {
-      warnings.push({ file: name, problem: "has no article text left after removing page furniture; skipped" });
-      return null;
-    }
-    return article;
+    return text;
   }
 
   private async loadSidecar(
     folder: string,
     sidecarName: string,
-    names: string[],
+    present: ReadonlySet<string>,
     warnings: IngestWarning[],
   ): Promise<ArticleMeta> {
-    if (!names.includes(sidecarName)) return {};
+    if (!present.has(sidecarName)) return {};
     let raw: unknown;
     try {
       raw = JSON.parse(await readFile(path.join(folder, sidecarName), "utf8"));

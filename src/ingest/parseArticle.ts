@@ -52,6 +52,11 @@ export function shortTitle(paragraph: string): string {
   return words.length <= SHORT_TITLE_WORDS ? words.join(" ") : `${words.slice(0, SHORT_TITLE_WORDS).join(" ")}…`;
 }
 
+/** The content hash of an article: what it says and what its sidecar says, so either changing re-indexes it. */
+export function articleHash(text: string, meta: ArticleMeta): string {
+  return createHash("sha256").update(text).update(JSON.stringify(meta)).digest("hex");
+}
+
 /**
  * Parses one article file: drops page furniture, finds headlines and the sections of a file
  * that holds several articles, and keeps every paragraph's offsets into `text`.
@@ -112,7 +117,7 @@ export function parseArticle(id: string, file: string, text: string, meta: Artic
     id,
     file,
     text,
-    hash: createHash("sha256").update(text).update(JSON.stringify(meta)).digest("hex"),
+    hash: articleHash(text, meta),
     title,
     outlet: meta.outlet ?? null,
     published: meta.published ?? published,

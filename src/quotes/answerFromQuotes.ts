@@ -58,10 +58,11 @@ function locate(quote: Quote, passages: readonly Passage[]): Passage | undefined
  * Widens a quote to the sentences it sits in, so "‘…,’ he said." reads as printed (the
  * sentences of each line it spans, lines joined by a space), with those sentences' terms.
  */
-function enclosingSentences(quote: Quote, passage: Passage, read: PassageReader): { text: string; terms: Array<ReadonlySet<string>> } {
+function enclosingSentences(quote: Quote, passage: Passage, read: PassageReader, wanted: ReadonlySet<string>): { text: string; terms: Set<string> } {
   const from = quote.start - passage.start;
   const to = quote.end - passage.start;
-  const overlapping = read(passage).sentences.filter((sentence) => sentence.end > from && sentence.start < to);
+  const passageText = read(passage);
+  const overlapping = passageText.sentences.filter((sentence) => sentence.end > from && sentence.start < to);
   const pieces: string[] = [];
   let runStart = -1;
   overlapping.forEach((sentence, index) => {
@@ -72,8 +73,8 @@ function enclosingSentences(quote: Quote, passage: Passage, read: PassageReader)
       runStart = -1;
     }
   });
-  if (pieces.length === 0) return { text: quote.text, terms: [new Set(contentTerms(quote.text))] };
-  return { text: pieces.join(" "), terms: overlapping.map((sentence) => sentence.terms) };
+  if (pieces.length === 0) return { text: quote.text, terms: new Set(contentTerms(quote.text)) };
+  return { text: pieces.join(" "), terms: passageText.termsAmong(wanted, overlapping) };
 }
 
 function sourceRef(passage: Passage, context: QuoteAnswerContext): SourceRef {
@@ -90,13 +91,14 @@ export function answerFromQuotes(question: string, topic: string, speakers: read
   const ids = new Set(speakers.map((speaker) => speaker.id));
   const topicTerms = contentTerms(topic);
   const onTopicShare = coverageOf(topicTerms, context.idf);
+  const wanted = new Set(topicTerms);
   const read = context.read ?? passageReader();
   // Many of a speaker's quotes share a passage (and copies across outlets share its words).
   const passageShares = new Map<Passage, number>();
   const passageShare = (passage: Passage) => {
     let share = passageShares.get(passage);
     if (share === undefined) {
-      passageShares.set(passage, (share = onTopicShare(read(passage).sentences.map((sentence) => sentence.terms))));
+      passageShares.set(passage, (share = onTopicShare(read(passage).termsAmong(wanted))));
     }
     return share;
   };
@@ -105,7 +107,7 @@ export function answerFromQuotes(question: string, topic: string, speakers: read
     if (!ids.has(quote.speakerId)) continue;
     const passage = locate(quote, context.passages);
     if (!passage) continue;
-    const enclosing = enclosingSentences(quote, passage, read);
+    const enclosing = enclosingSentences(quote, passage, read, wanted);
     const sentences = enclosing.text;
     // The topic may be named around a quote rather than in it, so the passage counts too.
     const onTopic = topicTerms.length === 0 ? 1 : (onTopicShare(enclosing.terms) + passageShare(passage)) / 2;

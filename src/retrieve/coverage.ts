@@ -1,10 +1,7 @@
 import { contentTerms } from "./terms.js";
 
-/**
- * How much of a question's (idf-weighted) content terms a set of terms holds, from 0 to 1; given
- * several sets (the sentences of a passage), a term counts when any of them holds it.
- */
-export type Coverage = (present: ReadonlySet<string> | readonly ReadonlySet<string>[]) => number;
+/** How much of a question's (idf-weighted) content terms a set of terms holds, from 0 to 1. */
+export type Coverage = (present: ReadonlySet<string>) => number;
 
 /** Weighs the question's distinct content terms once, for scoring many sentences against them. */
 export function coverageOf(questionTerms: readonly string[], idf: (term: string) => number): Coverage {
@@ -12,9 +9,8 @@ export function coverageOf(questionTerms: readonly string[], idf: (term: string)
   const total = weighted.reduce((sum, { weight }) => sum + weight, 0);
   return (present) => {
     if (total === 0) return 0;
-    const sets = present instanceof Set ? [present] : (present as readonly ReadonlySet<string>[]);
     let found = 0;
-    for (const { term, weight } of weighted) if (sets.some((set) => set.has(term))) found += weight;
+    for (const { term, weight } of weighted) if (present.has(term)) found += weight;
     return found / total;
   };
 }

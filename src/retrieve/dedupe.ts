@@ -1,5 +1,5 @@
 import type { Passage } from "../types.js";
-import { passageReader, type PassageReader } from "./passageText.js";
+import { passageReader, type PassageReader, type PassageSentence } from "./passageText.js";
 import { words } from "./terms.js";
 
 /** Sentences shorter than this are too generic ("he said.") to prove two passages the same. */
@@ -69,10 +69,10 @@ function sameShingles(left: Set<string>, right: Set<string>): boolean {
 /** Up to this word id, a trigram of ids is one exact number (3 × 17 bits < 2^53). */
 const ID_LIMIT = 2 ** 17;
 
-/** The word trigrams of a sentence given as word ids: numbers while the ids are small enough. */
-function idShingles(ids: ArrayLike<number>): Set<Shingle> {
+/** The word trigrams of a sentence, from its word ids: numbers while the ids are small enough. */
+function idShingles({ wordIds: ids, from, to }: PassageSentence): Set<Shingle> {
   const result = new Set<Shingle>();
-  for (let i = 0; i + 2 < ids.length; i++) {
+  for (let i = from; i + 2 < to; i++) {
     const [a, b, c] = [ids[i] as number, ids[i + 1] as number, ids[i + 2] as number];
     result.add(a < ID_LIMIT && b < ID_LIMIT && c < ID_LIMIT ? (a * ID_LIMIT + b) * ID_LIMIT + c : `${a} ${b} ${c}`);
   }
@@ -81,8 +81,8 @@ function idShingles(ids: ArrayLike<number>): Set<Shingle> {
 
 function sentenceShingles(passage: Passage, read: PassageReader): Set<Shingle>[] {
   return read(passage)
-    .sentences.filter((sentence) => sentence.ids.length >= MIN_SENTENCE_WORDS)
-    .map((sentence) => idShingles(sentence.ids));
+    .sentences.filter((sentence) => sentence.wordCount >= MIN_SENTENCE_WORDS)
+    .map(idShingles);
 }
 
 /** Whether `outer` repeats at least `MIN_CONTAINED` of `inner`'s substantial sentences, allowing small edits. */

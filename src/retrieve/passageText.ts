@@ -50,8 +50,10 @@ export class PassageSentence {
     private readonly passageText: string,
     readonly start: number,
     readonly end: number,
-    /** The sentence's words (`words` of its text) as ids: equal words, equal ids. */
-    readonly ids: ArrayLike<number>,
+    /** The sentence's words (`words` of its text) as ids, equal words equal ids: `wordIds[from..to)`. */
+    readonly wordIds: ArrayLike<number>,
+    readonly from: number,
+    readonly to: number,
     private readonly vocabulary: Words,
   ) {}
 
@@ -60,17 +62,31 @@ export class PassageSentence {
     return this.sentenceText;
   }
 
+  get wordCount(): number {
+    return this.to - this.from;
+  }
+
   /** Stemmed words without stopwords, as `contentTerms` gives them. */
   get terms(): ReadonlySet<string> {
     if (this.contentTerms === undefined) {
       const terms = new Set<string>();
-      for (let i = 0; i < this.ids.length; i++) {
-        const term = this.vocabulary.term(this.ids[i] as number);
-        if (term !== null) terms.add(term);
-      }
+      this.eachTerm((term) => terms.add(term));
       this.contentTerms = terms;
     }
     return this.contentTerms;
+  }
+
+  /** Calls `visit` with each content term, repeats included, without building a set of them. */
+  eachTerm(visit: (term: string) => void): void {
+    for (let i = this.from; i < this.to; i++) {
+      const term = this.vocabulary.term(this.wordIds[i] as number);
+      if (term !== null) visit(term);
+    }
+  }
+
+  hasWord(id: number): boolean {
+    for (let i = this.from; i < this.to; i++) if (this.wordIds[i] === id) return true;
+    return false;
   }
 }
 
@@ -85,8 +101,14 @@ export class PassageText {
   /** Whether any sentence has this word (lower-cased, as `words` gives it). */
   has(word: string): boolean {
     const id = this.vocabulary.idOf(word);
-    if (id === undefined) return false;
-    return this.sentences.some((sentence) => Array.prototype.includes.call(sentence.ids, id));
+    return id !== undefined && this.sentences.some((sentence) => sentence.hasWord(id));
+  }
+
+  /** Which of `wanted` (content terms) the given sentences hold, all sentences by default. */
+  termsAmong(wanted: ReadonlySet<string>, sentences: readonly PassageSentence[] = this.sentences): Set<string> {
+    const found = new Set<string>();
+    for (const sentence of sentences) sentence.eachTerm((term) => wanted.has(term) && found.add(term));
+    return found;
   }
 }
 
@@ -109,12 +131,13 @@ export function passageReader(forward?: ForwardIndex): PassageReader {
   const analyse = (passage: Passage): PassageText => {
     const row = forward?.rowOf(passage);
     if (forward !== undefined && row !== undefined) {
-      const sentences = forward.tokens.sentences(row).map(({ start, end, ids }) => new PassageSentence(passage.text, start, end, ids, vocabulary));
+      const { wordIds } = forward.tokens;
+      const sentences = forward.tokens.sentences(row).map(({ start, end, from, to }) => new PassageSentence(passage.text, start, end, wordIds, from, to, vocabulary));
       return new PassageText(sentences, vocabulary);
     }
     const sentences = splitSentencesByLine(passage.text).map(({ start, end }) => {
       const ids = words(passage.text.slice(start, end)).map((word) => vocabulary.add(word));
-      return new PassageSentence(passage.text, start, end, ids, vocabulary);
+      return new PassageSentence(passage.text, start, end, ids, 0, ids.length, vocabulary);
     });
     return new PassageText(sentences, vocabulary);
   };

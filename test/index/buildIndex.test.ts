@@ -66,6 +66,30 @@ describe("buildIndex", () => {
     expect(await currentBuild(indexDir)).toBe(before);
   });
 
+  it("upgrades a build of an older format without embedding anything again", async () => {
+    await build(createFakeEmbedder());
+    const folder = (await currentBuild(indexDir))!;
+    // A format-3 build: no forward index, older format number.
+    const manifest = JSON.parse(await readFile(path.join(folder, "manifest.json"), "utf8")) as { formatVersion: number };
+    await writeFile(path.join(folder, "manifest.json"), JSON.stringify({ ...manifest, formatVersion: 3 }));
+    await unlink(path.join(folder, "tokens.bin"));
+    const result = await buildIndex({
+      indexDir,
+      source: new FolderArticleSource(articlesDir),
+      encoderId: "fake:hashing-64",
+      loadEmbedder: async () => {
+        throw new Error("an upgrade must reuse every vector");
+      },
+      rebuild: false,
+      log: silentLogger,
+    });
+    expect(result).toMatchObject({ status: "built", embedded: 0 });
+    expect(result.reused).toBe(result.passages);
+    const upgraded = (await loadIndex(indexDir))!;
+    expect(upgraded.manifest.formatVersion).toBe(manifest.formatVersion);
+    expect(upgraded.tokens?.passageCount).toBe(upgraded.passages.length);
+  });
+
   it("re-embeds only changed and new articles and drops removed ones", async () => {
     await build(createFakeEmbedder());
     const changed = path.join(articlesDir, "003_c0678c1811952286.txt");

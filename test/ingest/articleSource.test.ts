@@ -16,6 +16,22 @@ afterEach(async () => {
 const good = "A headline\nSomething happened in Kyiv on Monday, officials said.\n";
 
 describe("FolderArticleSource", () => {
+  it("fingerprints every article with the hash loading gives it, sidecar included, without parsing", async () => {
+    await writeFile(path.join(folder, "a.txt"), good);
+    await writeFile(path.join(folder, "b.md"), "# Title B\n\nBody of b, in full.\n");
+    await writeFile(path.join(folder, "a.json"), JSON.stringify({ outlet: "Reuters" }));
+    const source = new FolderArticleSource(folder);
+    const loaded = await source.load();
+    const fingerprints = await source.fingerprints();
+    expect(fingerprints.articles).toEqual(loaded.articles.map(({ id, hash }) => ({ id, hash })));
+    expect(fingerprints.folder).toBe(loaded.folder);
+
+    await writeFile(path.join(folder, "a.json"), JSON.stringify({ outlet: "AP" }));
+    const changed = await source.fingerprints();
+    expect(changed.articles[0]?.hash).not.toBe(fingerprints.articles[0]?.hash);
+    expect(changed.articles[1]?.hash).toBe(fingerprints.articles[1]?.hash);
+  });
+
   it("reads .txt and .md files, ids from file names, metadata from a valid sidecar", async () => {
     await writeFile(path.join(folder, "a.txt"), good);
     await writeFile(path.join(folder, "b.md"), "# Title B\n\nBody of b, in full.\n");
