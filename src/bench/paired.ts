@@ -4,8 +4,8 @@ import { elapsedMs, percentile, spreadOf, type Spread } from "./stats.js";
 
 /**
  * Ours against one peer on the same queries in one process: each question goes to both systems
- * back to back (which goes first alternates), so a slow moment of a shared machine lands on
- * both. What one fresh process measured:
+ * back to back, once in each order, so a slow moment of a shared machine lands on both and
+ * neither gains from going first or second. What one fresh process measured:
  */
 export interface PairMeasurement {
   ours: string;
@@ -46,12 +46,17 @@ export async function measurePair(run: PairRun): Promise<PairMeasurement> {
   for (let pass = 0; pass < run.passes; pass++) {
     collectGarbage();
     for (const [index, question] of run.questions.entries()) {
-      if ((index + pass) % 2 === 0) {
-        oursMs.push(await time(ours.query, question.question));
-        theirsMs.push(await time(theirs.query, question.question));
-      } else {
-        theirsMs.push(await time(theirs.query, question.question));
-        oursMs.push(await time(ours.query, question.question));
+      // Both orders for every question (ours then theirs, theirs then ours), so whichever
+      // position is faster on this machine favours neither system.
+      const oursFirst = (index + pass) % 2 === 0;
+      for (const first of [oursFirst, !oursFirst]) {
+        if (first) {
+          oursMs.push(await time(ours.query, question.question));
+          theirsMs.push(await time(theirs.query, question.question));
+        } else {
+          theirsMs.push(await time(theirs.query, question.question));
+          oursMs.push(await time(ours.query, question.question));
+        }
       }
     }
   }

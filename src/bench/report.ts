@@ -138,9 +138,9 @@ function pairedSection(report: BenchReport): string {
   ];
   return `## Same queries, same process (ours and vectra dense, back to back)
 
-${table(["figure", `median (min–max) over ${pair.ratio.n} processes, ${pair.queries} paired queries each`], rows)}
+${table(["figure", `median (min–max) over ${pair.ratio.n} processes, ${pair.queries} paired answers each`], rows)}
 
-Each question goes to both systems one after the other (which goes first alternates), with one shared, loaded encoder, so machine load falls on both alike.
+Each question goes to both systems back to back, once in each order, with one shared, loaded encoder, so machine load falls on both alike and neither gains from its position.
 `;
 }
 
