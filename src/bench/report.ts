@@ -134,7 +134,7 @@ function pairedSection(report: BenchReport): string {
     [`${pair.ours} p50`, formatSpread(pair.oursP50Ms)],
     [`${pair.theirs} p50`, formatSpread(pair.theirsP50Ms)],
     ["ours/theirs p50, per process", formatSpread(pair.ratio, (value) => value.toFixed(3))],
-    ["queries on which ours answered first", `${(pair.oursFasterShare * 100).toFixed(0)} %`],
+    ["paired answers on which ours was faster", `${(pair.oursFasterShare * 100).toFixed(0)} %`],
   ];
   return `## Same queries, same process (ours and vectra dense, back to back)
 

@@ -58,7 +58,7 @@ export function checkTargets(report: Omit<BenchReport, "targets">): TargetCheck[
         target: `faster than ${peer.system} on the same queries (p50 ratio < 1) and at least as accurate (R@5)`,
         figure:
           `same process: ${formatSpread(paired.oursP50Ms)} vs ${formatSpread(paired.theirsP50Ms)}, ratio ${formatSpread(ratio, (value) => value.toFixed(3))}, ` +
-          `ours first on ${(paired.oursFasterShare * 100).toFixed(0)} % of queries; separate processes: ratio ${(oursP50.median / theirsP50.median).toFixed(2)}; ${recall}`,
+          `ours faster on ${(paired.oursFasterShare * 100).toFixed(0)} % of paired answers; separate processes: ratio ${(oursP50.median / theirsP50.median).toFixed(2)}; ${recall}`,
         verdict: !accurate ? "not met" : speed,
       });
       continue;
