@@ -32,35 +32,45 @@ export type PairRun = Omit<SystemRun, "system"> & { ours: SystemName; theirs: Sy
 export async function measurePair(run: PairRun): Promise<PairMeasurement> {
   const ours = await buildContender({ ...run, system: run.ours, repeats: 1 });
   const theirs = await buildContender({ ...run, system: run.theirs, repeats: 1 });
-  const time = async (query: (question: string) => Promise<unknown>, question: string) => {
+  const questions = run.questions.map((question) => question.question);
+  return { ours: ours.label, theirs: theirs.label, ...(await timePairs(ours.query, theirs.query, questions, run.passes)) };
+}
+
+type Query = (question: string) => Promise<unknown>;
+
+/**
+ * Times two systems on the same questions: one warm-up round, then `passes` rounds in which
+ * every question goes to both back to back, once in each order (ours then theirs, theirs then
+ * ours), so whichever position is faster on this machine favours neither.
+ */
+export async function timePairs(ours: Query, theirs: Query, questions: readonly string[], passes: number): Promise<{ oursMs: number[]; theirsMs: number[] }> {
+  const time = async (query: Query, question: string) => {
     const start = performance.now();
     await query(question);
     return elapsedMs(start);
   };
-  for (const question of run.questions) {
-    await ours.query(question.question);
-    await theirs.query(question.question);
+  for (const question of questions) {
+    await ours(question);
+    await theirs(question);
   }
   const oursMs: number[] = [];
   const theirsMs: number[] = [];
-  for (let pass = 0; pass < run.passes; pass++) {
+  for (let pass = 0; pass < passes; pass++) {
     collectGarbage();
-    for (const [index, question] of run.questions.entries()) {
-      // Both orders for every question (ours then theirs, theirs then ours), so whichever
-      // position is faster on this machine favours neither system.
+    for (const [index, question] of questions.entries()) {
       const oursFirst = (index + pass) % 2 === 0;
       for (const first of [oursFirst, !oursFirst]) {
         if (first) {
-          oursMs.push(await time(ours.query, question.question));
-          theirsMs.push(await time(theirs.query, question.question));
+          oursMs.push(await time(ours, question));
+          theirsMs.push(await time(theirs, question));
         } else {
-          theirsMs.push(await time(theirs.query, question.question));
-          oursMs.push(await time(ours.query, question.question));
+          theirsMs.push(await time(theirs, question));
+          oursMs.push(await time(ours, question));
         }
       }
     }
   }
-  return { ours: ours.label, theirs: theirs.label, oursMs, theirsMs };
+  return { oursMs, theirsMs };
 }
 
 export function combinePairs(runs: readonly PairMeasurement[]): PairFigures {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { combinePairs, type PairMeasurement } from "../../src/bench/paired.js";
+import { combinePairs, timePairs, type PairMeasurement } from "../../src/bench/paired.js";
 import { spreadOf } from "../../src/bench/stats.js";
 import type { BenchReport } from "../../src/bench/report.js";
 import { checkTargets } from "../../src/bench/targets.js";
@@ -46,5 +46,23 @@ describe("paired comparison", () => {
     expect(verdictOf(checkTargets(report([run([9], [10]), run([9.5], [10]), run([10.5], [10])], recall)))).toBe("within noise");
     expect(verdictOf(checkTargets(report([run([11], [10]), run([10.5], [10])], recall)))).toBe("not met");
     expect(verdictOf(checkTargets(report([run([9], [10])], { ours: 0.5, theirs: 0.67 })))).toBe("not met");
+  });
+
+  it("sends every question to both systems in both orders, after one warm-up round", async () => {
+    const calls: string[] = [];
+    const system = (name: string) => async (question: string) => void calls.push(`${name}:${question}`);
+    const { oursMs, theirsMs } = await timePairs(system("ours"), system("theirs"), ["a", "b", "c"], 2);
+    expect(oursMs).toHaveLength(12);
+    expect(theirsMs).toHaveLength(12);
+    const timed = calls.slice(6);
+    const orders = new Map<string, string[]>();
+    for (let at = 0; at < timed.length; at += 2) {
+      const [first, second] = [timed[at] as string, timed[at + 1] as string];
+      const question = first.split(":")[1] as string;
+      expect(second).toBe(`${first.startsWith("ours") ? "theirs" : "ours"}:${question}`);
+      orders.set(question, [...(orders.get(question) ?? []), first.split(":")[0] as string]);
+    }
+    // Two passes, both orders in each: every question led twice by each system.
+    for (const question of ["a", "b", "c"]) expect([...(orders.get(question) ?? [])].sort()).toEqual(["ours", "ours", "theirs", "theirs"]);
   });
 });
