@@ -1,6 +1,6 @@
 import { buildContender, type SystemName, type SystemRun } from "./sideBySide.js";
 import { collectGarbage } from "./gc.js";
-import { elapsedMs, percentile, spreadOf, type Spread } from "./stats.js";
+import { percentile, spreadOf, timed, type Spread } from "./stats.js";
 
 /**
  * Ours against one peer on the same queries in one process: each question goes to both systems
@@ -44,11 +44,7 @@ type Query = (question: string) => Promise<unknown>;
  * ours), so whichever position is faster on this machine favours neither.
  */
 export async function timePairs(ours: Query, theirs: Query, questions: readonly string[], passes: number): Promise<{ oursMs: number[]; theirsMs: number[] }> {
-  const time = async (query: Query, question: string) => {
-    const start = performance.now();
-    await query(question);
-    return elapsedMs(start);
-  };
+  const time = async (query: Query, question: string) => (await timed(() => query(question))).ms;
   for (const question of questions) {
     await ours(question);
     await theirs(question);

@@ -1,10 +1,10 @@
 import MiniSearch, { type Options, type SearchOptions } from "minisearch";
 import type { Passage } from "../types.js";
-import { contentTerms, isStopword, stem, words } from "../retrieve/terms.js";
+import { contentTerm, contentTerms, words } from "../retrieve/terms.js";
 import { Bm25Postings, postingsFromMiniSearch, type MiniSearchJson, type PostingsData } from "./bm25Postings.js";
 
 const FIELDS = ["text", "title"];
-const processTerm = (term: string) => (isStopword(term) ? null : stem(term));
+const processTerm = contentTerm;
 
 /** How MiniSearch indexes passages; exported so tests can compare with MiniSearch itself. */
 export const SEARCH_OPTIONS: Options = {

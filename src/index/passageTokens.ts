@@ -1,5 +1,5 @@
 import { splitSentencesByLine } from "../ingest/sentences.js";
-import { isStopword, stem, words } from "../retrieve/terms.js";
+import { contentTerm, words } from "../retrieve/terms.js";
 
 /**
  * The forward index: every passage's sentences and the words of each, as ids into one
@@ -17,6 +17,11 @@ export interface SentenceTokens {
   end: number;
   from: number;
   to: number;
+}
+
+/** A text's sentences, line by line, each with its words: what the forward index holds of a passage. */
+export function sentenceWords(text: string): Array<{ start: number; end: number; words: string[] }> {
+  return splitSentencesByLine(text).map(({ start, end }) => ({ start, end, words: words(text.slice(start, end)) }));
 }
 
 export class PassageTokens {
@@ -45,9 +50,9 @@ export class PassageTokens {
     const firstToken = [0];
     const tokens: number[] = [];
     for (const text of texts) {
-      for (const span of splitSentencesByLine(text)) {
-        spans.push(span.start, span.end);
-        for (const word of words(text.slice(span.start, span.end))) {
+      for (const sentence of sentenceWords(text)) {
+        spans.push(sentence.start, sentence.end);
+        for (const word of sentence.words) {
           let id = ids.get(word);
           if (id === undefined) ids.set(word, (id = ids.size));
           tokens.push(id);
@@ -81,8 +86,7 @@ export class PassageTokens {
   termOf(id: number): string | null {
     let term = this.terms[id];
     if (term === undefined) {
-      const word = this.vocabulary[id] ?? "";
-      this.terms[id] = term = isStopword(word) ? null : stem(word);
+      this.terms[id] = term = contentTerm(this.vocabulary[id] ?? "");
     }
     return term;
   }

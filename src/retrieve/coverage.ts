@@ -1,5 +1,3 @@
-import { contentTerms } from "./terms.js";
-
 /** How much of a question's (idf-weighted) content terms a set of terms holds, from 0 to 1. */
 export type Coverage = (present: ReadonlySet<string>) => number;
 
@@ -13,9 +11,4 @@ export function coverageOf(questionTerms: readonly string[], idf: (term: string)
     for (const { term, weight } of weighted) if (present.has(term)) found += weight;
     return found / total;
   };
-}
-
-/** Share of the question's (idf-weighted) content terms that a text contains. */
-export function coverage(questionTerms: readonly string[], text: string, idf: (term: string) => number): number {
-  return coverageOf(questionTerms, idf)(new Set(contentTerms(text)));
 }

@@ -85,6 +85,10 @@ function sentenceShingles(passage: Passage, read: PassageReader): Set<Shingle>[]
     .map(idShingles);
 }
 
+function shinglesReadBy(read: PassageReader): (passage: Passage) => Set<Shingle>[] {
+  return (passage) => sentenceShingles(passage, read);
+}
+
 /** Whether `outer` repeats at least `MIN_CONTAINED` of `inner`'s substantial sentences, allowing small edits. */
 function contains(inner: Set<Shingle>[], outer: Set<Shingle>[]): boolean {
   if (inner.length === 0) return false;
@@ -104,12 +108,15 @@ function contains(inner: Set<Shingle>[], outer: Set<Shingle>[]): boolean {
  * other's substantial sentences (allowing Nato/NATO, other quote marks, a dropped word), with
  * `keepSecond` true when the second one is the fuller copy; null otherwise.
  */
-export function compareReports(a: Passage, b: Passage, shinglesOf?: (passage: Passage) => Set<Shingle>[]): { keepSecond: boolean } | null {
-  if (a.articleId === b.articleId) return null;
+export function compareReports(
+  a: Passage,
+  b: Passage,
   // Both passages' word ids must come from one reader to be comparable.
-  const of = shinglesOf ?? ((read: PassageReader) => (passage: Passage) => sentenceShingles(passage, read))(passageReader());
-  const left = of(a);
-  const right = of(b);
+  shinglesOf = shinglesReadBy(passageReader()),
+): { keepSecond: boolean } | null {
+  if (a.articleId === b.articleId) return null;
+  const left = shinglesOf(a);
+  const right = shinglesOf(b);
   const aInB = contains(left, right);
   if (!aInB && !contains(right, left)) return null;
   return { keepSecond: aInB && b.text.length > a.text.length };
@@ -121,11 +128,6 @@ export interface MergeOptions {
    * checked against them.
    */
   limit?: number;
-  /**
-   * Only the first `depth` candidates are compared; later ones are not read at all, and only
-   * fill up the results when merging left fewer than `limit`.
-   */
-  depth?: number;
   /** Shares passage tokenising with the other steps of the same question. */
   read?: PassageReader;
 }
@@ -140,7 +142,7 @@ export function mergeNearDuplicates<T extends { passage: Passage; duplicates: Pa
   ranked: readonly T[],
   options: MergeOptions = {},
 ): T[] {
-  const { limit = Number.POSITIVE_INFINITY, depth = Number.POSITIVE_INFINITY, read = passageReader() } = options;
+  const { limit = Number.POSITIVE_INFINITY, read = passageReader() } = options;
   // Shingles once per passage, not once per pair: pairs grow with the square of the candidates.
   const memo = new Map<Passage, Set<Shingle>[]>();
   const shinglesOf = (passage: Passage) => {
@@ -149,10 +151,9 @@ export function mergeNearDuplicates<T extends { passage: Passage; duplicates: Pa
     return cached;
   };
   const kept: T[] = [];
-  for (const [rank, item] of ranked.entries()) {
-    if (rank >= depth && kept.length >= limit) break;
+  for (const item of ranked) {
     let merged = false;
-    for (const home of rank < depth ? kept : []) {
+    for (const home of kept) {
       const relation = compareReports(home.passage, item.passage, shinglesOf);
       if (relation === null) continue;
       if (relation.keepSecond) {

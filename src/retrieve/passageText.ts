@@ -1,7 +1,6 @@
-import { splitSentencesByLine } from "../ingest/sentences.js";
-import type { PassageTokens } from "../index/passageTokens.js";
+import { sentenceWords, type PassageTokens } from "../index/passageTokens.js";
 import type { Passage } from "../types.js";
-import { isStopword, stem, words } from "./terms.js";
+import { contentTerm } from "./terms.js";
 
 /**
  * Word ids for one question: the forward index's vocabulary, plus ids from its length up for
@@ -9,7 +8,6 @@ import { isStopword, stem, words } from "./terms.js";
  */
 class Words {
   private readonly extraIds = new Map<string, number>();
-  private readonly extraWords: string[] = [];
   private readonly extraTerms: Array<string | null> = [];
   private readonly base: number;
 
@@ -24,16 +22,11 @@ class Words {
   add(word: string): number {
     let id = this.idOf(word);
     if (id === undefined) {
-      id = this.base + this.extraWords.length;
+      id = this.base + this.extraIds.size;
       this.extraIds.set(word, id);
-      this.extraWords.push(word);
-      this.extraTerms.push(isStopword(word) ? null : stem(word));
+      this.extraTerms.push(contentTerm(word));
     }
     return id;
-  }
-
-  word(id: number): string {
-    return (id < this.base ? this.forward?.vocabulary[id] : this.extraWords[id - this.base]) ?? "";
   }
 
   term(id: number): string | null {
@@ -135,8 +128,8 @@ export function passageReader(forward?: ForwardIndex): PassageReader {
       const sentences = forward.tokens.sentences(row).map(({ start, end, from, to }) => new PassageSentence(passage.text, start, end, wordIds, from, to, vocabulary));
       return new PassageText(sentences, vocabulary);
     }
-    const sentences = splitSentencesByLine(passage.text).map(({ start, end }) => {
-      const ids = words(passage.text.slice(start, end)).map((word) => vocabulary.add(word));
+    const sentences = sentenceWords(passage.text).map(({ start, end, words }) => {
+      const ids = words.map((word) => vocabulary.add(word));
       return new PassageSentence(passage.text, start, end, ids, 0, ids.length, vocabulary);
     });
     return new PassageText(sentences, vocabulary);

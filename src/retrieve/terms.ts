@@ -77,9 +77,12 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
+/** The content term of one word (stemmed), or null for a stopword. */
+export function contentTerm(word: string): string | null {
+  return isStopword(word) ? null : stem(word);
+}
+
 /** Content terms of a text: stemmed words without stopwords. */
 export function contentTerms(text: string): string[] {
-  return words(text)
-    .filter((word) => !isStopword(word))
-    .map(stem);
+  return words(text).flatMap((word) => contentTerm(word) ?? []);
 }
