@@ -92,13 +92,26 @@ export interface SourceRef {
 export interface Citation extends SourceRef {
   n: number;
   score: number;
+  /** Whether the answer text quotes this passage ([n] appears in it); the rest are "More passages". */
+  cited: boolean;
   /** The same passage as reported by other articles (near-duplicates merged into this one). */
   alsoReportedBy: SourceRef[];
 }
 
+/**
+ * How sure the engine is that the articles answer the question:
+ * `high`: answered from the passages shown; `low`: they may not answer exactly, the closest
+ * passages are shown; `none`: nothing in the articles is about it, no citations.
+ */
+export type Confidence = "high" | "low" | "none";
+
 export interface Answer {
   question: string;
+  /** The question as the engine read it (spelling, chat abbreviations), when that differs. */
+  correctedQuestion?: string;
+  /** `confidence === "high"`. */
   answered: boolean;
+  confidence: Confidence;
   /** Verbatim sentences each followed by its [n] marker, or a plain statement when not answered. */
   answer: string;
   citations: Citation[];
@@ -109,6 +122,24 @@ export interface AskOptions {
   k?: number;
   outlet?: string;
   articleId?: string;
+}
+
+/**
+ * One thing a question asks about: a word, a name, a place or a role, with the ways a passage
+ * may say it. "Moscow" may be said "Moscow", "Russia" or "the Kremlin"; "the Kremlin
+ * spokesman" may be said "Peskov".
+ */
+export interface Concept {
+  /** The question's own words for it. */
+  text: string;
+  /** Content terms a passage must hold, all of one list; the first list is the question's own wording. */
+  alternatives: string[][];
+  /** A person, place or other name rather than an ordinary word. */
+  name: boolean;
+  /** A country, capital, demonym or institution ("Moscow", "Polish", "No 10"). */
+  place: boolean;
+  /** Whether the articles use it (any alternative) at all. */
+  known: boolean;
 }
 
 /** A retrieved passage with its fused score, before answer composition. */

@@ -9,6 +9,13 @@ import { contentTerms } from "../retrieve/terms.js";
 const TYPED_BONUS = 0.3;
 /** Score a quoted passage loses for each place it sits lower in the retrieval ranking. */
 const RANK_PENALTY = 0.05;
+/**
+ * A sentence that holds the asked-for kind of answer, in a passage about the question's names,
+ * leads over any that does not (the sentence with "110 square km" answers "how much territory",
+ * not one that repeats the question); others like it join it when they cover at least this
+ * share of what the best of them covers.
+ */
+const FITTING_SHARE = 0.5;
 
 /** Looks up what a source list needs about an article. */
 export interface ArticleLookup {
@@ -25,6 +32,30 @@ export interface ComposeOptions {
   maxAnswerChars: number;
   /** Shares passage tokenising with retrieval; a fresh reader when absent. */
   read?: PassageReader;
+  /** How much of the question a sentence covers; the question's own content terms when absent. */
+  coverage?: Coverage;
+  /** The kind of answer asked for; read from the question when absent. */
+  type?: AnswerType;
+  /** Whether a sentence holds the kind of answer asked for; `hasAnswerType` when absent. */
+  holdsAnswer?: (sentence: string) => boolean;
+  /** Whether a passage is about whom and what the question names; every passage when absent. */
+  onSubject?: (passage: Passage) => boolean;
+}
+
+/** The sentence an answer leads with, for judging how sure the answer is. */
+export interface Lead {
+  /** Position of its passage in the retrieved list. */
+  index: number;
+  coverage: number;
+  /** Whether it holds an answer of the asked-for kind (always true when no kind is asked for). */
+  typed: boolean;
+  /** Whether its passage is about whom and what the question names. */
+  onSubject: boolean;
+  text: string;
+}
+
+export interface Composed extends Answer {
+  lead: Lead | null;
 }
 
 export const DEFAULT_COMPOSE = { maxQuotedPassages: 3, maxAnswerChars: 700 } as const;
@@ -74,11 +105,11 @@ function runFrom(sentences: ScoredSentence[], first: number, maxChars: number): 
 }
 
 /** Index of the sentence that best answers: most of the question's weight, of the asked-for kind. */
-function bestSentence(sentences: ScoredSentence[], type: AnswerType): number {
+function bestSentence(sentences: ScoredSentence[], typed: (text: string) => boolean, type: AnswerType): number {
   let best = -1;
   let bestScore = 0;
   sentences.forEach((sentence, index) => {
-    const score = sentence.coverage + (sentence.coverage > 0 && type !== null && hasAnswerType(sentence.text, type) ? TYPED_BONUS : 0);
+    const score = sentence.coverage + (sentence.coverage > 0 && type !== null && typed(sentence.text) ? TYPED_BONUS : 0);
     if (score > bestScore) {
       best = index;
       bestScore = score;
@@ -87,7 +118,7 @@ function bestSentence(sentences: ScoredSentence[], type: AnswerType): number {
   return best;
 }
 
-function sourceRef(passage: Passage, lookup: ArticleLookup): SourceRef {
+export function sourceRef(passage: Passage, lookup: ArticleLookup): SourceRef {
   const article = lookup(passage.articleId, passage.section);
   return {
     articleId: passage.articleId,
@@ -101,59 +132,57 @@ function sourceRef(passage: Passage, lookup: ArticleLookup): SourceRef {
   };
 }
 
-/** The best coverage any sentence of the retrieved passages reaches: how well they answer. */
-export function bestCoverage(
-  question: string,
-  retrieved: readonly RetrievedPassage[],
-  idf: (term: string) => number,
-  read: PassageReader = passageReader(),
-): number {
-  const coverage = coverageOf(contentTerms(question), idf);
-  let best = 0;
-  for (const item of retrieved) {
-    for (const sentence of read(item.passage).sentences) best = Math.max(best, coverage(sentence.terms));
-  }
-  return best;
-}
-
 /**
  * Builds an extractive answer: verbatim sentences from the top passages, each run followed by
  * the [n] of the passage it came from. Every retrieved passage is cited, in relevance order.
  */
-export function composeAnswer(question: string, retrieved: readonly RetrievedPassage[], options: ComposeOptions): Answer {
-  const coverage = coverageOf(contentTerms(question), options.idf);
+export function composeAnswer(question: string, retrieved: readonly RetrievedPassage[], options: ComposeOptions): Composed {
+  const coverage = options.coverage ?? coverageOf(contentTerms(question), options.idf);
   const read = options.read ?? passageReader();
   const citations: Citation[] = retrieved.map((item, index) => ({
     n: index + 1,
     ...sourceRef(item.passage, options.article),
     score: Number(item.score.toFixed(6)),
+    cited: false,
     alsoReportedBy: item.duplicates.map((duplicate) => sourceRef(duplicate, options.article)),
   }));
 
-  const type = answerTypeOf(question);
-  const runs = retrieved
-    .map((item, index) => {
-      const sentences = sentencesOf(item.passage, coverage, read);
-      const best = bestSentence(sentences, type);
-      const run = best < 0 ? [] : runFrom(sentences, best, options.maxAnswerChars);
-      const head = run[0];
-      const typed = head !== undefined && type !== null && hasAnswerType(head.text, type) ? TYPED_BONUS : 0;
-      // Retrieval order still counts: a later passage must answer clearly better to lead.
-      const score = head === undefined ? 0 : head.coverage + typed - RANK_PENALTY * index;
-      return { n: index + 1, run, score };
-    })
-    .sort((a, b) => b.score - a.score)
+  const type = options.type === undefined ? answerTypeOf(question) : options.type;
+  const holdsAnswer = options.holdsAnswer ?? ((text: string) => hasAnswerType(text, type));
+  const onSubject = options.onSubject ?? (() => true);
+  const candidates = retrieved.map((item, index) => {
+    const sentences = sentencesOf(item.passage, coverage, read);
+    const best = bestSentence(sentences, holdsAnswer, type);
+    const run = best < 0 ? [] : runFrom(sentences, best, options.maxAnswerChars);
+    const head = run[0];
+    const isTyped = head !== undefined && (type === null || holdsAnswer(head.text));
+    const typed = isTyped && type !== null ? TYPED_BONUS : 0;
+    // Retrieval order still counts: a later passage must answer clearly better to lead.
+    const score = head === undefined ? 0 : head.coverage + typed - RANK_PENALTY * index;
+    return { n: index + 1, run, score, isTyped, coverage: head?.coverage ?? 0, about: head !== undefined && onSubject(item.passage) };
+  });
+  // Among the sentences that answer in kind, about the question's names, the best covered leads.
+  const answering = candidates.filter((candidate) => candidate.isTyped && candidate.about && candidate.run.length > 0);
+  const bestCovered = Math.max(0, ...answering.map((candidate) => candidate.coverage));
+  const fits = (candidate: (typeof candidates)[number]) => answering.includes(candidate) && candidate.coverage >= FITTING_SHARE * bestCovered;
+  const runs = candidates
+    .sort((a, b) => Number(fits(b)) - Number(fits(a)) || b.score - a.score)
     .slice(0, options.maxQuotedPassages);
-  const top = Math.max(0, ...runs.map((run) => run.score));
+  const first = runs[0];
   const parts: string[] = [];
   let length = 0;
-  for (const { n, run, score } of runs) {
-    // Later passages only speak when they answer nearly as well as the best one.
-    if (run.length === 0 || score <= 0 || score < top * 0.6) continue;
+  let lead: Lead | null = null;
+  for (const candidate of runs) {
+    const { n, run, score } = candidate;
+    // Later passages only speak when they answer nearly as well as the first, and as fittingly.
+    if (run.length === 0 || score <= 0 || score < (first?.score ?? 0) * 0.6) continue;
+    if (lead !== null && first !== undefined && fits(first) && !fits(candidate)) continue;
     const text = run.map((sentence) => sentence.text).join(" ");
     if (parts.length > 0 && length + text.length > options.maxAnswerChars) break;
+    lead ??= { index: n - 1, coverage: candidate.coverage, typed: candidate.isTyped, onSubject: candidate.about, text };
     parts.push(`${text} [${n}]`);
     length += text.length;
   }
-  return { question, answered: parts.length > 0, answer: parts.join(" "), citations };
+  const answered = parts.length > 0;
+  return { question, answered, confidence: answered ? "high" : "none", answer: parts.join(" "), citations, lead };
 }

@@ -13,18 +13,27 @@ function indent(text: string, prefix: string): string {
     .join("\n");
 }
 
-/** The answer as a person reads it in a terminal: the answer, then numbered sources with quotes. */
-export function formatAnswer(answer: Answer): string {
-  const lines = [answer.answer, ""];
-  if (answer.citations.length > 0) lines.push("Sources:");
-  for (const citation of answer.citations) {
-    lines.push(`[${citation.n}] ${sourceLine(citation)}`);
-    lines.push(indent(`“${citation.text}”`, "    "));
-    for (const other of citation.alsoReportedBy) {
-      lines.push(`    Also reported by: ${sourceLine(other)}`);
-      if (other.wording) lines.push(`      in these words: ${other.wording}`);
-    }
+function citationLines(citation: Citation): string[] {
+  const lines = [`[${citation.n}] ${sourceLine(citation)}`, indent(`“${citation.text}”`, "    ")];
+  for (const other of citation.alsoReportedBy) {
+    lines.push(`    Also reported by: ${sourceLine(other)}`);
+    if (other.wording) lines.push(`      in these words: ${other.wording}`);
   }
+  return lines;
+}
+
+/**
+ * The answer as a person reads it in a terminal: how the question was read when that changed,
+ * the answer, the sources it quotes, then the other passages retrieval found.
+ */
+export function formatAnswer(answer: Answer): string {
+  const lines: string[] = [];
+  if (answer.correctedQuestion !== undefined) lines.push(`(Read as: “${answer.correctedQuestion}”)`, "");
+  lines.push(answer.answer, "");
+  const cited = answer.citations.filter((citation) => citation.cited);
+  const more = answer.citations.filter((citation) => !citation.cited);
+  if (cited.length > 0) lines.push("Sources:", ...cited.flatMap(citationLines), "");
+  if (more.length > 0) lines.push("More passages:", ...more.flatMap(citationLines));
   return lines.join("\n").trimEnd();
 }
 
@@ -32,10 +41,13 @@ export function formatAnswer(answer: Answer): string {
 export function answerJson(answer: Answer): object {
   return {
     question: answer.question,
+    ...(answer.correctedQuestion !== undefined ? { correctedQuestion: answer.correctedQuestion } : {}),
     answered: answer.answered,
+    confidence: answer.confidence,
     answer: answer.answer,
     citations: answer.citations.map((citation) => ({
       n: citation.n,
+      cited: citation.cited,
       articleId: citation.articleId,
       title: citation.title,
       outlet: citation.outlet,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Answer } from "../types.js";
+import type { Answer, Confidence } from "../types.js";
 import type { Vote } from "./customIds.js";
 
 /** One line of the feedback log. Users are identified only by a salted hash of their id. */
@@ -10,6 +10,7 @@ export interface FeedbackEntry {
   vote: Vote;
   question: string;
   answered: boolean;
+  confidence: Confidence;
   articleIds: string[];
   /** The answer's memory key: several votes on one answer share it; the last vote per user counts. */
   answer: string;
@@ -36,6 +37,7 @@ export class FeedbackLog {
       vote,
       question: answer.question,
       answered: answer.answered,
+      confidence: answer.confidence,
       articleIds: [...new Set(answer.citations.map((citation) => citation.articleId))],
       answer: key,
       user: this.hashUser(userId),

@@ -1,5 +1,7 @@
-import { composeAnswer, bestCoverage, DEFAULT_COMPOSE } from "../answer/compose.js";
-import { unknownNames } from "../answer/abstain.js";
+import { combineParts, type PartAnswer } from "../answer/combine.js";
+import { compareArticles } from "../answer/compare.js";
+import { composeAnswer, DEFAULT_COMPOSE } from "../answer/compose.js";
+import { CONFIDENCE, holdsAnswer, namesFirstPerson, topicConcepts } from "../answer/judge.js";
 import { UserError } from "../errors.js";
 import type { LoadedIndex } from "../index/indexStore.js";
 import type { ArticleRecord } from "../index/manifest.js";
@@ -8,21 +10,24 @@ import { denseSearch } from "../retrieve/dense.js";
 import { fuseScores } from "../retrieve/fusion.js";
 import { passageReader, type ForwardIndex, type PassageReader } from "../retrieve/passageText.js";
 import { rerank } from "../retrieve/rerank.js";
+import { conceptCoverage, type Coverage } from "../retrieve/coverage.js";
 import { answerFromQuotes } from "../quotes/answerFromQuotes.js";
 import { matchSpeakers, parseSpeakerQuestion } from "../quotes/speakerQuestion.js";
 import type { Quote, Speaker } from "../quotes/speakers.js";
-import type { Answer, AskOptions, Embedder, Passage, RetrievedPassage } from "../types.js";
+import type { QuestionAnalyser, QuestionPart } from "../question/analyse.js";
+import type { Answer, AskOptions, Concept, Embedder, Passage, RetrievedPassage } from "../types.js";
+import { buildAnalyser } from "./lexicon.js";
+import { contentTerms } from "../retrieve/terms.js";
 
 export const MAX_QUESTION_CHARS = 500;
 export const DEFAULT_K = 5;
 export const MAX_K = 20;
 /** Candidates each retriever contributes before fusion. */
 const CANDIDATES = 30;
-/**
- * Below this share of the question's weighted terms in any retrieved sentence, the articles
- * do not answer the question. Calibrated on the dev set (see README, "Evaluation").
- */
-export const MIN_COVERAGE = 0.34;
+/** "What did he say?" with no name to say who "he" is. */
+const PRONOUN_SUBJECT = /\b(he|she|they|him|her|them)\b/i;
+/** Passages a comparison looks through for each article's version. */
+const COMPARE_DEPTH = 20;
 
 /** Checks a question at the edge; the message says what is wrong and how to fix it. */
 export function validateQuestion(question: string): string {
@@ -44,6 +49,10 @@ export class Engine {
   private readonly forward: ForwardIndex | undefined;
   /** Positions in the quote index of each speaker's quotes, ascending. */
   private readonly quotesBySpeaker = new Map<string, number[]>();
+  /** Each article's passages in file order. */
+  private readonly passagesByArticle = new Map<string, Passage[]>();
+  /** Made on the first question: it reads the whole vocabulary. */
+  private questionAnalyser: QuestionAnalyser | undefined;
 
   constructor(
     readonly index: LoadedIndex,
@@ -65,6 +74,11 @@ export class Engine {
       return row !== undefined && passages[row] === passage ? row : undefined;
     };
     this.forward = tokens ? { tokens, rowOf } : undefined;
+    for (const passage of index.passages) {
+      const list = this.passagesByArticle.get(passage.articleId);
+      if (list) list.push(passage);
+      else this.passagesByArticle.set(passage.articleId, [passage]);
+    }
     index.quotes.quotes.forEach((quote, position) => {
       const positions = this.quotesBySpeaker.get(quote.speakerId);
       if (positions) positions.push(position);
@@ -112,18 +126,28 @@ export class Engine {
 
   /** Hybrid retrieval: dense and BM25 rankings fused, near-duplicates merged, best first. */
   async retrieve(question: string, options: AskOptions = {}): Promise<RetrievedPassage[]> {
-    return this.retrieveWith(question, options, passageReader(this.forward));
+    const part = this.analyser().analyse(validateQuestion(question)).parts[0] as QuestionPart;
+    return this.retrieveWith(part, options, passageReader(this.forward));
   }
 
-  private async retrieveWith(question: string, options: AskOptions, read: PassageReader): Promise<RetrievedPassage[]> {
-    const k = Math.min(options.k ?? DEFAULT_K, MAX_K);
+  private analyser(): QuestionAnalyser {
+    this.questionAnalyser ??= buildAnalyser(this.index);
+    return this.questionAnalyser;
+  }
+
+  private coverageOf(concepts: readonly Concept[]): Coverage {
+    return conceptCoverage(concepts, (term) => this.index.keywords.idf(term));
+  }
+
+  private async retrieveWith(part: QuestionPart, options: AskOptions, read: PassageReader, depth?: number): Promise<RetrievedPassage[]> {
+    const k = depth ?? Math.min(options.k ?? DEFAULT_K, MAX_K);
     const rows = this.allowedRows(options);
-    const [queryVector] = await this.embedder.embed([question]);
+    const [queryVector] = await this.embedder.embed([part.searchText]);
     if (!queryVector) throw new Error("The encoder returned no vector for the question.");
     const { passages, vectors, manifest, keywords } = this.index;
     const dense = denseSearch(vectors, manifest.encoder.dimensions, queryVector, CANDIDATES, rows);
     const allowedIds = rows ? new Set(rows.map((row) => (passages[row] as Passage).id)) : undefined;
-    const keyword = keywords.query(question, CANDIDATES, allowedIds);
+    const keyword = keywords.query(part.searchText, CANDIDATES, allowedIds);
 
     const denseScores = new Map(dense.map((hit) => [(passages[hit.row] as Passage).id, hit.score]));
     const keywordScores = new Map(keyword.map((hit) => [hit.id, hit.score]));
@@ -135,54 +159,144 @@ export class Engine {
       keywordScore: keywordScores.get(id) ?? 0,
       duplicates: [],
     }));
-    const reranked = rerank(question, ranked, (term) => keywords.idf(term), read);
+    const reranked = rerank(part, ranked, this.coverageOf(part.concepts), read);
     return mergeNearDuplicates(reranked, { limit: k, read });
   }
 
-  /** Answers a question from the articles, or says plainly that they do not answer it. */
+  /**
+   * Answers a question from the articles: part by part for a two-part question, article by
+   * article for a comparison, with how sure it is (`high`, `low` with the closest passages, or
+   * `none` when nothing in the articles is about it).
+   */
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
     const question = validateQuestion(rawQuestion);
-    const { keywords } = this.index;
-    const idf = (term: string) => keywords.idf(term);
-
-    const missing = unknownNames(question, (word) => keywords.mentions(word));
-    if (missing.length > 0) {
-      return this.notCovered(question, `The articles do not mention ${missing.join(" ")}.`);
-    }
+    const analysed = this.analyser().analyse(question);
     const read = passageReader(this.forward);
-    const retrieved = await this.retrieveWith(question, options, read);
-    const quoted = this.answerFromSpeakers(question, retrieved, options, read);
-    if (quoted) return quoted;
-    if (retrieved.length === 0 || bestCoverage(question, retrieved, idf, read) < MIN_COVERAGE) {
-      return this.notCovered(question, "The articles do not answer this question.");
+    const k = Math.min(options.k ?? DEFAULT_K, MAX_K);
+    const parts: PartAnswer[] = [];
+    if (analysed.comparison) {
+      parts.push(await this.compare(analysed.parts, options, read));
+    } else {
+      for (const part of analysed.parts) parts.push(await this.answerPart(part, options, read));
     }
-    const answer = composeAnswer(question, retrieved, {
-      idf,
+    const corrected = analysed.corrected !== question ? analysed.corrected : undefined;
+    const answer = combineParts(question, parts, k, corrected);
+    return answer.confidence === "none" && parts.length === 1 ? { ...answer, answer: this.coverageNote(answer.answer) } : answer;
+  }
+
+  private async answerPart(part: QuestionPart, options: AskOptions, read: PassageReader): Promise<PartAnswer> {
+    const notCovered = (text: string): PartAnswer => ({ question: part.text, confidence: "none", text, citations: [] });
+    const speaker = parseSpeakerQuestion(part.text);
+    if (speaker && part.unknownNames.some((name) => speaker.who.includes(name))) {
+      return notCovered(`The articles do not mention ${part.unknownNames.filter((name) => speaker.who.includes(name)).join(" ")}.`);
+    }
+    const names = part.concepts.filter((concept) => concept.name);
+    const pronoun = names.length === 0 ? PRONOUN_SUBJECT.exec(part.text)?.[1] : undefined;
+    if (pronoun !== undefined && part.concepts.length <= 1) {
+      return notCovered(`The question says “${pronoun}” without saying who. Ask with a name, e.g. “What else did Grushko say?”, or reply to an answer to follow it up.`);
+    }
+    if (names.length > 0 && names.every((concept) => !concept.known)) {
+      return notCovered(`The articles do not mention ${names.map((concept) => concept.text).join(" ")}.`);
+    }
+    const retrieved = await this.retrieveWith(part, options, read);
+    // "What did Medvedev call Macron" asks for a label, which his quotes rarely hold.
+    if (speaker && part.type !== "label") {
+      const quoted = this.answerFromSpeakers(part, speaker, retrieved, options, read);
+      if (quoted) return quoted;
+    }
+    const coverage = this.coverageOf(part.concepts);
+    const composed = composeAnswer(part.text, retrieved, {
+      idf: (term) => this.index.keywords.idf(term),
       article: (articleId, section) => this.describe(articleId, section),
       ...DEFAULT_COMPOSE,
       read,
+      coverage,
+      type: part.type,
+      holdsAnswer: (sentence) => holdsAnswer(part.text, part.type, sentence) && (part.type !== "label" || namesFirstPerson(part.concepts, sentence)),
+      onSubject: (passage) => this.namesIn(names, passage, read),
     });
-    return answer.answered ? answer : this.notCovered(question, "The articles do not answer this question.");
+    const lead = composed.lead;
+    if (lead === null || lead.coverage < CONFIDENCE.noneBelow) return notCovered("The articles do not answer this question.");
+    const topic = topicConcepts(part.concepts, part.type);
+    // A quoted label given by the person asked about ("dismissed as “garbage”") is the topic's answer in any words.
+    const topicShare = topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(new Set(contentTerms(lead.text)));
+    const sure =
+      lead.coverage >= CONFIDENCE.highFrom && topicShare >= CONFIDENCE.topicFrom && lead.typed && lead.onSubject && part.unknownNames.length === 0;
+    return { question: part.text, confidence: sure ? "high" : "low", text: composed.answer, citations: composed.citations };
+  }
+
+  /**
+   * Whether the passage is about the names the question uses: every one somewhere in the
+   * article, and every person (or, asking about none, the rarest place) in the passage or the
+   * one before it, since a quote often follows the line naming its speaker.
+   */
+  private namesIn(names: readonly Concept[], passage: Passage, read: PassageReader): boolean {
+    const known = names.filter((concept) => concept.known);
+    if (known.length === 0) return true;
+    const wanted = new Set(known.flatMap((concept) => concept.alternatives.flat()));
+    const holds = (present: ReadonlySet<string>, concept: Concept) => concept.alternatives.some((terms) => terms.every((term) => present.has(term)));
+    const article = this.passagesByArticle.get(passage.articleId) ?? [passage];
+    const inArticle = new Set(article.flatMap((other) => [...read(other).termsAmong(wanted)]));
+    if (!known.every((concept) => holds(inArticle, concept))) return false;
+    const people = known.filter((concept) => !concept.place);
+    const idf = (concept: Concept) => Math.max(...(concept.alternatives[0] as string[]).map((term) => this.index.keywords.idf(term)));
+    const near = people.length > 0 ? people : [known.reduce((best, concept) => (idf(concept) > idf(best) ? concept : best))];
+    const position = article.indexOf(passage);
+    const nearby = new Set([passage, ...(position > 0 ? [article[position - 1] as Passage] : [])].flatMap((other) => [...read(other).termsAmong(wanted)]));
+    return near.every((concept) => holds(nearby, concept));
+  }
+
+  /** "How do the reports differ on…": each article's own version, side by side. */
+  private async compare(parts: readonly QuestionPart[], options: AskOptions, read: PassageReader): Promise<PartAnswer> {
+    const part = parts[0] as QuestionPart;
+    const retrieved = await this.retrieveWith(part, options, read, COMPARE_DEPTH);
+    const topic = topicConcepts(part.concepts, part.type);
+    const topicCoverage = this.coverageOf(topic);
+    return compareArticles(part, retrieved, {
+      k: Math.min(options.k ?? DEFAULT_K, MAX_K),
+      coverage: this.coverageOf(part.concepts),
+      topic: (sentence) => (topic.length === 0 ? 1 : topicCoverage(new Set(contentTerms(sentence)))),
+      read,
+      describe: (articleId, section) => this.describe(articleId, section),
+      idf: (term) => this.index.keywords.idf(term),
+    });
   }
 
   /** Who-said-what questions are answered from the quote index when it knows the speaker. */
-  private answerFromSpeakers(question: string, retrieved: RetrievedPassage[], options: AskOptions, read: PassageReader): Answer | null {
-    const parsed = parseSpeakerQuestion(question);
-    if (!parsed) return null;
-    const speakers = matchSpeakers(parsed.who, this.index.quotes.speakers);
+  private answerFromSpeakers(
+    part: QuestionPart,
+    speaker: { who: string; topic: string },
+    retrieved: RetrievedPassage[],
+    options: AskOptions,
+    read: PassageReader,
+  ): PartAnswer | null {
+    const byRole = this.analyser().peopleNamed(speaker.who);
+    const speakers = byRole.length > 0 ? byRole.flatMap((name) => matchSpeakers(name, this.index.quotes.speakers)) : matchSpeakers(speaker.who, this.index.quotes.speakers);
     if (speakers.length === 0) return null;
     const allowed = new Set(this.allowedArticleIds(options));
     const quotes = this.quotesOf(speakers).filter((quote) => allowed.has(quote.articleId));
-    const answer = answerFromQuotes(question, parsed.topic, speakers, quotes, {
-      passages: this.index.passages,
-      describe: (articleId, section) => this.describe(articleId, section),
-      idf: (term) => this.index.keywords.idf(term),
-      k: Math.min(options.k ?? DEFAULT_K, MAX_K),
-      retrieved,
-      maxAnswerChars: DEFAULT_COMPOSE.maxAnswerChars,
-      read,
-    });
-    return answer?.answered ? answer : null;
+    const topic = speaker.topic.toLowerCase();
+    const onTopicConcepts = part.concepts.filter((concept) => topic.includes(concept.text.toLowerCase()));
+    const answer = answerFromQuotes(
+      part.text,
+      speaker.topic,
+      speakers,
+      quotes,
+      {
+        passages: this.index.passages,
+        describe: (articleId, section) => this.describe(articleId, section),
+        idf: (term) => this.index.keywords.idf(term),
+        k: Math.min(options.k ?? DEFAULT_K, MAX_K),
+        retrieved,
+        maxAnswerChars: DEFAULT_COMPOSE.maxAnswerChars,
+        read,
+      },
+      onTopicConcepts.length > 0 ? { terms: onTopicConcepts.flatMap((concept) => concept.alternatives.flat()), coverage: this.coverageOf(onTopicConcepts) } : undefined,
+    );
+    if (!answer?.answered) return null;
+    const onTopic = onTopicConcepts.length === 0 || answer.topicShare >= CONFIDENCE.quoteTopicFrom;
+    const unknownTopic = part.unknownNames.some((name) => topic.includes(name.toLowerCase()));
+    return { question: part.text, confidence: onTopic && !unknownTopic ? "high" : "low", text: answer.answer, citations: answer.citations };
   }
 
   private allowedArticleIds(options: AskOptions): string[] {
@@ -209,16 +323,12 @@ export class Engine {
     return positions.map((position) => this.index.quotes.quotes[position] as Quote);
   }
 
-  private notCovered(question: string, reason: string): Answer {
+  /** A "not covered" statement followed by what the articles do cover. */
+  private coverageNote(reason: string): string {
     const titles = this.sources().map((record) => record.title);
     const shown = titles.slice(0, 5).map((title) => `"${title}"`).join("; ");
     const more = titles.length > 5 ? ` and ${titles.length - 5} more` : "";
-    return {
-      question,
-      answered: false,
-      answer: `${reason} The ${titles.length} indexed article${titles.length === 1 ? "" : "s"} cover: ${shown}${more}.`,
-      citations: [],
-    };
+    return `${reason} The ${titles.length} indexed article${titles.length === 1 ? "" : "s"} cover: ${shown}${more}.`;
   }
 
   /** Title (of the section when a file holds several articles), outlet and date of a passage. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Answer } from "../types.js";
+import type { Answer, Confidence } from "../types.js";
 
 export const evalQuestionSchema = z.object({
   id: z.string(),
@@ -7,6 +7,8 @@ export const evalQuestionSchema = z.object({
   question: z.string(),
   evidence: z.array(z.array(z.string())),
   keywords: z.array(z.string()).default([]),
+  /** How the question is worded (chat, role, paraphrase, multipart, plain, unanswerable); optional. */
+  style: z.string().optional(),
 });
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 
@@ -24,7 +26,9 @@ export function normaliseForEval(text: string): string {
 export interface QuestionResult {
   id: string;
   type: EvalQuestion["type"];
+  style: string | null;
   answered: boolean;
+  confidence: Confidence;
   /** recall at k = 1, 3, 5 */
   recall: [number, number, number];
   reciprocalRank: number;
@@ -48,7 +52,9 @@ export function scoreAnswer(question: EvalQuestion, answer: Answer, fileText: (a
   return {
     id: question.id,
     type: question.type,
+    style: question.style ?? null,
     answered: answer.answered,
+    confidence: answer.confidence,
     recall: [recallAt(1), recallAt(3), recallAt(5)],
     reciprocalRank: firstHit >= 0 ? 1 / (firstHit + 1) : 0,
     keywordsHit: question.keywords.every((keyword) => answerText.includes(keyword.toLowerCase())),
@@ -68,6 +74,10 @@ export interface Summary {
   abstentionAccuracy: number | null;
   /** Answerable questions wrongly abstained on (null when the group has none). */
   falseAbstentionRate: number | null;
+  /** Answerable questions answered with low confidence (closest passages shown); null when none. */
+  answerableLow: number | null;
+  /** Answerable questions answered with no citation at all; null when none. */
+  answerableNone: number | null;
   citationFidelity: number;
 }
 
@@ -86,6 +96,8 @@ export function summarise(results: QuestionResult[]): Summary {
     keywordHitRate: mean(answerable.map((result) => (result.answered && result.keywordsHit ? 1 : 0))),
     abstentionAccuracy: unanswerable.length === 0 ? null : mean(unanswerable.map((result) => (result.answered ? 0 : 1))),
     falseAbstentionRate: answerable.length === 0 ? null : mean(answerable.map((result) => (result.answered ? 0 : 1))),
+    answerableLow: answerable.length === 0 ? null : mean(answerable.map((result) => (result.confidence === "low" ? 1 : 0))),
+    answerableNone: answerable.length === 0 ? null : mean(answerable.map((result) => (result.confidence === "none" ? 1 : 0))),
     citationFidelity: citations === 0 ? 1 : results.reduce((sum, result) => sum + result.faithfulCitations, 0) / citations,
   };
 }
@@ -99,4 +111,10 @@ export function summariseByType(results: QuestionResult[]): Array<{ group: strin
       .map((type) => ({ group: type, summary: summarise(results.filter((result) => result.type === type)) })),
     { group: "overall", summary: summarise(results) },
   ];
+}
+
+/** Summaries per wording style (chat, role, paraphrase…), for sets that give one; empty otherwise. */
+export function summariseByStyle(results: QuestionResult[]): Array<{ group: string; summary: Summary }> {
+  const styles = [...new Set(results.flatMap((result) => (result.style === null ? [] : [result.style])))].sort();
+  return styles.map((style) => ({ group: style, summary: summarise(results.filter((result) => result.style === style)) }));
 }

@@ -52,9 +52,20 @@ export class KeywordIndex {
     private readonly postings: Bm25Postings,
     private readonly documentFrequency: Record<string, number>,
     readonly passageCount: number,
-    vocabulary: string[],
+    /** Every word of every passage and title, unstemmed, sorted. */
+    readonly vocabulary: readonly string[],
   ) {
     this.vocabularySet = new Set(vocabulary);
+  }
+
+  /** How many passages hold a stemmed term. */
+  passagesWith(term: string): number {
+    return this.documentFrequency[term] ?? 0;
+  }
+
+  /** Every stemmed term of the passages. */
+  terms(): string[] {
+    return Object.keys(this.documentFrequency);
   }
 
   /** `titleOf` gives the headline a passage sits under; it is searched with a lower weight. */
@@ -94,16 +105,31 @@ export class KeywordIndex {
 
   /** Whether a word (or a close spelling of it, such as Zelenskyy for Zelensky) appears anywhere. */
   mentions(word: string): boolean {
+    return this.vocabularySet.has(word.toLowerCase()) || this.spellingsOf(word).length > 0;
+  }
+
+  /**
+   * The articles' spellings of a word: itself when used, and words that share all but its last
+   * two letters, within two letters of its length (Zelenskyy, Zelenskiy for Zelensky).
+   */
+  spellingsOf(word: string): string[] {
     const lower = word.toLowerCase();
-    if (this.vocabularySet.has(lower)) return true;
-    if (lower.length < 5) return false;
+    const found = this.vocabularySet.has(lower) ? [lower] : [];
+    if (lower.length < 5) return found;
     const prefix = lower.slice(0, 5);
-    for (const known of this.vocabularySet) {
-      if (known.startsWith(prefix) && Math.abs(known.length - lower.length) <= 2 && sharedPrefix(known, lower) >= lower.length - 2) {
-        return true;
-      }
+    // The vocabulary is sorted: the words sharing the prefix are one run of it.
+    let low = 0;
+    let high = this.vocabulary.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.vocabulary[middle] as string) < prefix) low = middle + 1;
+      else high = middle;
     }
-    return false;
+    for (let i = low; i < this.vocabulary.length && (this.vocabulary[i] as string).startsWith(prefix); i++) {
+      const known = this.vocabulary[i] as string;
+      if (known !== lower && Math.abs(known.length - lower.length) <= 2 && sharedPrefix(known, lower) >= lower.length - 2) found.push(known);
+    }
+    return found;
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Bump when the files of a build change shape, so old builds are rebuilt rather than misread. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 const sectionSchema = z.object({ index: z.number().int(), title: z.string(), label: z.string().nullable() });
 

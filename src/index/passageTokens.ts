@@ -7,7 +7,7 @@ import { contentTerm, words } from "../retrieve/terms.js";
  * candidate passages again. Bump TOKENS_VERSION whenever `words` or sentence splitting changes
  * what they would produce; a file of another version is ignored.
  */
-export const TOKENS_VERSION = 1;
+export const TOKENS_VERSION = 2;
 const MAGIC = 0x4e435446; // "NCTF", read back reversed on a machine of the other byte order
 const HEADER_WORDS = 6;
 

@@ -1,4 +1,4 @@
-import { coverageOf } from "../retrieve/coverage.js";
+import { coverageOf, type Coverage } from "../retrieve/coverage.js";
 import { cachedSameWords } from "../retrieve/dedupe.js";
 import { passageReader, type PassageReader } from "../retrieve/passageText.js";
 import { contentTerms, words } from "../retrieve/terms.js";
@@ -33,7 +33,15 @@ interface Located {
   passage: Passage;
   /** The whole sentences the quote sits in, verbatim. */
   sentences: string;
+  /** Share of the question's topic in the quote and its passage (1 when no topic is asked). */
+  onTopic: number;
   relevance: number;
+}
+
+/** A who-said-what answer, with how well the quotes it shows match the topic asked about. */
+export interface QuoteAnswer extends Answer {
+  /** The best topic share among the quotes shown, from 0 to 1. */
+  topicShare: number;
 }
 
 // Passages by article, in index order, built once per loaded index: a speaker quoted
@@ -87,10 +95,17 @@ function sourceRef(passage: Passage, context: QuoteAnswerContext): SourceRef {
  * with every outlet cited (and their wording where it differs). Returns null when the
  * speakers have no quote on the topic, so ordinary retrieval can try.
  */
-export function answerFromQuotes(question: string, topic: string, speakers: readonly Speaker[], quotes: readonly Quote[], context: QuoteAnswerContext): Answer | null {
+export function answerFromQuotes(
+  question: string,
+  topic: string,
+  speakers: readonly Speaker[],
+  quotes: readonly Quote[],
+  context: QuoteAnswerContext,
+  topicCoverage?: { terms: readonly string[]; coverage: Coverage },
+): QuoteAnswer | null {
   const ids = new Set(speakers.map((speaker) => speaker.id));
-  const topicTerms = contentTerms(topic);
-  const onTopicShare = coverageOf(topicTerms, context.idf);
+  const topicTerms = topicCoverage?.terms ?? contentTerms(topic);
+  const onTopicShare = topicCoverage?.coverage ?? coverageOf(topicTerms, context.idf);
   const wanted = new Set(topicTerms);
   const read = context.read ?? passageReader();
   // Many of a speaker's quotes share a passage (and copies across outlets share its words).
@@ -111,7 +126,7 @@ export function answerFromQuotes(question: string, topic: string, speakers: read
     const sentences = enclosing.text;
     // The topic may be named around a quote rather than in it, so the passage counts too.
     const onTopic = topicTerms.length === 0 ? 1 : (onTopicShare(enclosing.terms) + passageShare(passage)) / 2;
-    located.push({ quote, passage, sentences, relevance: onTopic + (quote.kind === "direct" ? DIRECT_BONUS : 0) });
+    located.push({ quote, passage, sentences, onTopic, relevance: onTopic + (quote.kind === "direct" ? DIRECT_BONUS : 0) });
   }
   // A passage that carries more of the speaker's words is the better one to cite.
   const perPassage = new Map<Passage, number>();
@@ -134,13 +149,14 @@ export function answerFromQuotes(question: string, topic: string, speakers: read
   const citationFor = (passage: Passage, score: number): Citation => {
     let citation = citations.find((existing) => existing.articleId === passage.articleId && existing.start === passage.start);
     if (!citation) {
-      citation = { n: citations.length + 1, ...sourceRef(passage, context), score: Number(score.toFixed(6)), alsoReportedBy: [] };
+      citation = { n: citations.length + 1, ...sourceRef(passage, context), score: Number(score.toFixed(6)), cited: false, alsoReportedBy: [] };
       citations.push(citation);
     }
     return citation;
   };
 
   const parts: Array<{ n: number; text: string }> = [];
+  let topicShare = 0;
   const shown = new Set<string>();
   let length = 0;
   for (const group of groups) {
@@ -161,6 +177,7 @@ export function answerFromQuotes(question: string, topic: string, speakers: read
     }
     if (shown.has(lead.sentences)) continue;
     shown.add(lead.sentences);
+    topicShare = Math.max(topicShare, ...group.map((item) => item.onTopic));
     parts.push({ n: citation.n, text: lead.sentences });
     length += lead.sentences.length;
   }
@@ -179,5 +196,6 @@ export function answerFromQuotes(question: string, topic: string, speakers: read
     if (previous && previous.n === part.n) previous.text += ` ${part.text}`;
     else runs.push({ ...part });
   }
-  return { question, answered: runs.length > 0, answer: runs.map((run) => `${run.text} [${run.n}]`).join(" "), citations };
+  const answered = runs.length > 0;
+  return { question, answered, confidence: answered ? "high" : "none", answer: runs.map((run) => `${run.text} [${run.n}]`).join(" "), citations, topicShare };
 }

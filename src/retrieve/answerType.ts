@@ -1,8 +1,9 @@
 /** What kind of answer a question expects, as classic question answering systems detect it. */
-export type AnswerType = "quantity" | "time" | "quote" | null;
+export type AnswerType = "quantity" | "time" | "quote" | "label" | "person" | null;
 
 const QUANTITY_QUESTION = /\b(how (many|much|large|big|long|far|old|high|heavy|often)|what (percentage|proportion|share|number|amount|size)|what is the (size|number|cost|total))\b/i;
-const TIME_QUESTION = /\b(when|what (day|date|time|year|month)|which (day|date|year|month))\b/i;
+// "When will…", or asking for a date anywhere; not "when" inside a clause ("…when he talked about…").
+const TIME_QUESTION = /^\s*when\b|\b(what|which|by what|on what) (day|date|time|year|month)\b/i;
 
 const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens";
 const QUANTITY = new RegExp(String.raw`(\d[\d,.]*\s*(%|bn|m|km|k)?|\b(${NUMBER_WORDS})\b)`, "i");
@@ -10,12 +11,20 @@ const TIME = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorr
 
 // "What did Grushko say", "How did Hegseth respond", "What has the Kremlin said": someone's words.
 const QUOTE_QUESTION = /\b(what|how) (did|does|do|has|have|had|is|was) .{1,60}?\b(say|said|says|tell|told|respond|responded|react|reacted|reply|replied|claim|claimed|warn|warned|argue|argued|post|posted|write|wrote|think|thinks|mean)\b|\baccording to\b/i;
+// "What did Medvedev call Macron", "How did Trump brand Zelensky": a name or label someone gave.
+const LABEL_QUESTION = /\b(what|which|how) (?:\S+ ){0,6}?(call|calls|called|calling|brand|branded|dub|dubbed|label|labelled|labeled|nickname|nicknamed)\b|\bnickname\b/i;
+const LABEL = /\b(call|calls|called|calling|brand|branded|branding|dubbed|labelled|labeled|nicknamed|described|describing|dismissed as|denounced as|condemned as)\b[^.]*?[“"‘][^”"’]{2,40}[”"’]/iu;
+// "Who announced…", "Who is the…": a person.
+const PERSON_QUESTION = /^\s*who\b(?!\s+(?:else\b))/i;
+const PERSON = /\b\p{Lu}\p{Ll}+(?:\s+(?:von\s+der\s+)?\p{Lu}\p{Ll}+)+/u;
 // A quotation of at least four words: shorter quoted spans are scare quotes (“peacekeepers”).
 const DIRECT_QUOTE = /[“"‘][^“”"‘’]*?(\S+\s+){3,}[^“”"‘’]*?[”"’](?!\p{L})/u;
 
 export function answerTypeOf(question: string): AnswerType {
   if (QUANTITY_QUESTION.test(question)) return "quantity";
   if (TIME_QUESTION.test(question)) return "time";
+  if (LABEL_QUESTION.test(question)) return "label";
+  if (PERSON_QUESTION.test(question)) return "person";
   if (QUOTE_QUESTION.test(question)) return "quote";
   return null;
 }
@@ -25,5 +34,7 @@ export function hasAnswerType(text: string, type: AnswerType): boolean {
   if (type === "quantity") return QUANTITY.test(text);
   if (type === "time") return TIME.test(text);
   if (type === "quote") return DIRECT_QUOTE.test(text);
+  if (type === "label") return LABEL.test(text);
+  if (type === "person") return PERSON.test(text);
   return true;
 }

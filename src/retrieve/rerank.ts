@@ -1,9 +1,13 @@
-import { namedTerms } from "../answer/abstain.js";
-import type { RetrievedPassage } from "../types.js";
-import { answerTypeOf, hasAnswerType } from "./answerType.js";
-import { coverageOf } from "./coverage.js";
+import type { Concept, RetrievedPassage } from "../types.js";
+import { hasAnswerType, type AnswerType } from "./answerType.js";
+import type { Coverage } from "./coverage.js";
 import { passageReader, type PassageReader } from "./passageText.js";
-import { contentTerms } from "./terms.js";
+
+/** What re-ranking needs to know about the question. */
+export interface RerankQuestion {
+  concepts: readonly Concept[];
+  type: AnswerType;
+}
 
 /** How many fused candidates are re-scored; the rest keep their order behind them. */
 export const RERANK_DEPTH = 20;
@@ -21,17 +25,18 @@ export const RERANK_WEIGHTS = { coverage: 0, names: 0.15, answerType: 0.3 } as c
  * of the asked-for kind (a number for "how many", a day for "when") in that same sentence.
  */
 export function rerank(
-  question: string,
+  question: RerankQuestion,
   candidates: RetrievedPassage[],
-  idf: (term: string) => number,
+  coverage: Coverage,
   read: PassageReader = passageReader(),
 ): RetrievedPassage[] {
-  const coverage = coverageOf(contentTerms(question), idf);
-  const names = namedTerms(question).map((name) => name.toLowerCase());
-  const type = answerTypeOf(question);
+  const names = question.concepts.filter((concept) => concept.name && concept.known);
+  const wanted = new Set(names.flatMap((concept) => concept.alternatives.flat()));
+  const type = question.type;
   const head = candidates.slice(0, RERANK_DEPTH).map((candidate) => {
     const text = read(candidate.passage);
-    const nameShare = names.length === 0 ? 0 : names.filter((name) => text.has(name)).length / names.length;
+    const present = names.length === 0 ? new Set<string>() : text.termsAmong(wanted);
+    const nameShare = names.length === 0 ? 0 : names.filter((concept) => concept.alternatives.some((terms) => terms.every((term) => present.has(term)))).length / names.length;
     let bestSentence = 0;
     let typed = 0;
     for (const sentence of text.sentences) {

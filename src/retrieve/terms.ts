@@ -7,7 +7,7 @@ const STOPWORDS = new Set(
     "may might must not no nor this that these those it its it's he him his she her they them their theirs we us our " +
     "you your i me my mine what which who whom whose when where why how all any both each few more most other some such " +
     "only own same too very just also there here up down out off again further once s t don now say says said tell told " +
-    "ask asked give gave get got make made much many one"
+    "ask asked give gave get got make made much many one else"
   ).split(" "),
 );
 
@@ -27,13 +27,15 @@ function wordCharAt(text: string, i: number): number {
 const [DOT, COMMA, APOSTROPHE, HYPHEN] = [46, 44, 39, 45];
 
 /**
- * Lower-cased words and numbers ("30,000" stays one token), possessives removed: the runs of
- * letters and digits, joined by one `.`, `,`, `'` or `-` between two of them. A hand-written
+ * Lower-cased words and numbers ("30,000" stays one token, "US" reads as "u.s"), possessives
+ * removed: the runs of letters and digits, joined by one `.`, `,`, `'` or `-` between two of them. A hand-written
  * scan rather than a Unicode regular expression: it tokenises every candidate passage of every
  * question and runs about four times faster.
  */
 export function words(text: string): string[] {
-  const normalised = text.normalize("NFKC").toLowerCase().replace(/[’‘`]/g, "'");
+  // "US" the country is not "us" the stopword: it reads as "u.s", as "U.S." does.
+  const country = text.includes("US") ? text.replace(/\bUS\b/g, "U.S") : text;
+  const normalised = country.normalize("NFKC").toLowerCase().replace(/[’‘`]/g, "'");
   const tokens: string[] = [];
   let i = 0;
   while (i < normalised.length) {

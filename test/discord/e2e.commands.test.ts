@@ -1,7 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { ApplicationFlags, GatewayIntentBits, MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NOT_SURE } from "../../src/answer/combine.js";
+import { NOT_SURE_COLOR, NOT_SURE_MARKER } from "../../src/discord/render/answer.js";
+import { MORE_PASSAGES_FIELD } from "../../src/discord/render/answerSources.js";
 import { embedsFit } from "../../src/discord/render/discordLimits.js";
+import type { Answer } from "../../src/types.js";
 import { FAKE_IDS, snowflake } from "../support/fakeDiscord.js";
 import { editedReply, runCommand, sentMessages, startHarness, TEST_TOKEN, type Harness } from "./harness.js";
 import { autocomplete, buttonPress, messageMenu, slashCommand, userMessage } from "./payloads.js";
@@ -108,9 +112,45 @@ describe("the bot against a local fake Discord: slash commands, buttons, context
     const vote = await runCommand(h.fake, buttonPress(helpfulId, answerMessage, asker));
     expect(vote.body.data).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringContaining("Recorded as helpful") });
     const [entry] = (await readFile(h.feedbackFile, "utf8")).trim().split("\n").map((line) => JSON.parse(line));
-    expect(entry).toMatchObject({ vote: "helpful", question: "What did Grushko say?", answered: true, articleIds: expect.arrayContaining(["000_c2c287abe968920d"]) });
+    expect(entry).toMatchObject({ vote: "helpful", question: "What did Grushko say?", answered: true, confidence: "high", articleIds: expect.arrayContaining(["000_c2c287abe968920d"]) });
     expect(entry.user).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(entry)).not.toContain(asker);
+  });
+
+  it("/ask with a low answer carries the not-sure marker, its quoted sources, the rest under More passages, and logs its confidence", async () => {
+    // Pinned to `low` so this tests the rendering, not how sure today's engine is about the question.
+    const pinned = h.engine.reshapeNextAnswer((answer): Answer => ({ ...answer, answered: false, confidence: "low", answer: `${NOT_SURE} ${answer.answer}` }));
+    const asker = snowflake();
+    const ask = slashCommand("ask", { question: "What did Grushko say?" }, asker);
+    await runCommand(h.fake, ask);
+    const edit = await editedReply(h.fake, ask);
+    const answer = await pinned;
+    const cited = answer.citations.filter((citation) => citation.cited).map((citation) => citation.n);
+    const more = answer.citations.filter((citation) => !citation.cited).map((citation) => citation.n);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(more.length).toBeGreaterThan(0);
+
+    const [embed] = edit.body.embeds;
+    expect(embed.author.name).toBe(NOT_SURE_MARKER);
+    expect(embed.color).toBe(NOT_SURE_COLOR);
+    expect(embed.description).toMatch(/^The articles may not answer this exactly\. Closest passages: .*We absolutely do not care under what label/);
+    const numbersIn = (text: string) => [...text.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
+    const fields = embed.fields as { name: string; value: string }[];
+    const moreField = fields.find((field) => field.name === MORE_PASSAGES_FIELD)!;
+    expect(fields.filter((field) => field !== moreField).flatMap((field) => numbersIn(field.name))).toEqual(cited);
+    expect(numbersIn(moreField.value)).toEqual(more);
+    expect(fields.at(-1)).toBe(moreField);
+    expect(embedsFit(edit.body.embeds)).toBe(true);
+
+    const answerMessage = h.fake.messages.get([...h.fake.messages.keys()].at(-1)!)!;
+    const [passagesId, , unhelpfulId] = edit.body.components[0].components.map((button: { custom_id: string }) => button.custom_id);
+    const passages = await runCommand(h.fake, buttonPress(passagesId, answerMessage, snowflake()));
+    expect(passages.body.data.content).toBe(`The ${cited.length} passages quoted in the answer to “What did Grushko say?”, then ${more.length} more passages found:`);
+    expect(passages.body.data.embeds.map((passage: { title: string }) => numbersIn(passage.title)[0])).toEqual([...cited, ...more]);
+
+    await runCommand(h.fake, buttonPress(unhelpfulId, answerMessage, asker));
+    const entries = (await readFile(h.feedbackFile, "utf8")).trim().split("\n").map((line) => JSON.parse(line));
+    expect(entries.at(-1)).toMatchObject({ vote: "unhelpful", question: "What did Grushko say?", answered: false, confidence: "low" });
   });
 
   it("'Find sources' on a message quotes the passages about its claim, privately by default", async () => {
@@ -120,6 +160,24 @@ describe("the bot against a local fake Discord: slash commands, buttons, context
     const edit = await editedReply(h.fake, menu);
     expect(edit.body.content).toMatch(/^📎 Passages in the indexed articles about/);
     expect(edit.body.embeds.map((embed: { description: string }) => embed.description).join("\n")).toContain(GRUSHKO_QUOTE);
+  });
+
+  it("'Find sources' with a low answer still quotes the closest passages, quoted ones first, saying they may not support the claim exactly", async () => {
+    const pinned = h.engine.reshapeNextAnswer((answer): Answer => ({ ...answer, answered: false, confidence: "low" }));
+    const claim = userMessage("Grushko said **Russia** does not care under what label NATO contingents are deployed", snowflake());
+    const menu = messageMenu("Find sources", claim, snowflake());
+    await runCommand(h.fake, menu);
+    const edit = await editedReply(h.fake, menu);
+    const answer = await pinned;
+    expect(edit.body.content).toBe(
+      "📎 Passages in the indexed articles about “Grushko said \\*\\*Russia\\*\\* does not care under what label NATO contingents are deployed”. " +
+        "⚠️ Not sure they support it exactly: these are only the closest passages, so read them before relying on them:",
+    );
+    const titles = edit.body.embeds.map((embed: { title: string }) => embed.title);
+    expect(titles).toHaveLength(answer.citations.length);
+    expect(titles[0]).toMatch(new RegExp(`^\\[${answer.citations.find((citation) => citation.cited)!.n}\\] `));
+    expect(edit.body.embeds.map((embed: { description: string }) => embed.description).join("\n")).toContain(GRUSHKO_QUOTE);
+    expect(embedsFit(edit.body.embeds)).toBe(true);
   });
 
   it("'Find sources' says so when the articles do not cover a claim", async () => {
@@ -141,6 +199,7 @@ describe("the bot against a local fake Discord: slash commands, buttons, context
 
     const help = await runCommand(h.fake, slashCommand("help", {}, snowflake()));
     expect(help.body.data.embeds[0].description).toContain("Answers come only from the indexed articles");
+    expect(help.body.data.embeds[0].description).toContain(`marked **${NOT_SURE_MARKER}**`);
   });
 
   it("/quote suggests speakers by name or role and lists one speaker's quotes with their sources", async () => {

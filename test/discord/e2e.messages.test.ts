@@ -69,6 +69,17 @@ describe("the bot against a local fake Discord: mentions, follow-ups, reconnects
     expect(followUp.body.embeds[0].description).toContain(GRUSHKO_QUOTE);
   });
 
+  it("shows how it read a misspelt question, escaped, and follows up on the name as corrected", async () => {
+    const first = await replyTo(userMessage(`<@${BOT_USER.id}> What did **Grushkoo** say?`, snowflake()));
+    const [embed] = first.body.embeds;
+    expect(embed.title).toBe("What did \\*\\*Grushkoo\\*\\* say?");
+    expect(embed.description).toMatch(/^\*Read as:\* “What did \\\*\\\*Grushko\\\*\\\* say\?”\n\n/);
+    expect(embed.description).toContain(GRUSHKO_QUOTE);
+    const followUp = await replyTo(userMessage("what else did he say?", snowflake(), { replyTo: sentMessage(first) as never }));
+    // Resolved against the question as read: "Grushkoo" would be the name as typed.
+    expect(followUp.body.embeds[0].title).toBe("what else did Grushko say?");
+  });
+
   it("a question in the thread under an answer is a follow-up too", async () => {
     const first = await replyTo(userMessage(`<@${BOT_USER.id}> What did Grushko say?`, snowflake()));
     const answer = sentMessage(first);

@@ -8,8 +8,9 @@ import type { Answer } from "../../src/types.js";
 const answer: Answer = {
   question: "What did Grushko say?",
   answered: true,
+  confidence: "high",
   answer: "‘We do not care.’ [1]",
-  citations: [1, 2, 3].map((n) => ({ n, articleId: n === 3 ? "b" : "a", title: "T", outlet: null, published: null, url: null, text: "t", start: 0, end: 1, score: 1, alsoReportedBy: [] })),
+  citations: [1, 2, 3].map((n) => ({ n, articleId: n === 3 ? "b" : "a", title: "T", outlet: null, published: null, url: null, text: "t", start: 0, end: 1, score: 1, cited: n === 1, alsoReportedBy: [] })),
 };
 
 let dir: string;
@@ -27,8 +28,8 @@ describe("FeedbackLog", () => {
     await Promise.all([log.record("helpful", answer, "key1", "111"), log.record("unhelpful", answer, "key1", "222")]);
     const lines = (await readFile(file, "utf8")).trim().split("\n").map((line) => JSON.parse(line));
     expect(lines).toEqual([
-      { at: "2025-03-17T12:00:00.000Z", vote: "helpful", question: "What did Grushko say?", answered: true, articleIds: ["a", "b"], answer: "key1", user: log.hashUser("111") },
-      { at: "2025-03-17T12:00:00.000Z", vote: "unhelpful", question: "What did Grushko say?", answered: true, articleIds: ["a", "b"], answer: "key1", user: log.hashUser("222") },
+      { at: "2025-03-17T12:00:00.000Z", vote: "helpful", question: "What did Grushko say?", answered: true, confidence: "high", articleIds: ["a", "b"], answer: "key1", user: log.hashUser("111") },
+      { at: "2025-03-17T12:00:00.000Z", vote: "unhelpful", question: "What did Grushko say?", answered: true, confidence: "high", articleIds: ["a", "b"], answer: "key1", user: log.hashUser("222") },
     ]);
     expect(log.hashUser("111")).toMatch(/^[0-9a-f]{64}$/);
     expect(new FeedbackLog(file, "another-salt-0123456").hashUser("111")).not.toBe(log.hashUser("111"));

@@ -10,16 +10,18 @@ import { FeedbackLog } from "../../src/discord/feedback.js";
 import { detectMessageContent } from "../../src/discord/intents.js";
 import { discordRest } from "../../src/discord/rest.js";
 import type { Logger } from "../../src/log.js";
+import type { Answer } from "../../src/types.js";
 import { createEngineFixture, type EngineFixture } from "../support/engineFixture.js";
 import { FAKE_IDS, FakeDiscord } from "../support/fakeDiscord.js";
 
 /** Shaped like a bot token (three dot-separated parts) so config validation accepts it. */
 export const TEST_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfAkEt.t0k3n-s3cr3t-0123456789abcdefghijklmnop";
 
-/** The fixture engine behind a door the test can hold shut, or make fail once. */
+/** The fixture engine behind a door the test can hold shut, make fail once, or make answer differently once. */
 export class GatedEngine implements AnswerEngine {
   private gate: Promise<void> = Promise.resolve();
   private failure: Error | null = null;
+  private reshape: ((answer: Answer) => Answer) | null = null;
 
   constructor(private readonly inner: AnswerEngine) {}
 
@@ -37,12 +39,29 @@ export class GatedEngine implements AnswerEngine {
     this.failure = error;
   }
 
+  /**
+   * Passes the next real answer through `reshape`, e.g. to pin its confidence so a rendering
+   * test does not depend on how the engine is tuned today. Resolves to the answer as reshaped.
+   */
+  reshapeNextAnswer(reshape: (answer: Answer) => Answer): Promise<Answer> {
+    return new Promise((resolve) => {
+      this.reshape = (answer) => {
+        const reshaped = reshape(answer);
+        resolve(reshaped);
+        return reshaped;
+      };
+    });
+  }
+
   async ask(...args: Parameters<AnswerEngine["ask"]>) {
     await this.gate;
     const failure = this.failure;
     this.failure = null;
     if (failure) throw failure;
-    return this.inner.ask(...args);
+    const reshape = this.reshape;
+    this.reshape = null;
+    const answer = await this.inner.ask(...args);
+    return reshape ? reshape(answer) : answer;
   }
 
   retrieve(...args: Parameters<AnswerEngine["retrieve"]>) {

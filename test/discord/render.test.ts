@@ -1,8 +1,10 @@
 import { escapeMarkdown } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { answerUnits, renderAnswer } from "../../src/discord/render/answer.js";
+import { renderClaimSources } from "../../src/discord/commands/findSources.js";
+import { ANSWERED_COLOR, answerUnits, NOT_COVERED_COLOR, NOT_SURE_COLOR, NOT_SURE_MARKER, renderAnswer } from "../../src/discord/render/answer.js";
+import { MORE_PASSAGES_FIELD } from "../../src/discord/render/answerSources.js";
 import { embedLength, embedsFit, LIMITS } from "../../src/discord/render/discordLimits.js";
-import { renderPassages, type QuotedPassage } from "../../src/discord/render/passages.js";
+import { citationPassages, renderPassages, type QuotedPassage } from "../../src/discord/render/passages.js";
 import { notice } from "../../src/discord/render/payload.js";
 import { renderSources } from "../../src/discord/render/sources.js";
 import { escapeText } from "../../src/discord/render/text.js";
@@ -10,14 +12,14 @@ import type { ArticleRecord } from "../../src/index/manifest.js";
 import type { Answer, Citation } from "../../src/types.js";
 
 function citation(n: number, fields: Partial<Citation> = {}): Citation {
-  return { n, articleId: `article-${n}`, title: `Article ${n}`, outlet: "Daily Mail", published: "2025-03-16T10:00:00Z", url: null, text: `Passage ${n}.`, start: 0, end: 10, score: 1, alsoReportedBy: [], ...fields };
+  return { n, articleId: `article-${n}`, title: `Article ${n}`, outlet: "Daily Mail", published: "2025-03-16T10:00:00Z", url: null, text: `Passage ${n}.`, start: 0, end: 10, score: 1, cited: true, alsoReportedBy: [], ...fields };
 }
 
 /** An answer of `units` groups of `sentences` sentences, each group followed by its [n] marker. */
 function longAnswer(units: number, sentences = 3, sentenceLength = 120): Answer {
   const sentence = (i: number) => `${`Sentence ${i} says something`.padEnd(sentenceLength - 1, " lorem")}.`;
   const text = Array.from({ length: units }, (_, unit) => `${Array.from({ length: sentences }, (_, s) => sentence(unit * sentences + s)).join(" ")} [${unit + 1}]`).join(" ");
-  return { question: "What happened?", answered: true, answer: text, citations: Array.from({ length: units }, (_, i) => citation(i + 1)) };
+  return { question: "What happened?", answered: true, confidence: "high", answer: text, citations: Array.from({ length: units }, (_, i) => citation(i + 1)) };
 }
 
 const descriptionOf = (answer: Answer) => renderAnswer(answer, "key123").embeds[0]!.description!;
@@ -27,6 +29,7 @@ describe("renderAnswer", () => {
     const answer: Answer = {
       question: "What did Grushko say?",
       answered: true,
+      confidence: "high",
       answer: "‘We do not care,’ he said. [1] It must be neutral. [2]",
       citations: [citation(1, { articleId: "a", title: "Kremlin threat" }), citation(2, { articleId: "a", title: "Kremlin threat" }), citation(3, { articleId: "b", title: "Other", outlet: null, published: null })],
     };
@@ -74,6 +77,7 @@ describe("renderAnswer", () => {
     const answer: Answer = {
       question: "@everyone is **this** true? <@&123456789012345678>",
       answered: true,
+      confidence: "high",
       answer: "# Big\n> quoted *stars* __under__ `code` [click](https://evil.example) @here <@123456789012345678>. [1]",
       citations: [citation(1, { title: "**Bold** title", outlet: "_Under_ Times" })],
     };
@@ -84,9 +88,148 @@ describe("renderAnswer", () => {
   });
 
   it("GIVEN the articles do not answer THEN shows the statement, no sources and no Show passages button", () => {
-    const payload = renderAnswer({ question: "Moon?", answered: false, answer: "The articles do not answer this question.", citations: [] }, "k");
+    const payload = renderAnswer({ question: "Moon?", answered: false, confidence: "none", answer: "The articles do not answer this question.", citations: [] }, "k");
     expect(payload.embeds[0]!.fields).toBeUndefined();
     expect(payload.components[0]!.components.map((button) => ("label" in button ? button.label : ""))).toEqual(["Helpful", "Not helpful"]);
+  });
+});
+
+describe("renderAnswer: how sure the answer is, and which passages it uses", () => {
+  const NOT_SURE_TEXT = "The articles may not answer this exactly. Closest passages:";
+  const lowAnswer = (): Answer => ({
+    question: "Did Grushko threaten Britain?",
+    answered: false,
+    confidence: "low",
+    answer: `${NOT_SURE_TEXT} ‘We absolutely do not care under what label,’ he said. [1]`,
+    citations: [
+      citation(1, { articleId: "a", title: "Kremlin threat" }),
+      citation(2, { articleId: "a", title: "Kremlin threat", cited: false }),
+      citation(3, { articleId: "b", title: "Other", outlet: "RT", published: null, cited: false }),
+    ],
+  });
+
+  it("GIVEN a low answer THEN carries the not-sure marker in amber, quotes its closest passages and lists them as sources", () => {
+    const payload = renderAnswer(lowAnswer(), "k");
+    const embed = payload.embeds[0]!;
+    expect(embed.author).toEqual({ name: NOT_SURE_MARKER });
+    expect(embed.author!.name).toMatch(/^⚠️ Not sure/);
+    expect(embed.color).toBe(NOT_SURE_COLOR);
+    expect(embed.title).toBe("Did Grushko threaten Britain?");
+    expect(embed.description).toBe(`${NOT_SURE_TEXT} ‘We absolutely do not care under what label,’ he said. [1]`);
+    expect(embed.fields![0]).toEqual({ name: "[1] Kremlin threat", value: "Daily Mail · 2025-03-16 · article `a`" });
+    expect(payload.components[0]!.components.map((button) => ("label" in button ? button.label : ""))).toEqual(["Show passages", "Helpful", "Not helpful"]);
+    expect(embedsFit(payload.embeds)).toBe(true);
+  });
+
+  it("GIVEN high and none answers THEN neither carries the marker, and each has its own colour", () => {
+    const high = renderAnswer({ ...lowAnswer(), answered: true, confidence: "high", answer: "‘We do not care,’ he said. [1]" }, "k").embeds[0]!;
+    const none = renderAnswer({ question: "Moon?", answered: false, confidence: "none", answer: "The articles do not answer this question.", citations: [] }, "k").embeds[0]!;
+    expect(high.author).toBeUndefined();
+    expect(none.author).toBeUndefined();
+    expect(high.color).toBe(ANSWERED_COLOR);
+    expect(none.color).toBe(NOT_COVERED_COLOR);
+    expect(new Set([ANSWERED_COLOR, NOT_SURE_COLOR, NOT_COVERED_COLOR]).size).toBe(3);
+  });
+
+  it("GIVEN cited and uncited passages, even from one article THEN lists the cited as sources and the rest apart under More passages", () => {
+    const answer: Answer = {
+      question: "What did Grushko say?",
+      answered: true,
+      confidence: "high",
+      answer: "‘We do not care,’ he said. [1] It must be neutral. [2]",
+      citations: [
+        citation(1, { articleId: "a", title: "Kremlin threat" }),
+        citation(2, { articleId: "a", title: "Kremlin threat" }),
+        citation(3, { articleId: "a", title: "Kremlin threat", cited: false }),
+        citation(4, { articleId: "b", title: "**Other**", outlet: null, published: null, url: "https://example.com/b", cited: false }),
+        citation(5, { articleId: "a", title: "Kremlin threat", cited: false }),
+      ],
+    };
+    const embed = renderAnswer(answer, "k").embeds[0]!;
+    expect(embed.fields).toEqual([
+      { name: "[1] [2] Kremlin threat", value: "Daily Mail · 2025-03-16 · article `a`" },
+      {
+        name: MORE_PASSAGES_FIELD,
+        value: "[3] [5] Kremlin threat · Daily Mail · 2025-03-16 · article `a`\n[4] \\*\\*Other\\*\\* · article `b` · [link](https://example.com/b)",
+      },
+    ]);
+    expect(MORE_PASSAGES_FIELD).toMatch(/^More passages/);
+  });
+
+  const long = { title: "T".repeat(300), outlet: "O".repeat(400), url: `https://example.com/${"p".repeat(500)}` };
+  const morePassages = (from: number, count: number) => Array.from({ length: count }, (_, i) => citation(from + i, { ...long, articleId: `more-${i}`, cited: false }));
+
+  it("GIVEN many cited sources and more passages THEN keeps every limit, gives the cited sources the room first and counts what it left out", () => {
+    const answer = longAnswer(30);
+    answer.citations = [...answer.citations.map((c) => ({ ...c, ...long })), ...morePassages(31, 12)];
+    const embed = renderAnswer(answer, "k").embeds[0]!;
+    expect(embedsFit([embed])).toBe(true);
+    expect(embed.fields!.map((field) => field.name).slice(-2)).toEqual(["More sources", MORE_PASSAGES_FIELD]);
+    expect(embed.fields![0]!.name).toMatch(/^\[1\] T/);
+    expect(embed.fields!.at(-1)!.value).toBe("*… 12 more passages; **Show passages** lists them all.*");
+    expect(embed.description).toMatch(/^Sentence 0 .*\[1\]/);
+  });
+
+  it("GIVEN more passages with long details THEN lists as many as fit in one field, each cut to title and id so no link or code span is broken", () => {
+    const answer = longAnswer(2);
+    answer.citations = [...answer.citations, ...morePassages(3, 12)];
+    const embed = renderAnswer(answer, "k").embeds[0]!;
+    expect(embedsFit([embed])).toBe(true);
+    const lines = embed.fields!.at(-1)!.value.split("\n");
+    const listed = lines.slice(0, -1);
+    expect(listed.length).toBeGreaterThan(2);
+    listed.forEach((line, i) => expect(line).toBe(`[${i + 3}] ${"T".repeat(99)}… · article \`more-${i}\``));
+    expect(lines.at(-1)).toBe(`*… ${12 - listed.length} more passages; **Show passages** lists them all.*`);
+  });
+
+  it("GIVEN a corrected question THEN shows it as 'Read as', escaped, above the answer and keeps the typed one as the title", () => {
+    const answer: Answer = {
+      question: "wat did **Grushkoo** say @everyone",
+      correctedQuestion: "what did **Grushko** say @everyone [x](https://evil.example)",
+      answered: true,
+      confidence: "high",
+      answer: "‘We do not care,’ he said. [1]",
+      citations: [citation(1)],
+    };
+    const embed = renderAnswer(answer, "k").embeds[0]!;
+    expect(embed.title).toBe("wat did \\*\\*Grushkoo\\*\\* say @\u200beveryone");
+    expect(embed.description).toBe("*Read as:* “what did \\*\\*Grushko\\*\\* say @\u200beveryone \\[x](https://evil.example)”\n\n‘We do not care,’ he said. [1]");
+    expect(renderAnswer({ ...answer, correctedQuestion: "x".repeat(20) + " y".repeat(3000) }, "k").embeds[0]!.description!.length).toBeLessThanOrEqual(LIMITS.embedDescription);
+  });
+
+  it("GIVEN a corrected question and an answer longer than Discord allows THEN the Read as line and the cut answer fit together", () => {
+    const payload = renderAnswer({ ...longAnswer(40), correctedQuestion: "What happened here?" }, "k");
+    expect(embedsFit(payload.embeds)).toBe(true);
+    expect(payload.embeds[0]!.description).toMatch(/^\*Read as:\* “What happened here\?”\n\nSentence 0 [\s\S]*left out to fit in Discord/);
+  });
+});
+
+describe("Find sources wording and Show passages order", () => {
+  const passages = [
+    citation(1, { articleId: "a", title: "Kremlin threat", text: "‘We do not care under what label,’ he said." }),
+    citation(2, { articleId: "b", title: "Other", text: "Peskov called it unacceptable.", cited: false }),
+  ];
+  const claim = "Grushko said **Russia** does not care";
+
+  it("GIVEN a low answer THEN still quotes the closest passages, saying they may not support the claim exactly", () => {
+    const payload = renderClaimSources(claim, { question: claim, answered: false, confidence: "low", answer: "The articles may not answer this exactly. Closest passages: ‘We do not care under what label,’ he said. [1]", citations: passages });
+    expect(payload.content).toMatch(/^📎 Passages in the indexed articles about “Grushko said \\\*\\\*Russia\\\*\\\* does not care”\. ⚠️ Not sure they support it exactly/);
+    expect(payload.embeds.map((embed) => embed.title)).toEqual(["[1] Kremlin threat", "[2] Other"]);
+    expect(payload.embeds[0]!.description).toBe("> ‘We do not care under what label,’ he said.");
+  });
+
+  it("GIVEN a high answer THEN quotes the passages for the reader to judge; GIVEN none THEN says the articles do not discuss it", () => {
+    const high = renderClaimSources(claim, { question: claim, answered: true, confidence: "high", answer: "‘We do not care under what label,’ he said. [1]", citations: passages });
+    expect(high.content).toMatch(/^📎 Passages in the indexed articles about .*\. Read them to judge whether they support it:$/);
+    expect(high.content).not.toContain("Not sure");
+    const none = renderClaimSources(claim, { question: claim, answered: false, confidence: "none", answer: "The articles do not answer this question.", citations: [] });
+    expect(none.embeds).toEqual([]);
+    expect(none.content).toBe("📭 The indexed articles do not support or discuss this claim: “Grushko said \\*\\*Russia\\*\\* does not care”\nThe articles do not answer this question.");
+  });
+
+  it("puts the passages an answer quotes before the others, whatever order they come in", () => {
+    const shuffled = [citation(3, { cited: false }), citation(1), citation(4, { cited: false }), citation(2)];
+    expect(citationPassages(shuffled).map((passage) => passage.n)).toEqual([1, 2, 3, 4]);
   });
 });
 

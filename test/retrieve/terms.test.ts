@@ -6,7 +6,7 @@ import { SEEDS_DIR } from "../support/engineFixture.js";
 
 /** What `words` means, as one Unicode regular expression: the scanner must agree with it exactly. */
 function wordsByRegex(text: string): string[] {
-  const normalised = text.normalize("NFKC").toLowerCase().replace(/[’‘`]/g, "'");
+  const normalised = text.replace(/\bUS\b/g, "U.S").normalize("NFKC").toLowerCase().replace(/[’‘`]/g, "'");
   const tokens = normalised.match(/[\p{L}\p{N}]+(?:[.,'-][\p{L}\p{N}]+)*/gu) ?? [];
   return tokens.flatMap((token) => {
     const bare = token.replace(/'s$/, "").replace(/,(?=\d{3}\b)/g, "");
@@ -19,6 +19,11 @@ describe("words", () => {
     expect(words("Kyiv’s 30,000-strong force, U.S. troops and pro-Russian bloggers' 1.5bn")).toEqual([
       "kyiv", "30000-strong", "30000", "strong", "force", "u.s", "troops", "and", "pro-russian", "pro", "russian", "bloggers", "1.5bn",
     ]);
+  });
+
+  it("reads the country US as u.s, not as the stopword us", () => {
+    expect(words("US troops told us")).toEqual(["u.s", "troops", "told", "us"]);
+    expect(words("USA and BUS")).toEqual(["usa", "and", "bus"]);
   });
 
   it("agrees with the regular expression on every seed article", async () => {

@@ -4,8 +4,9 @@ import type { Answer } from "../../types.js";
 import { runEngineCommand } from "../answering.js";
 import type { BotContext } from "../context.js";
 import { claimFrom } from "../options.js";
-import { citedPassages, renderPassages } from "../render/passages.js";
+import { citationPassages, renderPassages } from "../render/passages.js";
 import { notice, type ReplyPayload } from "../render/payload.js";
+import { escapeText } from "../render/text.js";
 
 /** Passages quoted for a claim: a few strong ones read better in a discussion than many. */
 const CLAIM_PASSAGES = 3;
@@ -15,12 +16,19 @@ export const data = new ContextMenuCommandBuilder()
   .setType(ApplicationCommandType.Message)
   .setContexts(InteractionContextType.Guild);
 
-/** The engine decides whether the articles cover the claim; this only words the result. */
+/**
+ * The engine decides whether the articles cover the claim; this only words the result. A `low`
+ * answer still shows its closest passages, saying they may not support the claim exactly.
+ */
 export function renderClaimSources(claim: string, answer: Answer): ReplyPayload {
-  if (!answer.answered || answer.citations.length === 0) {
-    return notice(`📭 The indexed articles do not support or discuss this claim: “${claim}”\n${answer.answer}`);
+  if (answer.confidence === "none" || answer.citations.length === 0) {
+    return notice(escapeText(`📭 The indexed articles do not support or discuss this claim: “${claim}”\n${answer.answer}`));
   }
-  return renderPassages(`📎 Passages in the indexed articles about “${claim}”. Read them to judge whether they support it:`, citedPassages(answer.citations));
+  const advice =
+    answer.confidence === "high"
+      ? "Read them to judge whether they support it:"
+      : "⚠️ Not sure they support it exactly: these are only the closest passages, so read them before relying on them:";
+  return renderPassages(`📎 Passages in the indexed articles about “${claim}”. ${advice}`, citationPassages(answer.citations));
 }
 
 export async function execute(interaction: MessageContextMenuCommandInteraction, context: BotContext): Promise<void> {

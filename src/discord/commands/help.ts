@@ -1,5 +1,6 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import type { BotContext } from "../context.js";
+import { NOT_SURE_MARKER } from "../render/answer.js";
 import { noPings } from "../render/payload.js";
 
 export const data = new SlashCommandBuilder()
@@ -18,7 +19,8 @@ const HELP = [
   "**@mention me** with a question — the same answer as /ask, as a reply. Reply to my answer (or ask in a thread under it) to follow up: “what else did he say?”",
   "**Find sources** — right-click a message → Apps → Find sources: the passages about what it claims, or a note that the articles do not cover it.",
   "",
-  "Under each answer: **Show passages** (the full cited passages, only for you) and **Helpful** / **Not helpful** to tell the maintainers how it did.",
+  "Under each answer: its sources, then **More passages** found but not quoted; **Show passages** (the full passages, only for you) and **Helpful** / **Not helpful** to tell the maintainers how it did.",
+  `An amber answer marked **${NOT_SURE_MARKER}** quotes the closest passages I found: they may not answer your question exactly, so read them before relying on it.`,
 ].join("\n");
 
 export async function execute(interaction: ChatInputCommandInteraction, _context: BotContext): Promise<void> {

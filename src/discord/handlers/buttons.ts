@@ -1,10 +1,21 @@
 import { MessageFlags, type ButtonInteraction } from "discord.js";
+import type { Answer } from "../../types.js";
 import type { BotContext } from "../context.js";
 import { parseButtonId } from "../customIds.js";
-import { citedPassages, renderPassages } from "../render/passages.js";
+import { citationPassages, renderPassages } from "../render/passages.js";
 import { notice } from "../render/payload.js";
+import { plural } from "../render/text.js";
 
 const FORGOTTEN = "I no longer have this answer (it is older than my last restart). Ask again for a fresh one.";
+
+/** Says which passages the answer quotes (they come first) and which were only found. */
+function passagesHeading(answer: Answer): string {
+  const total = answer.citations.length;
+  const quoted = answer.citations.filter((citation) => citation.cited).length;
+  if (quoted === 0) return `${plural(total, "passage")} found for “${answer.question}” (the answer quotes none of them):`;
+  const more = total > quoted ? `, then ${plural(total - quoted, "more passage")} found` : "";
+  return `The ${plural(quoted, "passage")} quoted in the answer to “${answer.question}”${more}:`;
+}
 
 /** "Show passages" and the vote buttons under an answer; both answer only the user who pressed. */
 export async function handleButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
@@ -16,8 +27,7 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
     return;
   }
   if (action.kind === "passages") {
-    const heading = `The ${answer.citations.length} passages cited for “${answer.question}”:`;
-    await interaction.reply({ ...renderPassages(heading, citedPassages(answer.citations)), flags: MessageFlags.Ephemeral });
+    await interaction.reply({ ...renderPassages(passagesHeading(answer), citationPassages(answer.citations)), flags: MessageFlags.Ephemeral });
     return;
   }
   await context.feedback.record(action.vote, answer, action.key, interaction.user.id);

@@ -40,7 +40,8 @@ export function createMessageHandler(context: BotContext): (message: Message) =>
         if (mentioned) await message.reply(notice(MENTION_HELP));
         return;
       }
-      const question = validateQuestion(previous ? resolveFollowUp(previous.question, text) : text);
+      // The question as the engine read it names the subject with typos fixed ("Grushkoo" → "Grushko").
+      const question = validateQuestion(previous ? resolveFollowUp(previous.correctedQuestion ?? previous.question, text) : text);
       const admission = context.limiter.admit(message.author.id);
       if (!admission.ok) {
         await message.reply(notice(describeRefusal(admission)));

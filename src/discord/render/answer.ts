@@ -1,16 +1,25 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from "discord.js";
-import type { Answer } from "../../types.js";
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from "discord.js";
+import type { Answer, Confidence } from "../../types.js";
 import { passagesButtonId, voteButtonId } from "../customIds.js";
+import { answerSourceFields } from "./answerSources.js";
 import { LIMITS } from "./discordLimits.js";
 import { noPings, type ReplyPayload } from "./payload.js";
-import { groupSources, sourceDetails } from "./sources.js";
 import { countSentences, escapeText, fitSentences, largestPassing, plural, truncateWords } from "./text.js";
 
 export const ANSWERED_COLOR = 0x2b7a78;
+/** Amber: the closest passages are shown, but they may not answer the question exactly. */
+export const NOT_SURE_COLOR = 0xe8a317;
 export const NOT_COVERED_COLOR = 0x99aab5;
+const COLORS: Record<Confidence, number> = { high: ANSWERED_COLOR, low: NOT_SURE_COLOR, none: NOT_COVERED_COLOR };
+/** Shown above the question of a `low` answer; /help explains it. */
+export const NOT_SURE_MARKER = "⚠️ Not sure the articles answer this exactly";
 const FOOTER = "Answers quote the indexed articles only; [n] points to a source below.";
 /** The answer always keeps at least this much room, however many sources there are. */
 const MIN_DESCRIPTION = 600;
+/** Room kept outside the source budget for the "More sources" note that says how many were not listed. */
+const SOURCES_NOTE = 120;
+/** The corrected question is the user's own question respelled, so a title's length is plenty. */
+const READ_AS_MAX = LIMITS.embedTitle;
 const TRAILING_MARKERS = /\[\d+\](?:\s*\[\d+\])*\s*$/;
 
 /** Splits an answer into units that each end with their [n] marker(s), so no cut separates a sentence from its citation. */
@@ -48,30 +57,6 @@ export function fitAnswer(raw: string, max: number): string {
   return `${fitted.text} ${markers.trim()}`.trimEnd() + leftOutNote(omitted);
 }
 
-function sourceFields(answer: Answer): APIEmbedField[] {
-  return groupSources(answer.citations).map((group) => ({
-    name: truncateWords(`${group.numbers.map((n) => `[${n}]`).join(" ")} ${escapeText(group.citation.title)}`, LIMITS.fieldName),
-    value: truncateWords(sourceDetails(group.citation), 300),
-  }));
-}
-
-/** Fields to show, leaving the answer room: trailing sources give way first, and say so. */
-function fitFields(fields: APIEmbedField[], fixedLength: number): APIEmbedField[] {
-  const room = LIMITS.embedsTotal - MIN_DESCRIPTION - fixedLength - 120;
-  const maxShown = fields.length > LIMITS.fields ? LIMITS.fields - 1 : LIMITS.fields;
-  const shown: APIEmbedField[] = [];
-  let used = 0;
-  for (const field of fields) {
-    const length = field.name.length + field.value.length;
-    if (shown.length >= maxShown || used + length > room) break;
-    shown.push(field);
-    used += length;
-  }
-  const hidden = fields.length - shown.length;
-  if (hidden > 0) shown.push({ name: "More sources", value: `${plural(hidden, "more source")} not listed here; **Show passages** lists them all.` });
-  return shown;
-}
-
 export function answerButtons(key: string, hasPassages: boolean): APIActionRowComponent<APIButtonComponent>[] {
   const buttons: APIButtonComponent[] = [];
   if (hasPassages) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Show passages", custom_id: passagesButtonId(key) });
@@ -82,17 +67,31 @@ export function answerButtons(key: string, hasPassages: boolean): APIActionRowCo
   return [{ type: ComponentType.ActionRow, components: buttons }];
 }
 
-/** An answer as one embed: the question, the answer with [n] markers, a numbered source list and the buttons. */
+/** "Read as: …" when the engine read the question differently from how it was typed (escaped: it is the user's text). */
+function readAsLine(answer: Answer): string {
+  if (answer.correctedQuestion === undefined) return "";
+  return `*Read as:* “${escapeText(truncateWords(answer.correctedQuestion, READ_AS_MAX))}”\n\n`;
+}
+
+/**
+ * An answer as one embed: the question, the answer with [n] markers, the sources it quotes, the
+ * other passages found under "More passages", and the buttons. The colour tells the outcome
+ * apart; a `low` answer also carries the not-sure marker above the question.
+ */
 export function renderAnswer(answer: Answer, key: string): ReplyPayload {
   const title = truncateWords(escapeText(answer.question), LIMITS.embedTitle);
   const footer = { text: FOOTER };
-  const fields = fitFields(sourceFields(answer), title.length + footer.text.length);
-  const fixed = title.length + footer.text.length + fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
-  const description = fitAnswer(answer.answer, Math.min(LIMITS.embedDescription, LIMITS.embedsTotal - fixed));
+  const author = answer.confidence === "low" ? { name: NOT_SURE_MARKER } : null;
+  const readAs = readAsLine(answer);
+  const frame = title.length + footer.text.length + (author?.name.length ?? 0) + readAs.length;
+  const fields = answerSourceFields(answer.citations, LIMITS.embedsTotal - MIN_DESCRIPTION - frame - SOURCES_NOTE);
+  const fixed = frame + fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  const description = readAs + fitAnswer(answer.answer, Math.min(LIMITS.embedDescription - readAs.length, LIMITS.embedsTotal - fixed));
   const embed: APIEmbed = {
+    ...(author === null ? {} : { author }),
     title,
     description,
-    color: answer.answered ? ANSWERED_COLOR : NOT_COVERED_COLOR,
+    color: COLORS[answer.confidence],
     footer,
     ...(fields.length > 0 ? { fields } : {}),
   };

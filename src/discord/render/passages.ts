@@ -18,8 +18,9 @@ export interface QuotedPassage {
   alsoReportedBy: readonly { title: string; outlet: string | null }[];
 }
 
-export function citedPassages(citations: readonly Citation[]): QuotedPassage[] {
-  return citations.map((citation) => ({ ...citation }));
+/** An answer's citations as passages: those its text quotes first, then the more passages found. */
+export function citationPassages(citations: readonly Citation[]): QuotedPassage[] {
+  return [...citations.filter((citation) => citation.cited), ...citations.filter((citation) => !citation.cited)].map((citation) => ({ ...citation }));
 }
 
 /** Retrieved passages, numbered, with their article's title, outlet and date. */

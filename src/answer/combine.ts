@@ -1,0 +1,84 @@
+import type { Answer, Citation, Confidence } from "../types.js";
+
+/** One part of a question answered on its own, its [n] markers pointing into its own citations. */
+export interface PartAnswer {
+  /** The part as read, for saying which part the articles do not answer. */
+  question: string;
+  confidence: Confidence;
+  /** Sentences with [n] markers (high and low), or why nothing is cited (none). */
+  text: string;
+  citations: Citation[];
+}
+
+const key = (citation: Pick<Citation, "articleId" | "start">) => `${citation.articleId}@${citation.start}`;
+
+/** Rewrites the [n] markers of a text through `renumber`. */
+function remark(text: string, renumber: (n: number) => number): string {
+  return text.replace(/\[(\d+)\]/g, (_, n: string) => `[${renumber(Number(n))}]`);
+}
+
+/**
+ * Puts the passages the answer quotes first, in the order it quotes them, marked `cited`; the
+ * other retrieved passages follow as "more passages", at most `limit` citations in all.
+ */
+export function citeWhatIsUsed(text: string, citations: readonly Citation[], limit: number): { text: string; citations: Citation[] } {
+  const used = [...new Set([...text.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1])))];
+  const byNumber = new Map(citations.map((citation) => [citation.n, citation]));
+  const cited = used.flatMap((n) => byNumber.get(n) ?? []);
+  const more = citations.filter((citation) => !used.includes(citation.n)).slice(0, Math.max(0, limit - cited.length));
+  const ordered = [...cited, ...more].map((citation, index) => ({ ...citation, n: index + 1, cited: index < cited.length }));
+  const renumbered = new Map([...cited, ...more].map((citation, index) => [citation.n, index + 1]));
+  return { text: remark(text, (n) => renumbered.get(n) ?? n), citations: ordered };
+}
+
+/** The outcome of several parts: high only when every part is, none only when every part is. */
+export function combinedConfidence(parts: readonly PartAnswer[]): Confidence {
+  if (parts.every((part) => part.confidence === "high")) return "high";
+  if (parts.every((part) => part.confidence === "none")) return "none";
+  return "low";
+}
+
+/** Opens an answer the articles may not give exactly; the closest passages follow. */
+export const NOT_SURE = "The articles may not answer this exactly. Closest passages:";
+
+/**
+ * One answer from the answers to a question's parts: each part's sentences in turn, saying
+ * which part the articles do not answer, with one numbering of the citations of all parts.
+ */
+export function combineParts(question: string, parts: readonly PartAnswer[], limit: number, correctedQuestion?: string): Answer {
+  const all: Citation[] = [];
+  const numberOf = new Map<string, number>();
+  const texts: string[] = [];
+  const single = parts.length === 1;
+  for (const part of parts) {
+    const local = new Map<number, number>();
+    for (const citation of part.citations) {
+      let n = numberOf.get(key(citation));
+      if (n === undefined) {
+        n = all.length + 1;
+        numberOf.set(key(citation), n);
+        all.push({ ...citation, n });
+      }
+      local.set(citation.n, n);
+    }
+    const text = remark(part.text, (n) => local.get(n) ?? n);
+    if (part.confidence === "high") texts.push(text);
+    else if (part.confidence === "low") texts.push(single ? `${NOT_SURE} ${text}` : `Not sure the articles answer “${part.question}”; closest: ${text}`);
+    else texts.push(single ? text : `The articles do not say ${lowerFirst(part.question.replace(/[?.!\s]+$/, ""))}.`);
+  }
+  const confidence = combinedConfidence(parts);
+  // Parts past the first each have their own citations; keep every quoted one, then the best others.
+  const { text, citations } = citeWhatIsUsed(texts.join(" "), all, Math.max(limit, 1));
+  return {
+    question,
+    ...(correctedQuestion !== undefined ? { correctedQuestion } : {}),
+    answered: confidence === "high",
+    confidence,
+    answer: text,
+    citations: confidence === "none" ? [] : citations,
+  };
+}
+
+function lowerFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}

@@ -1,0 +1,243 @@
+import { answerTypeOf, type AnswerType } from "../retrieve/answerType.js";
+import { contentTerm, isStopword, words } from "../retrieve/terms.js";
+import type { Concept } from "../types.js";
+import { isWordToken, rewriteChat, tokenise } from "./chat.js";
+import { isComparison, splitParts } from "./parts.js";
+import type { Places } from "./places.js";
+import type { RoleResolver } from "./roles.js";
+import { SpellingCorrector } from "./spelling.js";
+
+/** What the analysis needs to know about the articles. */
+export interface QuestionLexicon {
+  /** Lower-case words of the articles with how many passages use them. */
+  frequencies: ReadonlyMap<string, number>;
+  /** Whether the articles use a stemmed content term. */
+  isTerm: (term: string) => boolean;
+  /** Whether the articles use a word, or a close spelling of it (Zelenskyy for Zelensky). */
+  mentions: (word: string) => boolean;
+  /** Whether the articles write a word with a capital inside sentences: a name. */
+  isName: (word: string) => boolean;
+  /** Whether a word is English although the articles never use it. */
+  isEnglishWord: (word: string) => boolean;
+  /** Other spellings of a name that the articles use ("zelenskyy" for "zelensky"). */
+  spellings: (word: string) => string[];
+  /** Other forms of a stemmed term that the articles use ("calling" for "call"). */
+  relatedTerms: (term: string) => string[];
+  places: Places;
+  roles: RoleResolver;
+}
+
+/** One question of a (possibly two-part) question, analysed once for every later step. */
+export interface QuestionPart {
+  /** The part as read: corrected, abbreviations spelled out. */
+  text: string;
+  /** What retrieval searches for: the text plus the names its roles and places stand for. */
+  searchText: string;
+  concepts: Concept[];
+  type: AnswerType;
+  /** Names in the question that the articles never mention, as typed. */
+  unknownNames: string[];
+  /** People the question names by a role ("the Kremlin spokesman" → Dmitry Peskov). */
+  people: string[];
+}
+
+export interface AnalysedQuestion {
+  /** The question as typed (trimmed). */
+  original: string;
+  /** The question as read: chat abbreviations spelled out, typos corrected. */
+  corrected: string;
+  parts: QuestionPart[];
+  /** "How do the reports differ on…": answered article by article. */
+  comparison: boolean;
+}
+
+/** Words that open a question or a request, capitalised only because they come first. */
+const OPENERS = new Set(
+  (
+    "what who whom whose when where why how which is are was were do does did has have had can could will would should shall may might " +
+    "tell show give list summarise summarize explain find according in on at the a an please and or but if i hi hello hey thanks so"
+  ).split(" "),
+);
+
+/** The noun a "how …" question's adjective asks for ("how large": the size); "many" and "much" ask for a number. */
+const MEASURE_NOUNS: Readonly<Record<string, string>> = {
+  many: "", much: "", large: "size", big: "size", long: "length", far: "distance", old: "age", high: "height",
+  heavy: "weight", often: "", tall: "height", wide: "width", deep: "depth",
+};
+const MEASURE_WORDS = new Set(Object.keys(MEASURE_NOUNS));
+
+/** Words that point back to what the part before asked about. */
+const ANAPHOR = /\b(ones?|those|these|them|it|they|that)\b/i;
+const PRONOUNS = /\b(he|she|they|him|her|them|his|their)\b/gi;
+
+/** The person or place a part asks about: the first role holder or name it uses. */
+function subjectOf(part: QuestionPart): string | undefined {
+  return part.people[0] ?? part.concepts.find((concept) => concept.name && concept.known)?.text;
+}
+
+/** A part with its pronouns replaced by the subject of the part before ("his" becomes "Grushko's"). */
+function withSubject(text: string, subject: string): string {
+  return text.replace(PRONOUNS, (pronoun) => (/^(his|their)$/i.test(pronoun) ? `${subject}'s` : subject));
+}
+
+/** Words of a comparison question that ask how to answer rather than about what. */
+const COMPARISON_WORDS = new Set(
+  "article articles outlet outlets report reports reporting source sources paper papers media coverage version versions differ differs different difference differences compare compared comparison contrast give gave say said figure figures number numbers account accounts each various".split(" "),
+);
+
+const capitalised = (token: string) => /^\p{Lu}/u.test(token);
+
+export class QuestionAnalyser {
+  private readonly speller: SpellingCorrector;
+
+  constructor(private readonly lexicon: QuestionLexicon) {
+    this.speller = new SpellingCorrector({
+      frequencies: lexicon.frequencies,
+      isKnownWord: (word) => isStopword(word) || lexicon.places.has(word) || lexicon.isEnglishWord(word),
+    });
+  }
+
+  analyse(question: string): AnalysedQuestion {
+    const original = question.trim();
+    const corrected = this.correct(rewriteChat(original).text);
+    const comparison = isComparison(corrected);
+    if (comparison) return { original, corrected, parts: [this.comparisonPart(corrected)], comparison };
+    const parts: QuestionPart[] = [];
+    for (const text of splitParts(corrected)) {
+      const part = this.analysePart(text);
+      // "…, and what did he say about it?": "he" is whom the part before asked about.
+      const previous = parts[parts.length - 1];
+      const subject = previous === undefined ? undefined : subjectOf(previous);
+      const carried = subject !== undefined && !part.concepts.some((concept) => concept.name) ? withSubject(text, subject) : text;
+      const analysed = carried === text ? part : this.analysePart(carried);
+      // "…, and which ones are opposed?": the part before says ones of what; search with its words too.
+      const elliptical = previous !== undefined && (ANAPHOR.test(text) || analysed.concepts.length <= 2) && !analysed.concepts.some((concept) => concept.name);
+      parts.push(elliptical ? { ...analysed, searchText: `${analysed.searchText} ${previous.searchText}` } : analysed);
+    }
+    return { original, corrected, parts, comparison };
+  }
+
+  /** A comparison asks about its topic; "the reports", "differ", "outlets" only say how to answer. */
+  private comparisonPart(text: string): QuestionPart {
+    const part = this.analysePart(text);
+    const concepts = part.concepts.filter((concept) => !COMPARISON_WORDS.has(concept.text.toLowerCase()));
+    const type = /\b(figures?|numbers?|how many|how much|estimates?)\b/i.test(text) ? "quantity" : part.type;
+    return { ...part, concepts, type };
+  }
+
+  /** The people the articles give the role a phrase names ("the Kremlin spokesman"); empty when it names no role. */
+  peopleNamed(phrase: string): string[] {
+    return [...new Set(this.lexicon.roles.find(words(phrase)).flatMap((mention) => mention.people))];
+  }
+
+  /** Spelling corrected word by word; a word the articles use is never rewritten. */
+  private correct(text: string): string {
+    return tokenise(text)
+      .map((token) => {
+        if (!isWordToken(token) || this.lexicon.frequencies.has(token.toLowerCase())) return token;
+        const possessive = /['’]s$/u.exec(token)?.[0] ?? "";
+        const bare = token.slice(0, token.length - possessive.length);
+        // A capitalised word is corrected only to a name: "Merkel" must not become "market".
+        const fixed = this.speller.correct(bare);
+        if (fixed === null || (capitalised(bare) && !this.lexicon.isName(fixed))) return token;
+        return (capitalised(bare) ? fixed[0]!.toUpperCase() + fixed.slice(1) : fixed) + possessive;
+      })
+      .join("");
+  }
+
+  private analysePart(text: string): QuestionPart {
+    const tokens = tokenise(text).filter(isWordToken);
+    const lower = tokens.map((token) => token.toLowerCase());
+    const used = new Array<boolean>(tokens.length).fill(false);
+    const concepts: Concept[] = [];
+    const people: string[] = [];
+    const extraSearch: string[] = [];
+    const termsOf = (phrase: string) => words(phrase).flatMap((word) => contentTerm(word) ?? []);
+
+    // Roles first: "Russia's deputy foreign minister" is one person, not four words.
+    for (const mention of this.lexicon.roles.find(lower)) {
+      if (used.slice(mention.from, mention.to).some(Boolean)) continue;
+      used.fill(true, mention.from, mention.to);
+      const phrase = tokens.slice(mention.from, mention.to).join(" ");
+      const roleTerms = termsOf(phrase).filter((term) => !this.lexicon.places.has(term));
+      const surnames = mention.people.map((person) => termsOf(person.split(" ").at(-1) ?? person));
+      concepts.push({ text: phrase, alternatives: [...surnames, roleTerms].filter((terms) => terms.length > 0), name: true, place: false, known: true });
+      people.push(...mention.people);
+      extraSearch.push(...mention.people);
+    }
+
+    const unknownNames: string[] = [];
+    // Places, longest name first: "Downing Street", "No 10", "Moscow", "Polish".
+    for (let i = 0; i < tokens.length; i++) {
+      if (used[i]) continue;
+      for (let length = Math.min(this.lexicon.places.maxWords, tokens.length - i); length >= 1; length--) {
+        if (used.slice(i, i + length).some(Boolean)) continue;
+        const phrase = lower.slice(i, i + length).join(" ");
+        const found = this.lexicon.places.lookup(phrase);
+        if (found.length === 0) continue;
+        // "us" the word is not "US" the country, nor "turkey" the bird Turkey.
+        const core = lower.slice(i, i + length).filter((word) => word !== "the");
+        const typedLower = !tokens.slice(i, i + length).some((token) => capitalised(token));
+        if (core.length === 1 && typedLower && (isStopword(core[0] as string) || this.lexicon.isEnglishWord(core[0] as string))) continue;
+        const own = [...new Set(found.flatMap((place) => place.names))];
+        const related = [...new Set(found.flatMap((place) => place.related))];
+        // "No 10" is not any "10": a name left with only a number says nothing.
+        const alternatives = [phrase, ...own, ...related].map(termsOf).filter((terms) => terms.some((term) => !/^\d/.test(term)));
+        const present = alternatives.filter((terms) => terms.every((term) => this.lexicon.frequencies.has(term) || this.lexicon.mentions(term)));
+        const unique = [...new Map(alternatives.map((terms) => [terms.join(" "), terms])).values()];
+        if (unique.length === 0) break;
+        used.fill(true, i, i + length);
+        const placeText = tokens.slice(i, i + length).join(" ");
+        concepts.push({ text: placeText, alternatives: unique, name: true, place: true, known: present.length > 0 });
+        if (present.length === 0) unknownNames.push(placeText.replace(/['’]s$/u, ""));
+        // A capital or a seat of government stands for its country: search for that too ("London" → "Britain").
+        const metonym = found.some((place) => place.label !== place.country);
+        if (present.length > 0 && (metonym || !this.lexicon.mentions(phrase))) extraSearch.push(...present.slice(0, 3).map((terms) => terms.join(" ")));
+        break;
+      }
+    }
+
+    // "How large", "how long": the adjective asks for a measure; it is not a word to look for.
+    lower.forEach((word, index) => {
+      if (index > 0 && lower[index - 1] === "how" && MEASURE_WORDS.has(word)) used[index] = true;
+    });
+    // "truth social" where the articles write "TruthSocial": either spelling counts.
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const joined = `${lower[i]}${lower[i + 1]}`;
+      const first = contentTerm(lower[i] as string);
+      const second = contentTerm(lower[i + 1] as string);
+      if (used[i] || used[i + 1] || first === null || second === null || !this.lexicon.frequencies.has(joined)) continue;
+      used[i] = used[i + 1] = true;
+      concepts.push({ text: `${tokens[i]} ${tokens[i + 1]}`, alternatives: [[first, second], [contentTerm(joined) ?? joined]], name: this.lexicon.isName(joined), place: false, known: true });
+    }
+    tokens.forEach((token, index) => {
+      if (used[index]) return;
+      const word = lower[index] as string;
+      const bare = token.replace(/['’]s$/u, "");
+      // "US-backed", "pro-Russia", "ex-leader": the compound as written, or its parts.
+      const pieces = bare.split("-");
+      const all = words(bare);
+      const terms = (pieces.length > 1 ? all.slice(1) : all).flatMap((piece) => contentTerm(piece) ?? []);
+      const compound = pieces.length > 1 && all[0] !== undefined ? contentTerm(all[0]) : null;
+      const term = compound ?? terms[0];
+      if (term === undefined) return;
+      // A capital on the first word proves nothing, unless the articles or the next word say it is a name.
+      const first = index === 0 && !this.lexicon.isName(word) && this.lexicon.isEnglishWord(word) && !capitalised(tokens[1] ?? "");
+      const capitalPiece = pieces.find((piece) => capitalised(piece));
+      const asName = capitalPiece !== undefined && !first && !OPENERS.has(word);
+      const name = asName || this.lexicon.isName(word);
+      const forms = pieces.length > 1 ? [terms] : (name ? this.lexicon.spellings(bare.toLowerCase()) : this.lexicon.relatedTerms(term)).map((form) => [form]);
+      const alternatives = [[term], ...forms.filter((form) => form.length > 0 && form.join(" ") !== term)];
+      const known = this.lexicon.mentions(bare.toLowerCase()) || alternatives.some((alternative) => alternative.every((piece) => this.lexicon.isTerm(piece)));
+      if (asName && !known && !/^\d/.test(word)) unknownNames.push(bare);
+      concepts.push({ text: bare, alternatives, name, place: false, known });
+    });
+    // "How large" asks for a size: searching for "large" finds "large numbers of mines", "size" finds the size.
+    const asked = text.replace(/\bhow\s+(\p{L}+)/giu, (phrase, word: string) => {
+      const noun = MEASURE_NOUNS[word.toLowerCase()];
+      return noun === undefined ? phrase : `how ${noun}`.trim();
+    });
+    const search = [asked, ...new Set(extraSearch)].join(" ");
+    return { text, searchText: search, concepts, type: answerTypeOf(text), unknownNames, people: [...new Set(people)] };
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Chat-speak as people type it in Discord: abbreviations spelled out, greetings and filler
+ * dropped. Only whole words are rewritten, and only these; everything else is left to the
+ * spelling corrector, which checks against the articles' own vocabulary.
+ */
+
+/** Abbreviations and their meaning; an empty meaning drops the word (filler such as "lol"). */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  u: "you", ur: "your", r: "are", n: "and", abt: "about", bout: "about", wud: "would", wld: "would",
+  cud: "could", shud: "should", nxt: "next", govt: "government", gov: "government", wat: "what",
+  wot: "what", wht: "what", whats: "what is", hw: "how", y: "why", ppl: "people", bc: "because",
+  cuz: "because", coz: "because", b4: "before", rn: "right now", smth: "something", sth: "something",
+  im: "I am", dont: "don't", didnt: "didn't", doesnt: "doesn't", isnt: "isn't", wasnt: "wasn't",
+  cant: "can't", wont: "won't", tryna: "trying to", gonna: "going to", wanna: "want to", gotta: "got to",
+  da: "the", teh: "the", thru: "through", tho: "though", ya: "you", yr: "year", yrs: "years",
+  pm: "prime minister", fm: "foreign minister", spox: "spokesman", pres: "president", sec: "secretary",
+  ukr: "Ukraine", rus: "Russia", w: "with", msg: "message", sus: "suspicious", convo: "conversation", acc: "according",
+  lol: "", lmao: "", rofl: "", omg: "", tbh: "", imo: "", idk: "", pls: "", plz: "", please: "",
+  thx: "", ty: "", btw: "", fyi: "", ngl: "", fr: "",
+};
+
+/** Greetings and set phrases that open a message without being part of the question. */
+const OPENING =
+  /^\s*(?:(?:hi|hello|hey|hiya|yo|heya|sup|thanks|thank you|thx|ty|cheers|ok|okay|so|um|hmm|quick one|quick question|question|bot|and|also|btw|pls|please)\b[\s,!.:;?-]*)+/iu;
+const POLITE = /^\s*(?:can|could|would) you (?:please )?(?:tell|show|explain to) me\b[\s,:]*|^\s*(?:do you know|i wonder|any idea|i(?:'|’)?d like to know)\b[\s,:]*/iu;
+
+export interface ChatRewrite {
+  /** The text with abbreviations spelled out and filler dropped. */
+  text: string;
+  /** Whether anything was dropped or rewritten. */
+  changed: boolean;
+}
+
+/** A word is rewritten only on its own; "2"/"4" only where they stand for "to"/"for". */
+function expand(word: string, previous: string | undefined, next: string | undefined): string | undefined {
+  const lower = word.toLowerCase();
+  if (lower === "2" || lower === "4") {
+    // "send 2 ukraine", "fighting 4 russia": between words, and not counting a plural ("2 drones").
+    const wordBefore = previous !== undefined && /^\p{L}+$/u.test(previous);
+    const wordAfter = next === undefined || (/^\p{L}+$/u.test(next) && !/s$/i.test(next));
+    return wordBefore && wordAfter ? (lower === "2" ? "to" : "for") : undefined;
+  }
+  // "30k troops" is 30,000 troops.
+  const thousands = /^(\d+)k$/i.exec(word);
+  if (thousands) return `${Number(thousands[1]).toLocaleString("en-GB")}`;
+  return Object.hasOwn(ABBREVIATIONS, lower) ? ABBREVIATIONS[lower] : undefined;
+}
+
+/** Words and the spaces or punctuation between them, in order, so a text can be put back together. */
+export function tokenise(text: string): string[] {
+  return text.match(/[\p{L}\p{N}](?:[\p{L}\p{N}]|['’.-](?=[\p{L}\p{N}]))*|[^\p{L}\p{N}]+/gu) ?? [];
+}
+
+export const isWordToken = (token: string): boolean => /^[\p{L}\p{N}]/u.test(token);
+
+/** Drops greetings and polite openers, spells out chat abbreviations. */
+export function rewriteChat(question: string): ChatRewrite {
+  let text = question;
+  for (let previous = ""; previous !== text; ) {
+    previous = text;
+    text = text.replace(OPENING, "").replace(POLITE, "");
+  }
+  // Text made only of filler ("hi!") is left as it was: there is nothing else to ask.
+  if (text.trim() === "") text = question;
+  // "ex-leader" is a former leader.
+  text = text.replace(/\bex-(?=\p{L})/giu, "former ");
+  const tokens = tokenise(text);
+  const words = tokens.filter(isWordToken);
+  let wordIndex = 0;
+  const out = tokens.map((token) => {
+    if (!isWordToken(token)) return token;
+    const replaced = expand(token, words[wordIndex - 1], words[wordIndex + 1]);
+    wordIndex++;
+    return replaced ?? token;
+  });
+  const result = out.join("").replace(/\s+([?!.,;:])/g, "$1").replace(/\s{2,}/g, " ").trim();
+  return { text: result, changed: result !== question.trim() };
+}

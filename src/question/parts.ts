@@ -1,0 +1,45 @@
+/**
+ * Two-part questions ("What did Healey say about peace, and how did Hegseth respond?") and
+ * comparisons across articles ("How do the reports differ on…"), recognised from the wording.
+ */
+
+const OPENER = "what|how|who|whom|whose|when|where|which|why|did|does|do|is|are|was|were|has|have|had";
+// A new clause that asks something: after "?", ";", "and", ", but", ", while".
+const BOUNDARY = new RegExp(String.raw`(?:[?;]+\s*|,?\s+and\s+(?:also\s+)?|,\s*(?:but|while|plus)\s+)(?=(?:${OPENER})\b)`, "giu");
+const COMPARISON =
+  /\b(differ|differs|different|difference|differences|compare|compared|comparison|contrast|versions?|disagree|each (?:article|outlet|report|source)|(?:articles|outlets|reports|sources|papers|media) (?:say|give|report|put|describe|differ)|which (?:outlets|articles|reports|papers|sources))\b/iu;
+
+/** Fewer content words than this and a "part" is an afterthought of the one before ("out of how many?"). */
+const MIN_PART_WORDS = 2;
+/** What a part ends with when the next one is split off: ", and", "?", "; but". */
+const BOUNDARY_TAIL = /(?:[?;]+|,?\s+and(?:\s+also)?|,\s*(?:but|while|plus))\s*$/iu;
+const FILLER = new Set(OPENER.split("|").concat("the a an of to in on at for out about and or it its they them he she his her".split(" ")));
+
+function substantive(part: string): number {
+  return (part.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !FILLER.has(word.toLowerCase())).length;
+}
+
+/** The parts of a question, each a question of its own; one part when it asks one thing. */
+export function splitParts(question: string): string[] {
+  const starts = [0, ...[...question.matchAll(BOUNDARY)].map((match) => (match.index as number) + match[0].length)];
+  const pieces = starts.map((start, index) => ({ start, end: index + 1 < starts.length ? (starts[index + 1] as number) : question.length }));
+  // An afterthought ("…?? out of how many") stays with the part before it, as typed.
+  const merged: Array<{ start: number; end: number }> = [];
+  for (const piece of pieces) {
+    const previous = merged[merged.length - 1];
+    if (previous !== undefined && substantive(question.slice(piece.start, piece.end)) < MIN_PART_WORDS) previous.end = piece.end;
+    else merged.push({ ...piece });
+  }
+  const parts = merged
+    .map(({ start, end }, index) => {
+      const text = question.slice(start, end);
+      return (index + 1 < merged.length ? text.replace(BOUNDARY_TAIL, "") : text).trim();
+    })
+    .filter((part) => part !== "");
+  return parts.length > 0 ? parts : [question];
+}
+
+/** Whether the question asks how articles or outlets compare, rather than for one answer. */
+export function isComparison(question: string): boolean {
+  return COMPARISON.test(question);
+}

@@ -1,0 +1,85 @@
+import { createRequire } from "node:module";
+import { EXTRA_COUNTRY_NAMES, INSTITUTIONS } from "./institutions.js";
+
+/** A country, union or institution, with every name people use for it (lower case). */
+export interface Place {
+  label: string;
+  /** The country it stands for or belongs to (`world-countries` common name); null for a union or alliance. */
+  country: string | null;
+  /** Its own names: "moscow" for Moscow, "kremlin" for the Kremlin. */
+  names: string[];
+  /** What else stands for the same government: the country, its demonym, its capital, its seats. */
+  related: string[];
+}
+
+interface CountryRecord {
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital?: string[];
+  demonyms?: { eng?: { f: string; m: string } };
+}
+
+const lower = (text: string) => text.normalize("NFKC").toLowerCase().replace(/\.$/, "");
+/** Dataset spellings people type: Latin letters, at least three of them ("GB" and "FR" are not names). */
+const usable = (name: string) => /^[a-z][a-z .'’-]+$/i.test(name) && name.replace(/[^a-z]/gi, "").length >= 3;
+
+/** Where each name points: a name may be a country's ("Russia"), its capital's, its demonym or an institution. */
+export class Places {
+  private readonly byName = new Map<string, Place[]>();
+  /** The longest name in words, to bound phrase look-ups. */
+  readonly maxWords: number;
+
+  constructor(countries: readonly CountryRecord[]) {
+    const countryTerms = new Map<string, string[]>();
+    for (const country of countries) {
+      const names = [country.name.common, ...(country.name.official.split(" ").length <= 3 ? [country.name.official] : []), ...country.altSpellings.filter(usable)];
+      const demonyms = country.demonyms?.eng ? [country.demonyms.eng.m, country.demonyms.eng.f] : [];
+      const terms = [...new Set([...names, ...demonyms].map(lower).concat(EXTRA_COUNTRY_NAMES[country.name.common] ?? []))];
+      const capitals = (country.capital ?? []).map(lower);
+      countryTerms.set(country.name.common, [...terms, ...capitals]);
+      const countryPlace: Place = { label: country.name.common, country: country.name.common, names: terms, related: capitals };
+      for (const name of terms) this.add(name, countryPlace);
+      for (const capital of capitals) this.add(capital, { label: capital, country: country.name.common, names: [capital], related: terms });
+    }
+    for (const institution of INSTITUTIONS) {
+      const related = [...institution.alsoCalled, ...(institution.country ? (countryTerms.get(institution.country) ?? []) : [])];
+      const place: Place = { label: institution.names[0] as string, country: institution.country, names: institution.names, related: [...new Set(related)] };
+      for (const name of institution.names) this.add(name, place);
+    }
+    // A capital also names its government's seats: "Moscow" for the Kremlin, "London" for Downing Street.
+    for (const institution of INSTITUTIONS) {
+      const capitals = institution.country === null ? [] : (countryTerms.get(institution.country) ?? []);
+      for (const capital of capitals) for (const place of this.byName.get(capital) ?? []) if (place.names.includes(capital)) place.related.push(...institution.names);
+    }
+    this.maxWords = Math.max(...[...this.byName.keys()].map((name) => name.split(" ").length));
+  }
+
+  private add(name: string, place: Place): void {
+    const list = this.byName.get(name);
+    if (!list) this.byName.set(name, [place]);
+    else if (!list.includes(place)) list.push(place);
+  }
+
+  /** The places a lower-case name (one or more words) stands for; empty when it is no place. */
+  lookup(name: string): readonly Place[] {
+    return this.byName.get(lower(name).replace(/^the /, "").replace(/['’]s$/, "")) ?? [];
+  }
+
+  /** Every name the dataset and the institutions list know, for "is this a real word?". */
+  has(name: string): boolean {
+    return this.lookup(name).length > 0;
+  }
+
+  /** The countries a name stands for: "Moscow", "Russian" and "the Kremlin" all stand for Russia. */
+  countriesOf(name: string): string[] {
+    return [...new Set(this.lookup(name).flatMap((place) => (place.country === null ? [] : [place.country])))];
+  }
+}
+
+let shared: Places | undefined;
+
+/** The places of the `world-countries` dataset plus institutions, loaded once per process. */
+export function places(): Places {
+  shared ??= new Places(createRequire(import.meta.url)("world-countries") as CountryRecord[]);
+  return shared;
+}

@@ -1,0 +1,127 @@
+import type { Places } from "./places.js";
+
+/** A person as the articles describe them: their name and the roles the articles give them. */
+export interface RoleHolder {
+  name: string;
+  roles: readonly string[];
+}
+
+/** Words that head a role ("minister", "spokesman"); the words before them qualify it. */
+const HEADS: Readonly<Record<string, string[]>> = {
+  minister: ["minister"], secretary: ["secretary"], spokesman: ["spokesman", "spokeswoman", "spokesperson"],
+  spokeswoman: ["spokesman", "spokeswoman", "spokesperson"], spokesperson: ["spokesman", "spokeswoman", "spokesperson"],
+  president: ["president"], chancellor: ["chancellor"], governor: ["governor"], chief: ["chief", "head"],
+  head: ["chief", "head", "president", "prime"], envoy: ["envoy"], ambassador: ["ambassador"], commissioner: ["commissioner"],
+  commentator: ["commentator"], blogger: ["blogger"], premier: ["prime", "premier"], leader: ["president", "prime", "chancellor", "leader"],
+  diplomat: ["foreign"],
+};
+/** Words that narrow a role; a question's qualifiers must all be in the person's role. */
+const QUALIFIERS = new Set(
+  "deputy foreign defence defense prime security state media policy interior finance special first vice military press top chief".split(" "),
+);
+const FORMER = new Set(["former", "ex", "retired", "previous", "old"]);
+/** Spelling variants that mean the same role word. */
+const SAME: Readonly<Record<string, string>> = { defense: "defence", top: "" };
+
+export interface RoleMention {
+  /** Word positions in the question, `[from, to)`. */
+  from: number;
+  to: number;
+  /** The people the articles give this role, best match first. */
+  people: string[];
+}
+
+interface ParsedRole {
+  words: Set<string>;
+  countries: Set<string>;
+  former: boolean;
+}
+
+const canonical = (word: string) => SAME[word] ?? word;
+
+/**
+ * Resolves "the Kremlin spokesman", "Russia's deputy foreign minister", "Rome's prime minister"
+ * or "the French leader" to the people the articles give that role, learned from the articles'
+ * own appositives ("Kremlin spokesman Dmitry Peskov") at index time.
+ */
+export class RoleResolver {
+  private readonly holders: Array<{ name: string; roles: ParsedRole[]; countries: Set<string> }>;
+  /** Every word of every known role, so "European Commission president" keeps "European Commission". */
+  private readonly roleWords = new Set<string>();
+
+  constructor(
+    people: readonly RoleHolder[],
+    private readonly places: Places,
+  ) {
+    this.holders = people
+      .filter((person) => person.roles.length > 0)
+      .map((person) => {
+        const roles = person.roles.map((role) => this.parseRole(role.toLowerCase().split(/\s+/)));
+        // "Russian president" beside "former Russian president" is the same past office.
+        for (const role of roles) {
+          if (!role.former && roles.some((other) => other.former && [...role.words].every((word) => other.words.has(word)))) role.former = true;
+        }
+        const countries = new Set(roles.flatMap((role) => [...role.countries]));
+        for (const role of roles) for (const word of role.words) this.roleWords.add(word);
+        return { name: person.name, roles, countries };
+      });
+  }
+
+  private parseRole(words: readonly string[]): ParsedRole {
+    const role: ParsedRole = { words: new Set(), countries: new Set(), former: false };
+    for (const raw of words) {
+      const word = raw.replace(/['’]s$/, "");
+      if (FORMER.has(word)) role.former = true;
+      else if (this.places.has(word)) for (const country of this.places.countriesOf(word)) role.countries.add(country);
+      else if (canonical(word) !== "") role.words.add(canonical(word));
+    }
+    return role;
+  }
+
+  /**
+   * Role phrases in a question's lower-case words, each with the people it names. A phrase is
+   * a role head ("minister") with the qualifiers, places and "former" right before it.
+   */
+  find(words: readonly string[]): RoleMention[] {
+    const mentions: RoleMention[] = [];
+    words.forEach((raw, index) => {
+      const head = raw.replace(/['’]s$/, "");
+      const heads = HEADS[head];
+      if (heads === undefined) return;
+      let from = index;
+      // Qualifiers, places and "former" before the head: "Russia's deputy foreign minister".
+      while (from > 0) {
+        const word = (words[from - 1] as string).replace(/['’]s$/, "");
+        if (QUALIFIERS.has(word) || FORMER.has(word) || this.roleWords.has(word) || this.places.has(word)) from--;
+        else break;
+      }
+      // "head of state", "minister of defence": a qualifier after the head.
+      let to = index + 1;
+      if (words[to] === "of" && words[to + 1] !== undefined && (QUALIFIERS.has(words[to + 1] as string) || words[to + 1] === "state")) to += 2;
+      const question = this.parseRole([...words.slice(from, index), ...words.slice(index + 1, to)].filter((word) => word !== "of"));
+      const people = this.match(heads, question);
+      if (people.length > 0) mentions.push({ from, to, people });
+    });
+    return mentions;
+  }
+
+  private match(heads: readonly string[], question: ParsedRole): string[] {
+    const scored: Array<{ name: string; score: number }> = [];
+    for (const holder of this.holders) {
+      let best = 0;
+      for (const role of holder.roles) {
+        if (!heads.some((head) => role.words.has(head))) continue;
+        if (![...question.words].every((word) => role.words.has(word) || word === "state")) continue;
+        if (role.former !== question.former) continue;
+        // A country in the question must be the role's, or at least not contradict the person's.
+        const countries = role.countries.size > 0 ? role.countries : holder.countries;
+        if (question.countries.size > 0 && countries.size > 0 && ![...question.countries].some((country) => countries.has(country))) continue;
+        const exact = question.countries.size > 0 && role.countries.size > 0 ? 1 : 0;
+        best = Math.max(best, 1 + exact + (question.words.size + 1) / (role.words.size + 1));
+      }
+      if (best > 0) scored.push({ name: holder.name, score: best });
+    }
+    const top = Math.max(0, ...scored.map((entry) => entry.score));
+    return scored.filter((entry) => entry.score === top).map((entry) => entry.name);
+  }
+}
