@@ -134,10 +134,14 @@ export interface Concept {
   text: string;
   /** Content terms a passage must hold, all of one list; the first list is the question's own wording. */
   alternatives: string[][];
-  /** A person, place or other name rather than an ordinary word. */
-  name: boolean;
-  /** A country, capital, demonym or institution ("Moscow", "Polish", "No 10"). */
-  place: boolean;
+  /**
+   * `word`: an ordinary word. `name`: a person or thing the answer must be about ("Grushko",
+   * "Kursk", "Anduril", a role held by a person). `place`: a country, capital, demonym or
+   * institution ("Moscow", "Polish", "No 10"). `descriptor`: a capitalised word that only
+   * describes ("Western"). Places and descriptors set the scene: the answer's article must
+   * mention them, the answering passage need not.
+   */
+  kind: "word" | "name" | "place" | "descriptor";
   /** Whether the articles use it (any alternative) at all. */
   known: boolean;
 }

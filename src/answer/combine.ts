@@ -5,6 +5,8 @@ export interface PartAnswer {
   /** The part as read, for saying which part the articles do not answer. */
   question: string;
   confidence: Confidence;
+  /** Why a `low` answer may not answer the part, for the reader ("none of them gives that figure"). */
+  doubt?: string;
   /** Sentences with [n] markers (high and low), or why nothing is cited (none). */
   text: string;
   citations: Citation[];
@@ -38,8 +40,10 @@ export function combinedConfidence(parts: readonly PartAnswer[]): Confidence {
   return "low";
 }
 
-/** Opens an answer the articles may not give exactly; the closest passages follow. */
-export const NOT_SURE = "The articles may not answer this exactly. Closest passages:";
+/** Opens an answer the articles may not give exactly, saying why when known; the closest passages follow. */
+export function notSure(doubt: string | undefined): string {
+  return `The articles may not answer this exactly${doubt ? `: ${doubt}` : ""}. Closest passages:`;
+}
 
 /**
  * One answer from the answers to a question's parts: each part's sentences in turn, saying
@@ -63,8 +67,10 @@ export function combineParts(question: string, parts: readonly PartAnswer[], lim
     }
     const text = remark(part.text, (n) => local.get(n) ?? n);
     if (part.confidence === "high") texts.push(text);
-    else if (part.confidence === "low") texts.push(single ? `${NOT_SURE} ${text}` : `Not sure the articles answer “${part.question}”; closest: ${text}`);
-    else texts.push(single ? text : `The articles do not say ${lowerFirst(part.question.replace(/[?.!\s]+$/, ""))}.`);
+    else if (part.confidence === "low") {
+      texts.push(single ? `${notSure(part.doubt)} ${text}` : `Not sure the articles answer “${part.question}”${part.doubt ? ` (${part.doubt})` : ""}; closest: ${text}`);
+    }
+    else texts.push(single ? text : `The articles do not answer “${part.question.replace(/[?.!\s]+$/, "")}”.`);
   }
   const confidence = combinedConfidence(parts);
   // Parts past the first each have their own citations; keep every quoted one, then the best others.
@@ -77,8 +83,4 @@ export function combineParts(question: string, parts: readonly PartAnswer[], lim
     answer: text,
     citations: confidence === "none" ? [] : citations,
   };
-}
-
-function lowerFirst(text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }

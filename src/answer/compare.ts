@@ -1,10 +1,10 @@
 import type { QuestionPart } from "../question/analyse.js";
 import type { Coverage } from "../retrieve/coverage.js";
 import type { PassageReader } from "../retrieve/passageText.js";
-import type { Citation, RetrievedPassage } from "../types.js";
+import type { Citation, Passage, RetrievedPassage } from "../types.js";
 import { composeAnswer, DEFAULT_COMPOSE, sourceRef, type ArticleLookup } from "./compose.js";
 import type { PartAnswer } from "./combine.js";
-import { CONFIDENCE, holdsAnswer } from "./judge.js";
+import { answersInKind, CONFIDENCE } from "./judge.js";
 
 /** Articles shown side by side at most: more does not fit a chat message. */
 const MAX_VERSIONS = 4;
@@ -15,6 +15,8 @@ export interface CompareContext {
   coverage: Coverage;
   /** How many passages to cite at most (more when more articles answer). */
   k: number;
+  /** Whether a passage is about whom and what the question names. */
+  onSubject: (passage: Passage) => boolean;
   /** Share of the question's topic (see `topicConcepts`) that a sentence holds. */
   topic: (sentence: string) => number;
   read: PassageReader;
@@ -50,13 +52,14 @@ export function compareArticles(part: QuestionPart, retrieved: readonly Retrieve
       read: context.read,
       coverage: context.coverage,
       type: part.type,
-      holdsAnswer: (sentence) => holdsAnswer(part.text, part.type, sentence),
+      holdsAnswer: (sentence) => answersInKind(part, sentence),
+      onSubject: context.onSubject,
     });
     const lead = composed.lead;
     const item = lead === null ? undefined : items[lead.index];
-    if (lead === null || item === undefined || lead.coverage < CONFIDENCE.noneBelow) continue;
-    // A version must hold something of the topic, not merely a figure near its names.
-    if (context.topic(lead.text) === 0) continue;
+    if (lead === null || item === undefined || lead.coverage < CONFIDENCE.noneBelow || !lead.onSubject) continue;
+    // A figure must be a figure of the topic, not merely one near its names.
+    if (part.type !== null && context.topic(lead.text) === 0) continue;
     versions.push({ text: lead.text, coverage: lead.coverage, typed: lead.typed, item });
   }
   // An article that gives no figure has no version of "what figures do they give".
@@ -78,6 +81,7 @@ export function compareArticles(part: QuestionPart, retrieved: readonly Retrieve
     if (quoted.has(item)) continue;
     citations.push({ n: citations.length + 1, ...sourceRef(item.passage, context.describe), score: Number(item.score.toFixed(6)), cited: false, alsoReportedBy: [] });
   }
-  const answering = shown.filter((version) => version.coverage >= CONFIDENCE.highFrom && version.typed).length;
+  // The question's own words are mostly about comparing; what counts is that two articles answer in kind.
+  const answering = shown.filter((version) => version.typed).length;
   return { question: part.text, confidence: answering >= 2 ? "high" : "low", text, citations };
 }

@@ -52,10 +52,14 @@ export interface Lead {
   /** Whether its passage is about whom and what the question names. */
   onSubject: boolean;
   text: string;
+  /** The sentence before it in its passage ("" when it opens the passage): what "the new contracts" refers to. */
+  before: string;
 }
 
 export interface Composed extends Answer {
   lead: Lead | null;
+  /** The most of the question any retrieved sentence holds, from 0 to 1: how near the passages come. */
+  bestCoverage: number;
 }
 
 export const DEFAULT_COMPOSE = { maxQuotedPassages: 3, maxAnswerChars: 700 } as const;
@@ -159,7 +163,8 @@ export function composeAnswer(question: string, retrieved: readonly RetrievedPas
     const typed = isTyped && type !== null ? TYPED_BONUS : 0;
     // Retrieval order still counts: a later passage must answer clearly better to lead.
     const score = head === undefined ? 0 : head.coverage + typed - RANK_PENALTY * index;
-    return { n: index + 1, run, score, isTyped, coverage: head?.coverage ?? 0, about: head !== undefined && onSubject(item.passage) };
+    const before = best > 0 ? (sentences[best - 1] as ScoredSentence).text : "";
+    return { n: index + 1, run, score, isTyped, before, coverage: head?.coverage ?? 0, about: head !== undefined && onSubject(item.passage) };
   });
   // Among the sentences that answer in kind, about the question's names, the best covered leads.
   const answering = candidates.filter((candidate) => candidate.isTyped && candidate.about && candidate.run.length > 0);
@@ -179,10 +184,11 @@ export function composeAnswer(question: string, retrieved: readonly RetrievedPas
     if (lead !== null && first !== undefined && fits(first) && !fits(candidate)) continue;
     const text = run.map((sentence) => sentence.text).join(" ");
     if (parts.length > 0 && length + text.length > options.maxAnswerChars) break;
-    lead ??= { index: n - 1, coverage: candidate.coverage, typed: candidate.isTyped, onSubject: candidate.about, text };
+    lead ??= { index: n - 1, coverage: candidate.coverage, typed: candidate.isTyped, onSubject: candidate.about, text, before: candidate.before };
     parts.push(`${text} [${n}]`);
     length += text.length;
   }
   const answered = parts.length > 0;
-  return { question, answered, confidence: answered ? "high" : "none", answer: parts.join(" "), citations, lead };
+  const bestCoverage = Math.max(0, ...candidates.map((candidate) => candidate.coverage));
+  return { question, answered, confidence: answered ? "high" : "none", answer: parts.join(" "), citations, lead, bestCoverage };
 }

@@ -1,5 +1,6 @@
-import { hasAnswerType, type AnswerType } from "../retrieve/answerType.js";
+import { hasAnswerType, measureAsked, type AnswerType } from "../retrieve/answerType.js";
 import { contentTerm, contentTerms, words } from "../retrieve/terms.js";
+import type { QuestionPart } from "../question/analyse.js";
 import type { Concept } from "../types.js";
 
 /**
@@ -8,36 +9,26 @@ import type { Concept } from "../types.js";
  * (dev, paraphrase and the blind tuning half; README, "Evaluation"), never on the locked half.
  */
 export const CONFIDENCE = {
-  /** Below this nothing retrieved is about the question: `none`. */
+  /** When no retrieved sentence holds this much of the question, nothing is about it: `none`. */
   noneBelow: 0.1,
   /** At or above this (and every other check passing) the answer is `high`. */
   highFrom: 0.25,
   /**
    * The share of the question's topic (its concepts other than names: "backstop" in "What is
-   * the US backstop that Starmer wants?") the leading sentence must hold to be `high`. A
-   * sentence about the right people but not the thing asked ("the football match") is not.
+   * the US backstop that Starmer wants?"; for who-said-what, what it asks about) the leading
+   * sentence or quote must hold to be `high`. A sentence about the right people but not the
+   * thing asked ("the football match") is not.
    */
   topicFrom: 0.15,
-  /** A who-said-what answer about a topic is `high` when its quotes hold this share of the topic. */
-  quoteTopicFrom: 0.3,
 } as const;
 
 /** How far (in words) a number may sit from the thing a "how many" question counts. */
 const NUMBER_REACH = 4;
 const NUMBER = /^(\d[\d,.]*(%|bn|m|km|k)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|£\d.*|\$\d.*)$/i;
-/** Questions about a sum, an area or a duration, and how a sentence gives one. */
-const MEASURES: ReadonlyArray<{ asked: RegExp; answer: RegExp }> = [
-  {
-    asked: /\b(?:how much|what)\b.*\b(?:money|aid|cost|costs|worth|spend|spent|pay|paid|budget|funding|price|value)\b|\bhow much\b.*\b(?:contracts?|package|deal)\b/i,
-    answer: /[£$€]\s?\d|\d[\d,.]*\s?(?:bn|m|k)\b|\b\d[\d,.]*\s+(?:billion|million|thousand|pounds|dollars|euros)\b/i,
-  },
-  {
-    asked: /\bhow (?:much|large|big)\b.*\b(?:territory|ground|land|area|region|space)\b/i,
-    answer: /\d[\d,.]*\s*(?:square|sq|km|kilometres|kilometers|miles|hectares|acres|%|per cent|percent)|\b(?:one|a)[- ](?:fifth|quarter|third|half)\b/i,
-  },
-  { asked: /\bhow long\b/i, answer: /\b\d[\d,.]*[- ]?(?:day|days|week|weeks|month|months|year|years|hour|hours)\b|\b(?:years|months|weeks|decades)\b/i },
-];
 const MODEL_NUMBER = /(\p{Lu}[\p{L}-]*)\s+(?:\d[\d,.]*[a-z]*|One|Two|Three)\b/gu;
+const EXACT = /\b(exact|exactly|precise|precisely|what date|which date|on what date)\b/i;
+const EXPLICIT_DATE =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}\b|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:1[89]|20)\d{2}\b/i;
 /** A year ("1941") dates something; it does not count it. */
 const YEAR = /\b(?:1[89]|20)\d{2}\b/g;
 /** A sentence that reports words: a quotation mark or a verb of saying. */
@@ -65,11 +56,13 @@ export function countedThing(question: string): string[] {
 export function holdsAnswer(question: string, type: AnswerType, rawSentence: string): boolean {
   if (announcesOnly(question, rawSentence)) return false;
   if (type === "quote") return SPOKEN.test(rawSentence);
+  // "What date exactly": "next week" is no date.
+  if (type === "time" && EXACT.test(question)) return EXPLICIT_DATE.test(rawSentence);
   if (type !== "quantity") return hasAnswerType(rawSentence, type);
   // "Altius 600m", "Air Force One": a number that is part of a name counts nothing.
   const sentence = rawSentence.replace(MODEL_NUMBER, "$1");
   // A sum, an area or a length of time is answered in its own units, not by any number.
-  const measure = MEASURES.find((candidate) => candidate.asked.test(question));
+  const measure = measureAsked(question);
   if (measure) return measure.answer.test(sentence);
   const thing = countedThing(question);
   if (!hasAnswerType(sentence.replace(YEAR, ""), "quantity")) return false;
@@ -106,7 +99,9 @@ export function announcesOnly(question: string, sentence: string): boolean {
 const NOT_TOPIC = new Set(
   (
     "last night tonight today tomorrow yesterday week weekend month year ago recently recent now currently current latest " +
-    "exactly roughly approximately total still already ever also"
+    "exactly roughly approximately total still already ever also " +
+    // the frame of a question rather than its subject: "what's her take on", "how did it go"
+    "take view views position opinion reaction response kind thing things way really actually go going goes went come happen happened"
   ).split(" "),
 );
 /** What the answer-type check stands for: "the date" in a "when" question, "the figure" in a "how many" one. */
@@ -118,16 +113,62 @@ const TYPE_WORDS: Partial<Record<NonNullable<AnswerType>, ReadonlySet<string>>> 
 /** The concepts a question asks about beyond its names: "backstop" in "What is the US backstop that Starmer wants?". */
 export function topicConcepts(concepts: readonly Concept[], type: AnswerType): Concept[] {
   const asked = type === null ? undefined : TYPE_WORDS[type];
-  return concepts.filter((concept) => !concept.name && !NOT_TOPIC.has(concept.text.toLowerCase()) && !asked?.has(concept.text.toLowerCase()));
+  return concepts.filter((concept) => concept.kind === "word" && !NOT_TOPIC.has(concept.text.toLowerCase()) && !asked?.has(concept.text.toLowerCase()));
 }
+
+const holds = (concept: Concept, terms: ReadonlySet<string>) => concept.alternatives.some((alternative) => alternative.every((term) => terms.has(term)));
+const peopleOf = (concepts: readonly Concept[]) => concepts.filter((concept) => concept.kind === "name" && concept.known);
 
 /**
  * Whether a sentence names the person a question asks about first: "What did Trump call
  * Zelensky" is answered by a sentence about Trump, not by one where Medvedev calls someone names.
  */
 export function namesFirstPerson(concepts: readonly Concept[], sentence: string): boolean {
-  const person = concepts.find((concept) => concept.name && !concept.place && concept.known);
-  if (person === undefined) return true;
-  const terms = new Set(contentTerms(sentence));
-  return person.alternatives.some((alternative) => alternative.every((term) => terms.has(term)));
+  const person = peopleOf(concepts)[0];
+  return person === undefined || holds(person, new Set(contentTerms(sentence)));
+}
+
+/** Whether a sentence answers a question in kind: `holdsAnswer`, and for a label, given by the one asked about. */
+export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concepts">, sentence: string): boolean {
+  return holdsAnswer(part.text, part.type, sentence) && (part.type !== "label" || namesFirstPerson(part.concepts, sentence));
+}
+
+/** What is known about the sentence an answer leads with, for judging how sure it is. */
+export interface LeadFacts {
+  coverage: number;
+  /** Share of the question's topic concepts it holds (1 when the question has none). */
+  topicShare: number;
+  typed: boolean;
+  onSubject: boolean;
+}
+
+const MISSING_KIND: Record<NonNullable<AnswerType>, string> = {
+  quantity: "none of them gives that figure",
+  time: "none of them gives a date for it",
+  person: "none of them names who",
+  label: "none of them quotes what they were called",
+  quote: "none of them quotes it",
+};
+
+/**
+ * `high` when the leading sentence covers enough of the question and of its topic, holds the
+ * asked-for kind of answer, in a passage about the question's names, and the question names
+ * nothing the articles never mention; otherwise `low`, with the first reason that failed, worded
+ * for the reader ("none of them gives that figure").
+ */
+export function judgeLead(part: Pick<QuestionPart, "concepts" | "type" | "unknownNames">, lead: LeadFacts, topicWeight: (concept: Concept) => number): { confidence: "high" | "low"; doubt: string | null } {
+  const names = part.concepts.filter((concept) => concept.kind !== "word" && concept.known).map((concept) => concept.text);
+  let doubt: string | null = null;
+  if (part.unknownNames.length > 0) doubt = `they never mention ${list(part.unknownNames)}`;
+  else if (!lead.onSubject) doubt = `the closest passages are not about ${list(names)}`;
+  else if (lead.topicShare < CONFIDENCE.topicFrom) {
+    const missing = topicConcepts(part.concepts, part.type).sort((a, b) => topicWeight(b) - topicWeight(a)).slice(0, 2);
+    doubt = `none of them says ${missing.map((concept) => `“${concept.text}”`).join(" or ")}`;
+  } else if (!lead.typed && part.type !== null) doubt = MISSING_KIND[part.type];
+  else if (lead.coverage < CONFIDENCE.highFrom) doubt = "they share few of the question's words";
+  return { confidence: doubt === null ? "high" : "low", doubt };
+}
+
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

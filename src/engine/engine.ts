@@ -1,7 +1,7 @@
 import { combineParts, type PartAnswer } from "../answer/combine.js";
 import { compareArticles } from "../answer/compare.js";
 import { composeAnswer, DEFAULT_COMPOSE } from "../answer/compose.js";
-import { CONFIDENCE, holdsAnswer, namesFirstPerson, topicConcepts } from "../answer/judge.js";
+import { answersInKind, CONFIDENCE, judgeLead, topicConcepts } from "../answer/judge.js";
 import { UserError } from "../errors.js";
 import type { LoadedIndex } from "../index/indexStore.js";
 import type { ArticleRecord } from "../index/manifest.js";
@@ -24,6 +24,8 @@ export const DEFAULT_K = 5;
 export const MAX_K = 20;
 /** Candidates each retriever contributes before fusion. */
 const CANDIDATES = 30;
+/** What a question in another language is told. */
+const IN_ENGLISH = "The indexed articles are in English, and I can only read questions in English. Ask, for example, “What did Grushko say?”";
 /** "What did he say?" with no name to say who "he" is. */
 const PRONOUN_SUBJECT = /\b(he|she|they|him|her|them)\b/i;
 /** Passages a comparison looks through for each article's version. */
@@ -174,14 +176,18 @@ export class Engine {
     const read = passageReader(this.forward);
     const k = Math.min(options.k ?? DEFAULT_K, MAX_K);
     const parts: PartAnswer[] = [];
-    if (analysed.comparison) {
+    if (analysed.foreign) {
+      parts.push({ question, confidence: "none", text: IN_ENGLISH, citations: [] });
+    } else if (analysed.comparison) {
       parts.push(await this.compare(analysed.parts, options, read));
     } else {
       for (const part of analysed.parts) parts.push(await this.answerPart(part, options, read));
     }
-    const corrected = analysed.corrected !== question ? analysed.corrected : undefined;
-    const answer = combineParts(question, parts, k, corrected);
-    return answer.confidence === "none" && parts.length === 1 ? { ...answer, answer: this.coverageNote(answer.answer) } : answer;
+    // Spacing alone ("OTAN ?" read as "OTAN?") is no correction worth showing.
+    const changed = analysed.corrected.replace(/\s+/g, "") !== question.replace(/\s+/g, "");
+    const answer = combineParts(question, parts, k, changed ? analysed.corrected : undefined);
+    const explain = answer.confidence === "none" && parts.length === 1 && !analysed.foreign;
+    return explain ? { ...answer, answer: this.coverageNote(answer.answer) } : answer;
   }
 
   private async answerPart(part: QuestionPart, options: AskOptions, read: PassageReader): Promise<PartAnswer> {
@@ -190,7 +196,7 @@ export class Engine {
     if (speaker && part.unknownNames.some((name) => speaker.who.includes(name))) {
       return notCovered(`The articles do not mention ${part.unknownNames.filter((name) => speaker.who.includes(name)).join(" ")}.`);
     }
-    const names = part.concepts.filter((concept) => concept.name);
+    const names = part.concepts.filter((concept) => concept.kind !== "word");
     const pronoun = names.length === 0 ? PRONOUN_SUBJECT.exec(part.text)?.[1] : undefined;
     if (pronoun !== undefined && part.concepts.length <= 1) {
       return notCovered(`The question says “${pronoun}” without saying who. Ask with a name, e.g. “What else did Grushko say?”, or reply to an answer to follow it up.`);
@@ -212,23 +218,24 @@ export class Engine {
       read,
       coverage,
       type: part.type,
-      holdsAnswer: (sentence) => holdsAnswer(part.text, part.type, sentence) && (part.type !== "label" || namesFirstPerson(part.concepts, sentence)),
+      holdsAnswer: (sentence) => answersInKind(part, sentence),
       onSubject: (passage) => this.namesIn(names, passage, read),
     });
     const lead = composed.lead;
-    if (lead === null || lead.coverage < CONFIDENCE.noneBelow) return notCovered("The articles do not answer this question.");
+    if (lead === null || composed.bestCoverage < CONFIDENCE.noneBelow) return notCovered("The articles do not answer this question.");
     const topic = topicConcepts(part.concepts, part.type);
     // A quoted label given by the person asked about ("dismissed as “garbage”") is the topic's answer in any words.
-    const topicShare = topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(new Set(contentTerms(lead.text)));
-    const sure =
-      lead.coverage >= CONFIDENCE.highFrom && topicShare >= CONFIDENCE.topicFrom && lead.typed && lead.onSubject && part.unknownNames.length === 0;
-    return { question: part.text, confidence: sure ? "high" : "low", text: composed.answer, citations: composed.citations };
+    // The sentence before counts too: "The new contracts total nearly £30m" follows the one naming them.
+    const topicShare = topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(new Set(contentTerms(`${lead.before} ${lead.text}`)));
+    const idf = (concept: Concept) => Math.max(...(concept.alternatives[0] ?? []).map((term) => this.index.keywords.idf(term)));
+    const { confidence, doubt } = judgeLead(part, { ...lead, topicShare }, idf);
+    return { question: part.text, confidence, ...(doubt === null ? {} : { doubt }), text: composed.answer, citations: composed.citations };
   }
 
   /**
    * Whether the passage is about the names the question uses: every one somewhere in the
-   * article, and every person (or, asking about none, the rarest place) in the passage or the
-   * one before it, since a quote often follows the line naming its speaker.
+   * article, and every person or thing it names ("Kursk", "Anduril"; else its rarest place) in
+   * the passage or the one before it, since a quote often follows the line naming its speaker.
    */
   private namesIn(names: readonly Concept[], passage: Passage, read: PassageReader): boolean {
     const known = names.filter((concept) => concept.known);
@@ -238,9 +245,12 @@ export class Engine {
     const article = this.passagesByArticle.get(passage.articleId) ?? [passage];
     const inArticle = new Set(article.flatMap((other) => [...read(other).termsAmong(wanted)]));
     if (!known.every((concept) => holds(inArticle, concept))) return false;
-    const people = known.filter((concept) => !concept.place);
+    // Places and descriptors set the scene: the article is enough, but for a question about a
+    // place alone ("Is Copenhagen prepared…?") the rarest place must be in the passage.
+    const people = known.filter((concept) => concept.kind === "name");
+    const places = known.filter((concept) => concept.kind === "place");
     const idf = (concept: Concept) => Math.max(...(concept.alternatives[0] as string[]).map((term) => this.index.keywords.idf(term)));
-    const near = people.length > 0 ? people : [known.reduce((best, concept) => (idf(concept) > idf(best) ? concept : best))];
+    const near = people.length > 0 || places.length === 0 ? people : [places.reduce((best, concept) => (idf(concept) > idf(best) ? concept : best))];
     const position = article.indexOf(passage);
     const nearby = new Set([passage, ...(position > 0 ? [article[position - 1] as Passage] : [])].flatMap((other) => [...read(other).termsAmong(wanted)]));
     return near.every((concept) => holds(nearby, concept));
@@ -256,6 +266,7 @@ export class Engine {
       k: Math.min(options.k ?? DEFAULT_K, MAX_K),
       coverage: this.coverageOf(part.concepts),
       topic: (sentence) => (topic.length === 0 ? 1 : topicCoverage(new Set(contentTerms(sentence)))),
+      onSubject: (passage) => this.namesIn(part.concepts.filter((concept) => concept.kind !== "word"), passage, read),
       read,
       describe: (articleId, section) => this.describe(articleId, section),
       idf: (term) => this.index.keywords.idf(term),
@@ -294,9 +305,12 @@ export class Engine {
       onTopicConcepts.length > 0 ? { terms: onTopicConcepts.flatMap((concept) => concept.alternatives.flat()), coverage: this.coverageOf(onTopicConcepts) } : undefined,
     );
     if (!answer?.answered) return null;
-    const onTopic = onTopicConcepts.length === 0 || answer.topicShare >= CONFIDENCE.quoteTopicFrom;
-    const unknownTopic = part.unknownNames.some((name) => topic.includes(name.toLowerCase()));
-    return { question: part.text, confidence: onTopic && !unknownTopic ? "high" : "low", text: answer.answer, citations: answer.citations };
+    const onTopic = onTopicConcepts.length === 0 || answer.topicShare >= CONFIDENCE.topicFrom;
+    const unknownTopic = part.unknownNames.filter((name) => topic.includes(name.toLowerCase()));
+    const who = speakers[0]?.name ?? speaker.who;
+    const doubt =
+      unknownTopic.length > 0 ? `they never mention ${unknownTopic.join(" ")}` : onTopic ? null : `none of ${who}’s words found is about “${speaker.topic}”`;
+    return { question: part.text, confidence: doubt === null ? "high" : "low", ...(doubt === null ? {} : { doubt }), text: answer.answer, citations: answer.citations };
   }
 
   private allowedArticleIds(options: AskOptions): string[] {

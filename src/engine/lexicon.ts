@@ -66,6 +66,7 @@ export function buildAnalyser(index: LoadedIndex): QuestionAnalyser {
     return found;
   };
   const people = index.quotes.speakers.filter((speaker) => speaker.kind === "person");
+  const personNames = new Set(people.flatMap((speaker) => speaker.variants.flatMap((variant) => variant.toLowerCase().split(/\s+/))));
   return new QuestionAnalyser({
     frequencies,
     mentions: (word) => keywords.mentions(word),
@@ -73,6 +74,7 @@ export function buildAnalyser(index: LoadedIndex): QuestionAnalyser {
     spellings: (word) => keywords.spellingsOf(word).flatMap((spelling) => contentTerm(spelling) ?? []),
     isName: (word) => names.has(word),
     isEnglishWord,
+    isPersonName: (word) => personNames.has(word),
     relatedTerms: related,
     places: places(),
     roles: new RoleResolver(people, places()),

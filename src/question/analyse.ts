@@ -1,4 +1,4 @@
-import { answerTypeOf, type AnswerType } from "../retrieve/answerType.js";
+import { answerTypeOf, measureAsked, type AnswerType } from "../retrieve/answerType.js";
 import { contentTerm, isStopword, words } from "../retrieve/terms.js";
 import type { Concept } from "../types.js";
 import { isWordToken, rewriteChat, tokenise } from "./chat.js";
@@ -17,6 +17,8 @@ export interface QuestionLexicon {
   mentions: (word: string) => boolean;
   /** Whether the articles write a word with a capital inside sentences: a name. */
   isName: (word: string) => boolean;
+  /** Whether a word is part of the name of a person the articles quote ("trump", "keir"). */
+  isPersonName: (word: string) => boolean;
   /** Whether a word is English although the articles never use it. */
   isEnglishWord: (word: string) => boolean;
   /** Other spellings of a name that the articles use ("zelenskyy" for "zelensky"). */
@@ -49,6 +51,8 @@ export interface AnalysedQuestion {
   parts: QuestionPart[];
   /** "How do the reports differ on…": answered article by article. */
   comparison: boolean;
+  /** Most of its words are in no English word list and not in the articles: asked in another language. */
+  foreign: boolean;
 }
 
 /** Words that open a question or a request, capitalised only because they come first. */
@@ -66,13 +70,20 @@ const MEASURE_NOUNS: Readonly<Record<string, string>> = {
 };
 const MEASURE_WORDS = new Set(Object.keys(MEASURE_NOUNS));
 
+/**
+ * Above this share of words that are neither English nor the articles', a question is taken to
+ * be in another language: typos and names alone rarely reach half of a question.
+ */
+const FOREIGN_SHARE = 0.5;
+
 /** Words that point back to what the part before asked about. */
 const ANAPHOR = /\b(ones?|those|these|them|it|they|that)\b/i;
-const PRONOUNS = /\b(he|she|they|him|her|them|his|their)\b/gi;
+// Who the part before asked about is the subject here ("did he say"); "him" or "her" may be someone else.
+const PRONOUNS = /\b(he|she|they|his|their)\b/gi;
 
 /** The person or place a part asks about: the first role holder or name it uses. */
 function subjectOf(part: QuestionPart): string | undefined {
-  return part.people[0] ?? part.concepts.find((concept) => concept.name && concept.known)?.text;
+  return part.people[0] ?? part.concepts.find((concept) => concept.kind !== "word" && concept.known)?.text;
 }
 
 /** A part with its pronouns replaced by the subject of the part before ("his" becomes "Grushko's"). */
@@ -82,7 +93,11 @@ function withSubject(text: string, subject: string): string {
 
 /** Words of a comparison question that ask how to answer rather than about what. */
 const COMPARISON_WORDS = new Set(
-  "article articles outlet outlets report reports reporting source sources paper papers media coverage version versions differ differs different difference differences compare compared comparison contrast give gave say said figure figures number numbers account accounts each various".split(" "),
+  (
+    "article articles outlet outlets report reports reporting source sources paper papers media coverage version versions " +
+    "differ differs different differently difference differences compare compared comparison contrast give gave say said " +
+    "figure figures number numbers account accounts each various two both quoting quote quotes word words wording put"
+  ).split(" "),
 );
 
 const capitalised = (token: string) => /^\p{Lu}/u.test(token);
@@ -101,20 +116,31 @@ export class QuestionAnalyser {
     const original = question.trim();
     const corrected = this.correct(rewriteChat(original).text);
     const comparison = isComparison(corrected);
-    if (comparison) return { original, corrected, parts: [this.comparisonPart(corrected)], comparison };
+    const foreign = this.isForeign(corrected);
+    if (comparison) return { original, corrected, parts: [this.comparisonPart(corrected)], comparison, foreign };
     const parts: QuestionPart[] = [];
     for (const text of splitParts(corrected)) {
       const part = this.analysePart(text);
       // "…, and what did he say about it?": "he" is whom the part before asked about.
       const previous = parts[parts.length - 1];
       const subject = previous === undefined ? undefined : subjectOf(previous);
-      const carried = subject !== undefined && !part.concepts.some((concept) => concept.name) ? withSubject(text, subject) : text;
+      const carried = subject !== undefined ? withSubject(text, subject) : text;
       const analysed = carried === text ? part : this.analysePart(carried);
       // "…, and which ones are opposed?": the part before says ones of what; search with its words too.
-      const elliptical = previous !== undefined && (ANAPHOR.test(text) || analysed.concepts.length <= 2) && !analysed.concepts.some((concept) => concept.name);
+      const elliptical = previous !== undefined && (ANAPHOR.test(text) || analysed.concepts.length <= 2) && !analysed.concepts.some((concept) => concept.kind !== "word");
       parts.push(elliptical ? { ...analysed, searchText: `${analysed.searchText} ${previous.searchText}` } : analysed);
     }
-    return { original, corrected, parts, comparison };
+    return { original, corrected, parts, comparison, foreign };
+  }
+
+  /** Whether most words are neither English nor the articles' own (names and places included). */
+  private isForeign(text: string): boolean {
+    const tokens = tokenise(text).filter(isWordToken).filter((token) => !/\d/.test(token));
+    const strange = tokens.filter((token) => {
+      const word = token.toLowerCase().replace(/['’]s$/u, "");
+      return !(this.lexicon.isEnglishWord(word) || isStopword(word) || this.lexicon.frequencies.has(word) || this.lexicon.places.has(word));
+    });
+    return tokens.length > 0 && strange.length / tokens.length > FOREIGN_SHARE;
   }
 
   /** A comparison asks about its topic; "the reports", "differ", "outlets" only say how to answer. */
@@ -161,7 +187,7 @@ export class QuestionAnalyser {
       const phrase = tokens.slice(mention.from, mention.to).join(" ");
       const roleTerms = termsOf(phrase).filter((term) => !this.lexicon.places.has(term));
       const surnames = mention.people.map((person) => termsOf(person.split(" ").at(-1) ?? person));
-      concepts.push({ text: phrase, alternatives: [...surnames, roleTerms].filter((terms) => terms.length > 0), name: true, place: false, known: true });
+      concepts.push({ text: phrase, alternatives: [...surnames, roleTerms].filter((terms) => terms.length > 0), kind: "name", known: true });
       people.push(...mention.people);
       extraSearch.push(...mention.people);
     }
@@ -188,7 +214,7 @@ export class QuestionAnalyser {
         if (unique.length === 0) break;
         used.fill(true, i, i + length);
         const placeText = tokens.slice(i, i + length).join(" ");
-        concepts.push({ text: placeText, alternatives: unique, name: true, place: true, known: present.length > 0 });
+        concepts.push({ text: placeText, alternatives: unique, kind: "place", known: present.length > 0 });
         if (present.length === 0) unknownNames.push(placeText.replace(/['’]s$/u, ""));
         // A capital or a seat of government stands for its country: search for that too ("London" → "Britain").
         const metonym = found.some((place) => place.label !== place.country);
@@ -208,7 +234,7 @@ export class QuestionAnalyser {
       const second = contentTerm(lower[i + 1] as string);
       if (used[i] || used[i + 1] || first === null || second === null || !this.lexicon.frequencies.has(joined)) continue;
       used[i] = used[i + 1] = true;
-      concepts.push({ text: `${tokens[i]} ${tokens[i + 1]}`, alternatives: [[first, second], [contentTerm(joined) ?? joined]], name: this.lexicon.isName(joined), place: false, known: true });
+      concepts.push({ text: `${tokens[i]} ${tokens[i + 1]}`, alternatives: [[first, second], [contentTerm(joined) ?? joined]], kind: this.lexicon.isName(joined) ? "name" : "word", known: true });
     }
     tokens.forEach((token, index) => {
       if (used[index]) return;
@@ -230,14 +256,19 @@ export class QuestionAnalyser {
       const alternatives = [[term], ...forms.filter((form) => form.length > 0 && form.join(" ") !== term)];
       const known = this.lexicon.mentions(bare.toLowerCase()) || alternatives.some((alternative) => alternative.every((piece) => this.lexicon.isTerm(piece)));
       if (asName && !known && !/^\d/.test(word)) unknownNames.push(bare);
-      concepts.push({ text: bare, alternatives, name, place: false, known });
+      // "Western" describes; "Trump", "Kursk" or "Anduril" names someone or something the answer must be about.
+      const descriptive = this.lexicon.isEnglishWord(word) && !this.lexicon.isPersonName(word);
+      concepts.push({ text: bare, alternatives, kind: !name ? "word" : descriptive ? "descriptor" : "name", known });
     });
     // "How large" asks for a size: searching for "large" finds "large numbers of mines", "size" finds the size.
     const asked = text.replace(/\bhow\s+(\p{L}+)/giu, (phrase, word: string) => {
       const noun = MEASURE_NOUNS[word.toLowerCase()];
       return noun === undefined ? phrase : `how ${noun}`.trim();
     });
-    const search = [asked, ...new Set(extraSearch)].join(" ");
+    // Other forms the articles use ("opposition" for "opposed", "Zelenskyy" for "Zelensky") are searched for too.
+    const forms = concepts.filter((concept) => concept.kind !== "place").flatMap((concept) => concept.alternatives.slice(1, 3).filter((terms) => terms.length === 1).map((terms) => terms[0] as string));
+    const measure = measureAsked(text);
+    const search = [asked, ...new Set([...extraSearch, ...forms]), ...(measure ? [measure.searchWords] : [])].join(" ");
     return { text, searchText: search, concepts, type: answerTypeOf(text), unknownNames, people: [...new Set(people)] };
   }
 }

@@ -14,9 +14,10 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   cant: "can't", wont: "won't", tryna: "trying to", gonna: "going to", wanna: "want to", gotta: "got to",
   da: "the", teh: "the", thru: "through", tho: "though", ya: "you", yr: "year", yrs: "years",
   pm: "prime minister", fm: "foreign minister", spox: "spokesman", pres: "president", sec: "secretary",
-  ukr: "Ukraine", rus: "Russia", w: "with", msg: "message", sus: "suspicious", convo: "conversation", acc: "according",
+  ukr: "Ukraine", rus: "Russia", w: "with", msg: "message", sus: "suspicious", convo: "conversation",
+  kinda: "kind of", sorta: "sort of", mite: "might", rly: "really", realy: "really", tmrw: "tomorrow", yday: "yesterday", acc: "according",
   lol: "", lmao: "", rofl: "", omg: "", tbh: "", imo: "", idk: "", pls: "", plz: "", please: "",
-  thx: "", ty: "", btw: "", fyi: "", ngl: "", fr: "",
+  thx: "", ty: "", btw: "", fyi: "", ngl: "", fr: "", ok: "acceptable", okay: "acceptable",
 };
 
 /** Greetings and set phrases that open a message without being part of the question. */
@@ -42,13 +43,13 @@ function expand(word: string, previous: string | undefined, next: string | undef
   }
   // "30k troops" is 30,000 troops.
   const thousands = /^(\d+)k$/i.exec(word);
-  if (thousands) return `${Number(thousands[1]).toLocaleString("en-GB")}`;
+  if (thousands) return (Number(thousands[1]) * 1000).toLocaleString("en-GB");
   return Object.hasOwn(ABBREVIATIONS, lower) ? ABBREVIATIONS[lower] : undefined;
 }
 
 /** Words and the spaces or punctuation between them, in order, so a text can be put back together. */
 export function tokenise(text: string): string[] {
-  return text.match(/[\p{L}\p{N}](?:[\p{L}\p{N}]|['’.-](?=[\p{L}\p{N}]))*|[^\p{L}\p{N}]+/gu) ?? [];
+  return text.match(/[\p{L}\p{N}](?:[\p{L}\p{N}]|['’.-](?=[\p{L}\p{N}])|(?<=\d),(?=\d))*|[^\p{L}\p{N}]+/gu) ?? [];
 }
 
 export const isWordToken = (token: string): boolean => /^[\p{L}\p{N}]/u.test(token);

@@ -4,7 +4,7 @@
  * `world-countries` dataset (see places.ts); this list only adds to them.
  */
 export interface Institution {
-  /** How people write it, lower case; "the" is ignored when matching. */
+  /** How people write it, lower case, the full name first; "the" is ignored when matching. */
   names: string[];
   /** The country it speaks for, as `world-countries` names it (`name.common`); null for a union. */
   country: string | null;
@@ -21,8 +21,9 @@ export const INSTITUTIONS: readonly Institution[] = [
   { names: ["elysee", "élysée", "elysee palace", "élysée palace"], country: "France", alsoCalled: ["macron", "paris"] },
   { names: ["quai d'orsay"], country: "France", alsoCalled: ["paris"] },
   { names: ["bundestag", "chancellery"], country: "Germany", alsoCalled: ["berlin"] },
-  { names: ["brussels", "eu", "european union", "european commission"], country: null, alsoCalled: ["eu", "european union", "european commission", "brussels"] },
-  { names: ["nato", "the alliance"], country: null, alsoCalled: ["nato"] },
+  { names: ["european union", "eu", "brussels"], country: null, alsoCalled: ["european commission", "brussels"] },
+  { names: ["european commission", "commission"], country: null, alsoCalled: ["eu", "european union", "brussels"] },
+  { names: ["nato", "alliance"], country: null, alsoCalled: [] },
 ];
 
 /** Short names the dataset leaves out or spells otherwise, by the country's `name.common`. */

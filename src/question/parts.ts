@@ -5,15 +5,18 @@
 
 const OPENER = "what|how|who|whom|whose|when|where|which|why|did|does|do|is|are|was|were|has|have|had";
 // A new clause that asks something: after "?", ";", "and", ", but", ", while".
-const BOUNDARY = new RegExp(String.raw`(?:[?;]+\s*|,?\s+and\s+(?:also\s+)?|,\s*(?:but|while|plus)\s+)(?=(?:${OPENER})\b)`, "giu");
+const BOUNDARY = new RegExp(
+  String.raw`(?:[?;]+\s*|,?\s+and\s+(?:also\s+)?|,\s*(?:but|while|plus)\s+)(?=(?:(?:by|in|on|at|for|from|to|with|since|until)\s+)?(?:${OPENER})\b)`,
+  "giu",
+);
 const COMPARISON =
-  /\b(differ|differs|different|difference|differences|compare|compared|comparison|contrast|versions?|disagree|each (?:article|outlet|report|source)|(?:articles|outlets|reports|sources|papers|media) (?:say|give|report|put|describe|differ)|which (?:outlets|articles|reports|papers|sources))\b/iu;
+  /\b(differ|differs|different|difference|differences|compare|compared|comparison|contrast|versions?|disagree|wording|word it|each (?:article|outlet|report|source)|(?:both|the two|two|all the|all) (?:articles|outlets|reports|papers|sources)|(?:articles|outlets|reports|sources|papers|media) (?:say|give|report|put|describe|differ)|which (?:outlets|articles|reports|papers|sources))\b/iu;
 
 /** Fewer content words than this and a "part" is an afterthought of the one before ("out of how many?"). */
 const MIN_PART_WORDS = 2;
 /** What a part ends with when the next one is split off: ", and", "?", "; but". */
 const BOUNDARY_TAIL = /(?:[?;]+|,?\s+and(?:\s+also)?|,\s*(?:but|while|plus))\s*$/iu;
-const FILLER = new Set(OPENER.split("|").concat("the a an of to in on at for out about and or it its they them he she his her".split(" ")));
+const FILLER = new Set(OPENER.split("|").concat("the a an of to in on at for out about and or".split(" ")));
 
 function substantive(part: string): number {
   return (part.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !FILLER.has(word.toLowerCase())).length;

@@ -72,7 +72,11 @@ export class RoleResolver {
     for (const raw of words) {
       const word = raw.replace(/['’]s$/, "");
       if (FORMER.has(word)) role.former = true;
-      else if (this.places.has(word)) for (const country of this.places.countriesOf(word)) role.countries.add(country);
+      else if (this.places.has(word)) {
+        for (const country of this.places.countriesOf(word)) role.countries.add(country);
+        // A union is no country: "EU foreign policy chief" keeps "european union" as words of the role.
+        for (const place of this.places.lookup(word)) if (place.country === null) for (const part of place.label.split(" ")) role.words.add(part);
+      }
       else if (canonical(word) !== "") role.words.add(canonical(word));
     }
     return role;

@@ -20,6 +20,38 @@ const PERSON = /\b\p{Lu}\p{Ll}+(?:\s+(?:von\s+der\s+)?\p{Lu}\p{Ll}+)+/u;
 // A quotation of at least four words: shorter quoted spans are scare quotes (“peacekeepers”).
 const DIRECT_QUOTE = /[“"‘][^“”"‘’]*?(\S+\s+){3,}[^“”"‘’]*?[”"’](?!\p{L})/u;
 
+/** A question about a sum, an area or a duration: how a sentence gives one, and words to search for it. */
+export interface Measure {
+  asked: RegExp;
+  answer: RegExp;
+  /** Words the answering sentence likely holds though the question does not ("square km" for "how much ground"). */
+  searchWords: string;
+}
+
+/** Questions about a sum, an area or a duration, and how a sentence gives one. */
+const MEASURES: readonly Measure[] = [
+  {
+    asked: /\b(?:how much|what)\b.*\b(?:money|aid|cost|costs|worth|spend|spent|pay|paid|budget|funding|price|value)\b|\bhow much\b.*\b(?:contracts?|package|deal)\b/i,
+    answer: /[£$€]\s?\d|\d[\d,.]*\s?(?:bn|m|k)\b|\b\d[\d,.]*\s+(?:billion|million|thousand|pounds|dollars|euros)\b/i,
+    searchWords: "total million billion",
+  },
+  {
+    asked: /\bhow (?:much|large|big)\b.*\b(?:territory|ground|land|area|region|space|soil)\b/i,
+    answer: /\d[\d,.]*\s*(?:square|sq|km|kilometres|kilometers|miles|hectares|acres|%|per cent|percent)|\b(?:one|a)[- ](?:fifth|quarter|third|half)\b/i,
+    searchWords: "area square km",
+  },
+  {
+    asked: /\bhow long\b/i,
+    answer: /\b\d[\d,.]*[- ]?(?:day|days|week|weeks|month|months|year|years|hour|hours)\b|\b(?:years|months|weeks|decades)\b/i,
+    searchWords: "days weeks months years",
+  },
+];
+
+/** The measure a question asks for, if it asks for a sum, an area or a duration. */
+export function measureAsked(question: string): Measure | undefined {
+  return MEASURES.find((measure) => measure.asked.test(question));
+}
+
 export function answerTypeOf(question: string): AnswerType {
   if (QUANTITY_QUESTION.test(question)) return "quantity";
   if (TIME_QUESTION.test(question)) return "time";

@@ -19,7 +19,7 @@ export const UNKNOWN_WORD_WEIGHT = 0.5;
 /** Weighs the question's distinct content terms once, for scoring many sentences against them. */
 export function coverageOf(questionTerms: readonly string[], idf: (term: string) => number): Coverage {
   return conceptCoverage(
-    [...new Set(questionTerms)].map((term) => ({ text: term, alternatives: [[term]], name: false, place: false, known: true })),
+    [...new Set(questionTerms)].map((term) => ({ text: term, alternatives: [[term]], kind: "word", known: true })),
     idf,
   );
 }
@@ -33,7 +33,7 @@ export function conceptCoverage(concepts: readonly Concept[], idf: (term: string
     .filter((concept) => concept.alternatives.length > 0)
     .map((concept) => ({
       alternatives: concept.alternatives,
-      weight: Math.max(...(concept.alternatives[0] as string[]).map(idf)) * (concept.known || concept.name ? 1 : UNKNOWN_WORD_WEIGHT),
+      weight: Math.max(...(concept.alternatives[0] as string[]).map(idf)) * (concept.known || concept.kind !== "word" ? 1 : UNKNOWN_WORD_WEIGHT),
     }));
   const total = weighted.reduce((sum, { weight }) => sum + weight, 0);
   return (present) => {

@@ -30,7 +30,7 @@ export function rerank(
   coverage: Coverage,
   read: PassageReader = passageReader(),
 ): RetrievedPassage[] {
-  const names = question.concepts.filter((concept) => concept.name && concept.known);
+  const names = question.concepts.filter((concept) => concept.kind !== "word" && concept.known);
   const wanted = new Set(names.flatMap((concept) => concept.alternatives.flat()));
   const type = question.type;
   const head = candidates.slice(0, RERANK_DEPTH).map((candidate) => {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { ApplicationFlags, GatewayIntentBits, MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NOT_SURE } from "../../src/answer/combine.js";
+import { notSure } from "../../src/answer/combine.js";
 import { NOT_SURE_COLOR, NOT_SURE_MARKER } from "../../src/discord/render/answer.js";
 import { MORE_PASSAGES_FIELD } from "../../src/discord/render/answerSources.js";
 import { embedsFit } from "../../src/discord/render/discordLimits.js";
@@ -119,7 +119,7 @@ describe("the bot against a local fake Discord: slash commands, buttons, context
 
   it("/ask with a low answer carries the not-sure marker, its quoted sources, the rest under More passages, and logs its confidence", async () => {
     // Pinned to `low` so this tests the rendering, not how sure today's engine is about the question.
-    const pinned = h.engine.reshapeNextAnswer((answer): Answer => ({ ...answer, answered: false, confidence: "low", answer: `${NOT_SURE} ${answer.answer}` }));
+    const pinned = h.engine.reshapeNextAnswer((answer): Answer => ({ ...answer, answered: false, confidence: "low", answer: `${notSure(undefined)} ${answer.answer}` }));
     const asker = snowflake();
     const ask = slashCommand("ask", { question: "What did Grushko say?" }, asker);
     await runCommand(h.fake, ask);

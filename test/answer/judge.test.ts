@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { announcesOnly, countedThing, holdsAnswer, judgeLead, namesFirstPerson, topicConcepts } from "../../src/answer/judge.js";
+import type { Concept } from "../../src/types.js";
+
+const word = (text: string, extra: Partial<Concept> = {}): Concept => ({ text, alternatives: [[text.toLowerCase()]], kind: "word", known: true, ...extra });
+const person = (text: string, ...spellings: string[]): Concept => ({ ...word(text), alternatives: [[text.toLowerCase()], ...spellings.map((s) => [s])], kind: "name" });
+
+describe("holdsAnswer", () => {
+  it("needs a number next to the thing a how-many question counts", () => {
+    const question = "How many drones did Ukraine shoot down?";
+    expect(countedThing(question)).toEqual(["drone"]);
+    expect(holdsAnswer(question, "quantity", "Ukraine's air force shot down 90 drones launched by Russia overnight.")).toBe(true);
+    expect(holdsAnswer(question, "quantity", "Drones hit the region, where 500 residents lost power for two days.")).toBe(false);
+  });
+
+  it("accepts the number by another word of the question when the sentence names the thing otherwise", () => {
+    expect(holdsAnswer("How many countries have agreed to join?", "quantity", "More than 30 nations have agreed to sign up.")).toBe(true);
+  });
+
+  it("does not count a year or a number that is part of a name", () => {
+    const question = "How many Altius drones is Britain sending?";
+    expect(holdsAnswer(question, "quantity", "Altius 600m and Altius 700m systems will be supplied to Kyiv.")).toBe(false);
+    expect(holdsAnswer("How many troops were there?", "quantity", "The troops arrived in 1941.")).toBe(false);
+  });
+
+  it("answers a sum with money, an area with its units and a duration with a length of time", () => {
+    expect(holdsAnswer("How much are the contracts worth?", "quantity", "The new contracts total nearly £30m.")).toBe(true);
+    expect(holdsAnswer("How much are the contracts worth?", "quantity", "The contracts cover 2 systems.")).toBe(false);
+    expect(holdsAnswer("How much territory do they control?", "quantity", "The area was reduced to about 110 square km.")).toBe(true);
+    expect(holdsAnswer("How much territory do they control?", "quantity", "Two pockets of forces remain.")).toBe(false);
+    expect(holdsAnswer("How long would the ceasefire last?", "quantity", "Putin resists a proposal for a 30-day ceasefire.")).toBe(true);
+  });
+
+  it("does not take an announcement for a report of what happened", () => {
+    const question = "What was agreed when Trump and Putin spoke on Tuesday?";
+    expect(announcesOnly(question, "Trump is due to hold talks with Putin on Tuesday.")).toBe(true);
+    expect(holdsAnswer(question, null, "‘I’ll talk to President Putin on Tuesday,’ Trump said.")).toBe(false);
+    expect(announcesOnly("When will Trump speak to Putin?", "Trump will speak to Putin tomorrow.")).toBe(false);
+  });
+
+  it("needs a quoted label for 'what did X call Y', given by X", () => {
+    const question = "What did Trump call Zelensky?";
+    expect(holdsAnswer(question, "label", "Mr Trump branded Mr Zelenskyy as a “comedian” and “dictator”.")).toBe(true);
+    expect(holdsAnswer(question, "label", "Mr Trump met Mr Zelenskyy.")).toBe(false);
+    const concepts = [person("Trump"), person("Zelensky", "zelenskyy")];
+    expect(namesFirstPerson(concepts, "Mr Trump branded Mr Zelenskyy as a “comedian”.")).toBe(true);
+    expect(namesFirstPerson(concepts, "Medvedev mocked him, calling him “Micron”.")).toBe(false);
+  });
+});
+
+describe("topicConcepts", () => {
+  it("leaves out names, time words and the words the answer type stands for", () => {
+    const concepts = [person("Starmer"), word("backstop"), word("tomorrow"), word("date")];
+    expect(topicConcepts(concepts, null).map((concept) => concept.text)).toEqual(["backstop", "date"]);
+    expect(topicConcepts(concepts, "time").map((concept) => concept.text)).toEqual(["backstop"]);
+  });
+});
+
+describe("judgeLead", () => {
+  const part = { concepts: [person("Healey"), word("peace")], type: null, unknownNames: [] };
+  const weight = () => 1;
+  const good = { coverage: 0.6, topicShare: 0.5, typed: true, onSubject: true };
+
+  it("is high when every check passes", () => {
+    expect(judgeLead(part, good, weight)).toEqual({ confidence: "high", doubt: null });
+  });
+
+  it("is low with the first reason that failed, in words for the reader", () => {
+    expect(judgeLead({ ...part, unknownNames: ["Scholz"] }, good, weight).doubt).toBe("they never mention Scholz");
+    expect(judgeLead(part, { ...good, onSubject: false }, weight).doubt).toBe("the closest passages are not about Healey");
+    expect(judgeLead(part, { ...good, topicShare: 0 }, weight).doubt).toBe("none of them says “peace”");
+    expect(judgeLead({ ...part, type: "quantity" }, { ...good, typed: false }, weight).doubt).toBe("none of them gives that figure");
+    expect(judgeLead(part, { ...good, coverage: 0.1 }, weight)).toEqual({ confidence: "low", doubt: "they share few of the question's words" });
+  });
+});

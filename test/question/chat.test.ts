@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { rewriteChat, tokenise } from "../../src/question/chat.js";
+
+describe("rewriteChat", () => {
+  it("drops greetings and polite openers before the question", () => {
+    expect(rewriteChat("Hi! What did Peskov say?").text).toBe("What did Peskov say?");
+    expect(rewriteChat("hey bot, quick one: which power plant was it?").text).toBe("which power plant was it?");
+    expect(rewriteChat("Can you tell me how long the ceasefire would last?").text).toBe("how long the ceasefire would last?");
+    expect(rewriteChat("Thanks! And how many troops?").text).toBe("how many troops?");
+  });
+
+  it("spells out chat abbreviations and drops filler words", () => {
+    const rewritten = rewriteChat("wat did medvedv say abt macron n starmer lol");
+    expect(rewritten.text).toBe("what did medvedv say about macron and starmer");
+    expect(rewritten.changed).toBe(true);
+    expect(rewriteChat("hw many troops r fighting acc to ukr govt").text).toBe("how many troops are fighting according to Ukraine government");
+  });
+
+  it("reads 2 and 4 as words only between words, never before a counted plural", () => {
+    expect(rewriteChat("is starmer tryna send 2 ukraine").text).toBe("is starmer trying to send to ukraine");
+    expect(rewriteChat("troops fighting 4 russia").text).toBe("troops fighting for russia");
+    expect(rewriteChat("did they shoot down 2 drones").text).toBe("did they shoot down 2 drones");
+    expect(rewriteChat("2 drones hit").text).toBe("2 drones hit");
+  });
+
+  it("writes thousands out and reads ex- as former", () => {
+    expect(rewriteChat("did starmer offer 30k troops").text).toBe("did starmer offer 30,000 troops");
+    expect(rewriteChat("What did Russia's ex-leader say?").text).toBe("What did Russia's former leader say?");
+  });
+
+  it("leaves a proper question alone and keeps a message made only of filler", () => {
+    expect(rewriteChat("What did Grushko say?")).toEqual({ text: "What did Grushko say?", changed: false });
+    expect(rewriteChat("hi!").text).toBe("hi!");
+  });
+});
+
+describe("tokenise", () => {
+  it("keeps every character, so a text can be put back together", () => {
+    const text = "Russia's ex-leader — 30,000 “troops”?";
+    expect(tokenise(text).join("")).toBe(text);
+    expect(tokenise(text)).toContain("Russia's");
+    expect(tokenise(text)).toContain("30,000");
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { places } from "../../src/question/places.js";
+import { RoleResolver, type RoleHolder } from "../../src/question/roles.js";
+
+/** Roles as the quote index learns them from the seed articles' appositives. */
+const PEOPLE: RoleHolder[] = [
+  { name: "Dmitry Peskov", roles: ["kremlin spokesman"] },
+  { name: "Alexander Grushko", roles: ["country deputy foreign minister", "russian deputy foreign minister"] },
+  { name: "Sergei Lavrov", roles: ["russian foreign minister"] },
+  { name: "Giorgia Meloni", roles: ["italian prime minister"] },
+  { name: "Justin Trudeau", roles: ["canadian prime minister", "former canadian prime minister"] },
+  { name: "Keir Starmer", roles: ["british prime minister"] },
+  { name: "Dmitry Medvedev", roles: ["former president", "former russian president", "russian president"] },
+  { name: "Vladimir Putin", roles: ["president"] },
+  { name: "Volodymyr Zelensky", roles: ["president", "ukrainian president"] },
+  { name: "Emmanuel Macron", roles: ["french president"] },
+  { name: "Donald Trump", roles: ["u.s president"] },
+  { name: "Ursula von der Leyen", roles: ["european commission president"] },
+  { name: "Kaja Kallas", roles: ["european union foreign policy chief"] },
+  { name: "Pete Hegseth", roles: [] },
+];
+
+const resolver = new RoleResolver(PEOPLE, places());
+const peopleFor = (question: string) => resolver.find(question.toLowerCase().split(/\s+/)).flatMap((mention) => mention.people);
+
+describe("RoleResolver", () => {
+  it("names the person the articles give a role, with or without the country", () => {
+    expect(peopleFor("what did the kremlin spokesman say")).toEqual(["Dmitry Peskov"]);
+    expect(peopleFor("what did russia's deputy foreign minister say")).toEqual(["Alexander Grushko"]);
+    expect(peopleFor("the european commission president")).toEqual(["Ursula von der Leyen"]);
+    expect(peopleFor("the eu foreign policy chief")).toEqual(["Kaja Kallas"]);
+  });
+
+  it("tells apart roles that share words: the foreign minister is not his deputy", () => {
+    expect(peopleFor("what did the russian foreign minister say")).toEqual(["Sergei Lavrov"]);
+  });
+
+  it("reads a capital or a demonym as the country of the role", () => {
+    expect(peopleFor("what did rome's prime minister say")).toEqual(["Giorgia Meloni"]);
+    expect(peopleFor("did the french leader agree")).toEqual(["Emmanuel Macron"]);
+    expect(peopleFor("the ukrainian president")).toEqual(["Volodymyr Zelensky"]);
+    expect(peopleFor("the british pm")).toEqual([]);
+  });
+
+  it("keeps former office-holders apart from the present ones", () => {
+    expect(peopleFor("what did the russian president say")).toEqual(["Vladimir Putin"]);
+    expect(peopleFor("what did russia's former president say")).toEqual(["Dmitry Medvedev"]);
+    expect(peopleFor("the former canadian prime minister")).toEqual(["Justin Trudeau"]);
+    // The articles call Trudeau the former Canadian prime minister: they name no present one.
+    expect(peopleFor("the canadian prime minister")).toEqual([]);
+  });
+
+  it("finds no one for a role nobody in the articles holds", () => {
+    expect(peopleFor("what did the german chancellor say")).toEqual([]);
+    expect(peopleFor("what did the polish foreign minister say")).toEqual([]);
+  });
+});

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "../../src/types.js";
+import { createEngineFixture, type EngineFixture } from "../support/engineFixture.js";
+
+/**
+ * Questions as people type them, through the whole engine over the seed articles: what the
+ * answer says, how sure it is, and which passages it cites.
+ */
+let fixture: EngineFixture;
+beforeAll(async () => {
+  fixture = await createEngineFixture();
+});
+afterAll(async () => {
+  await fixture.cleanup();
+});
+
+const ask = (question: string) => fixture.engine.ask(question);
+const cited = (answer: Answer) => answer.citations.filter((citation) => citation.cited);
+
+describe("questions as people type them", () => {
+  it("reads chat-speak and typos, and shows how it read them", async () => {
+    const answer = await ask("wat did medvedv say abt macron n starmer lol");
+    expect(answer.correctedQuestion).toBe("what did medvedev say about macron and starmer");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toContain("playing dumb");
+  });
+
+  it("ignores a greeting instead of looking for someone called Hi", async () => {
+    const answer = await ask("Hi! What did Peskov say?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toContain("unacceptable");
+  });
+
+  it("answers a role with the person the articles give it", async () => {
+    const answer = await ask("What did Russia's deputy foreign minister say about NATO contingents?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toContain("We absolutely do not care under what label");
+    const spokesman = await ask("What did the Kremlin spokesman say about NATO troops?");
+    expect(spokesman.answer).toMatch(/Peskov|unacceptable/);
+  });
+
+  it("reads a capital or a seat of government as its country", async () => {
+    const answer = await ask("Is Copenhagen prepared to take part in a European presence in Ukraine?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toContain("Denmark is in principle prepared");
+  });
+
+  it("answers both parts of a two-part question, citing each", async () => {
+    const answer = await ask("What did Kallas say about peace, and how did Hegseth respond to claims that Washington was pro-Russia?");
+    expect(answer.answer).toMatch(/really want peace/);
+    expect(answer.answer).toMatch(/garbage/);
+    expect(cited(answer).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("shows each article's version side by side for a comparison", async () => {
+    const answer = await ask("How do the reports differ on what Lavrov said?");
+    const articles = new Set(cited(answer).map((citation) => citation.articleId));
+    expect(articles.size).toBeGreaterThanOrEqual(2);
+    expect(answer.answer).toContain("undisguised involvement");
+    expect(answer.answer).toContain("unveiled involvement");
+  });
+
+  it("quotes the sentence that holds the asked-for figure or label", async () => {
+    expect((await ask("How much territory in Kursk do Ukrainian forces still control?")).answer).toContain("110 square km");
+    expect((await ask("How much are the Anduril drone contracts worth?")).answer).toContain("£30m");
+    expect((await ask("What did Medvedev call Macron?")).answer).toContain("Micron");
+  });
+});
+
+describe("how sure the answer is", () => {
+  it("is none, with no citations, when the question's subject is never mentioned", async () => {
+    const answer = await ask("What did Olaf Scholz say about sending German troops to Ukraine?");
+    expect(answer).toMatchObject({ confidence: "none", answered: false, citations: [] });
+    expect(answer.answer).toContain("do not mention Olaf Scholz");
+  });
+
+  it("is low, showing the closest passages and why, when the articles come near but do not answer", async () => {
+    const answer = await ask("What was agreed when Trump and Putin spoke on the phone on Tuesday?");
+    expect(answer.confidence).toBe("low");
+    expect(answer.answered).toBe(false);
+    expect(answer.answer).toMatch(/^The articles may not answer this exactly: .+\. Closest passages: /);
+    expect(cited(answer).length).toBeGreaterThan(0);
+  });
+
+  it("does not answer a question about something the articles only mention in passing", async () => {
+    for (const question of ["Who won the football match last night?", "How many Altius drones exactly is Britain sending to Ukraine?"]) {
+      expect((await ask(question)).confidence, question).not.toBe("high");
+    }
+  });
+
+  it("asks who is meant when a question says 'he' with no one named", async () => {
+    const answer = await ask("what else did he say?");
+    expect(answer.confidence).toBe("none");
+    expect(answer.answer).toContain("without saying who");
+  });
+
+  it("says it reads English when asked in another script", async () => {
+    const answer = await ask("Что сказал Грушко?");
+    expect(answer.confidence).toBe("none");
+    expect(answer.answer).toContain("in English");
+  });
+
+  it("lists the passages the answer quotes first, the others after as more passages", async () => {
+    const answer = await ask("What did Grushko say?");
+    const flags = answer.citations.map((citation) => citation.cited);
+    expect(flags[0]).toBe(true);
+    expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
+    const markers = new Set([...answer.answer.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1])));
+    expect(new Set(cited(answer).map((citation) => citation.n))).toEqual(markers);
+  });
+});
