@@ -37,7 +37,7 @@ const AUXILIARY = /^(did|do|does|is|are|was|were|has|have|had|will|would|could|c
 
 /** The content terms of the things a "how many X" question counts ("troops" in "how many North Korean troops…"). */
 export function countedThing(question: string): string[] {
-  const match = /\bhow (?:many|much)\s+(.*)$/i.exec(question);
+  const match = /\bhow (?:many|much)\s+(?:of\s+(?:the\s+)?)?(.*)$/i.exec(question);
   if (!match?.[1]) return [];
   const thing: string[] = [];
   for (const word of words(match[1])) {
@@ -128,9 +128,21 @@ export function namesFirstPerson(concepts: readonly Concept[], sentence: string)
   return person === undefined || holds(person, new Set(contentTerms(sentence)));
 }
 
-/** Whether a sentence answers a question in kind: `holdsAnswer`, and for a label, given by the one asked about. */
+/**
+ * Whether a sentence answers a question in kind: `holdsAnswer`; for a label, given by the one
+ * asked about; for a count, of the very thing asked about ("how many drones hit Kharkiv" is not
+ * answered by a count of drones that does not say Kharkiv).
+ */
 export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concepts">, sentence: string): boolean {
-  return holdsAnswer(part.text, part.type, sentence) && (part.type !== "label" || namesFirstPerson(part.concepts, sentence));
+  if (!holdsAnswer(part.text, part.type, sentence)) return false;
+  if (part.type === "label") return namesFirstPerson(part.concepts, sentence);
+  if (part.type === "quantity") {
+    const thing = new Set(countedThing(part.text));
+    const named = part.concepts.filter((concept) => concept.kind === "name" && concept.known && (concept.alternatives[0] ?? []).every((term) => thing.has(term)));
+    const terms = new Set(contentTerms(sentence));
+    return named.every((concept) => holds(concept, terms));
+  }
+  return true;
 }
 
 /** What is known about the sentence an answer leads with, for judging how sure it is. */

@@ -305,7 +305,11 @@ export class Engine {
       onTopicConcepts.length > 0 ? { terms: onTopicConcepts.flatMap((concept) => concept.alternatives.flat()), coverage: this.coverageOf(onTopicConcepts) } : undefined,
     );
     if (!answer?.answered) return null;
-    const onTopic = onTopicConcepts.length === 0 || answer.topicShare >= CONFIDENCE.topicFrom;
+    // Someone or something named in the topic ("about Britain sending Altius drones") must be in what is quoted.
+    const quoted = new Set(answer.citations.filter((citation) => answer.answer.includes(`[${citation.n}]`)).flatMap((citation) => contentTerms(citation.text)));
+    const namedInTopic = onTopicConcepts.filter((concept) => concept.kind === "name" && concept.known);
+    const namesQuoted = namedInTopic.every((concept) => concept.alternatives.some((terms) => terms.every((term) => quoted.has(term))));
+    const onTopic = onTopicConcepts.length === 0 || (answer.topicShare >= CONFIDENCE.topicFrom && namesQuoted);
     const unknownTopic = part.unknownNames.filter((name) => topic.includes(name.toLowerCase()));
     const who = speakers[0]?.name ?? speaker.who;
     const doubt =

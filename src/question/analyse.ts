@@ -33,7 +33,10 @@ export interface QuestionLexicon {
 export interface QuestionPart {
   /** The part as read: corrected, abbreviations spelled out. */
   text: string;
-  /** What retrieval searches for: the text plus the names its roles and places stand for. */
+  /**
+   * What retrieval searches for: the text plus the names its roles and places stand for, the
+   * forms the articles use and the words a measure is given in.
+   */
   searchText: string;
   concepts: Concept[];
   type: AnswerType;

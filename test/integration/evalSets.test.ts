@@ -1,0 +1,96 @@
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evalQuestionSchema, scoreAnswer, summarise, type EvalQuestion, type Summary } from "../../src/eval/metrics.js";
+import type { Answer } from "../../src/types.js";
+import { SEEDS_DIR } from "../support/engineFixture.js";
+import { ROOT, runCli, type CliResult } from "../support/runCli.js";
+
+/**
+ * The whole product path, as a user runs it: `ask --jsonl` on a fresh index built from the
+ * seeds with the offline sentence encoder, scored on every tuning set. The floors are the
+ * issue's targets where the set meets them and today's figures where it does not yet, so a
+ * change that makes answers worse fails here. The locked blind set is not run here.
+ */
+interface Floors {
+  recallAt5: number;
+  recallAt1: number;
+  /** Most answerable questions allowed each outcome. */
+  answerableNone: number;
+  answerableLow: number;
+  /** Fewest unanswerable questions not answered with high confidence. */
+  unanswerableNotHigh: number;
+}
+
+const SETS: Record<string, Floors> = {
+  "dev.jsonl": { recallAt5: 0.95, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 1 },
+  "paraphrase.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 1 },
+  "blind-tuning.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.8 },
+  // Below the targets for low and unanswerable answers (see README, "Evaluation"): held where it is.
+  "blind-validation.jsonl": { recallAt5: 0.9, recallAt1: 0.65, answerableNone: 0.05, answerableLow: 0.3, unanswerableNotHigh: 0.7 },
+};
+
+const sets = Object.keys(SETS).map((name) => ({
+  name,
+  questions: readFileSync(path.join(ROOT, "test/fixtures/eval", name), "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => evalQuestionSchema.parse(JSON.parse(line))),
+}));
+const all: EvalQuestion[] = sets.flatMap((set) => set.questions);
+
+let indexDir: string;
+let run: CliResult;
+let answers: Answer[];
+const summaries = new Map<string, Summary>();
+
+beforeAll(async () => {
+  indexDir = await mkdtemp(path.join(os.tmpdir(), "evalsets-index-"));
+  run = await runCli("src/cli/ask.ts", ["--jsonl"], {
+    env: { INDEX_DIR: indexDir, ARTICLES_DIR: SEEDS_DIR, EMBEDDINGS: "offline" },
+    input: `${all.map((question) => question.question).join("\n")}\n`,
+    timeoutMs: 110_000,
+  });
+  answers = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as Answer);
+  const fileText = (articleId: string) => readFileSync(path.join(SEEDS_DIR, `${articleId}.txt`), "utf8");
+  let offset = 0;
+  for (const set of sets) {
+    const results = set.questions.map((question, index) => scoreAnswer(question, answers[offset + index]!, fileText));
+    summaries.set(set.name, summarise(results));
+    offset += set.questions.length;
+  }
+});
+afterAll(async () => {
+  await rm(indexDir, { recursive: true, force: true });
+});
+
+describe("the tuning question sets through ask --jsonl with the offline encoder", () => {
+  it("builds the index on first use and answers every line in order", () => {
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/Embeddings: offline Universal Sentence Encoder lite/);
+    expect(run.stderr).toMatch(/Indexed 5 articles into \d+ passages/);
+    expect(answers.map((answer) => answer.question)).toEqual(all.map((question) => question.question));
+  });
+
+  it.each(Object.entries(SETS))("%s: finds the evidence and is as sure as it should be", (name, floors) => {
+    const summary = summaries.get(name) as Summary;
+    expect(summary.recallAt5, "R@5").toBeGreaterThanOrEqual(floors.recallAt5);
+    expect(summary.recallAt1, "R@1").toBeGreaterThanOrEqual(floors.recallAt1);
+    expect(summary.answerableNone, "answerable answered none").toBeLessThanOrEqual(floors.answerableNone);
+    expect(summary.answerableLow, "answerable answered low").toBeLessThanOrEqual(floors.answerableLow);
+    expect(summary.abstentionAccuracy, "unanswerable not answered high").toBeGreaterThanOrEqual(floors.unanswerableNotHigh);
+  });
+
+  it("quotes every citation exactly as the article file has it at its offsets, and marks what the answer quotes", () => {
+    for (const summary of summaries.values()) expect(summary.citationFidelity).toBe(1);
+    for (const answer of answers) {
+      const quoted = new Set([...answer.answer.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1])));
+      expect(new Set(answer.citations.filter((citation) => citation.cited).map((citation) => citation.n))).toEqual(quoted);
+      expect(["high", "low", "none"]).toContain(answer.confidence);
+      expect(answer.answered).toBe(answer.confidence === "high");
+      if (answer.confidence === "none") expect(answer.citations).toEqual([]);
+    }
+  });
+});
