@@ -184,3 +184,51 @@ export function judgeLead(part: Pick<QuestionPart, "concepts" | "type" | "unknow
 function list(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
+/** "What did he say?" with no name to say who "he" is. */
+const PRONOUN_SUBJECT = /\b(he|she|they|him|her|them)\b/i;
+
+/**
+ * Why a question part cannot be answered before anything is searched, or null: the person it
+ * asks about is never mentioned, it says "he" without saying who, or every name it uses is
+ * unknown to the articles.
+ */
+export function refusal(part: Pick<QuestionPart, "text" | "concepts" | "unknownNames">, speaker: { who: string } | null): string | null {
+  const unknownSpeaker = speaker === null ? [] : part.unknownNames.filter((name) => speaker.who.includes(name));
+  if (unknownSpeaker.length > 0) return `The articles do not mention ${unknownSpeaker.join(" ")}.`;
+  const names = part.concepts.filter((concept) => concept.kind !== "word");
+  const pronoun = names.length === 0 ? PRONOUN_SUBJECT.exec(part.text)?.[1] : undefined;
+  if (pronoun !== undefined && part.concepts.length <= 1) {
+    return `The question says “${pronoun}” without saying who. Ask with a name, e.g. “What else did Grushko say?”, or reply to an answer to follow it up.`;
+  }
+  if (names.length > 0 && names.every((concept) => !concept.known)) return `The articles do not mention ${names.map((concept) => concept.text).join(" ")}.`;
+  return null;
+}
+
+/** What is known about a who-said-what answer, for judging how sure it is. */
+export interface QuoteFacts {
+  /** Who was quoted, as the answer should name them. */
+  who: string;
+  /** What the question asks them about, as typed ("" for "What did Grushko say?"). */
+  topic: string;
+  /** The question's concepts within that topic. */
+  topicConcepts: readonly Concept[];
+  /** The best share of the topic the quotes shown hold (see `answerFromQuotes`). */
+  topicShare: number;
+  /** Content terms of the passages the answer quotes. */
+  quotedTerms: ReadonlySet<string>;
+}
+
+/**
+ * `high` when the quotes shown hold enough of the topic and name whatever it names ("about
+ * Britain sending Altius drones" is not answered by quotes that never say Altius), and the topic
+ * names nothing the articles never mention; otherwise `low` with why.
+ */
+export function judgeQuotes(part: Pick<QuestionPart, "unknownNames">, facts: QuoteFacts): { confidence: "high" | "low"; doubt: string | null } {
+  const topic = facts.topic.toLowerCase();
+  const unknown = part.unknownNames.filter((name) => topic.includes(name.toLowerCase()));
+  const namesQuoted = facts.topicConcepts.filter((concept) => concept.kind === "name" && concept.known).every((concept) => holds(concept, facts.quotedTerms));
+  const onTopic = facts.topicConcepts.length === 0 || (facts.topicShare >= CONFIDENCE.topicFrom && namesQuoted);
+  const doubt = unknown.length > 0 ? `they never mention ${unknown.join(" ")}` : onTopic ? null : `none of ${facts.who}’s words found is about “${facts.topic}”`;
+  return { confidence: doubt === null ? "high" : "low", doubt };
+}

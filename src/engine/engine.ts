@@ -1,7 +1,7 @@
 import { combineParts, type PartAnswer } from "../answer/combine.js";
 import { compareArticles } from "../answer/compare.js";
 import { composeAnswer, DEFAULT_COMPOSE } from "../answer/compose.js";
-import { answersInKind, CONFIDENCE, judgeLead, topicConcepts } from "../answer/judge.js";
+import { answersInKind, CONFIDENCE, judgeLead, judgeQuotes, refusal, topicConcepts } from "../answer/judge.js";
 import { UserError } from "../errors.js";
 import type { LoadedIndex } from "../index/indexStore.js";
 import type { ArticleRecord } from "../index/manifest.js";
@@ -17,6 +17,7 @@ import type { Quote, Speaker } from "../quotes/speakers.js";
 import type { QuestionAnalyser, QuestionPart } from "../question/analyse.js";
 import type { Answer, AskOptions, Concept, Embedder, Passage, RetrievedPassage } from "../types.js";
 import { buildAnalyser } from "./lexicon.js";
+import { SubjectCheck } from "./subject.js";
 import { contentTerms } from "../retrieve/terms.js";
 
 export const MAX_QUESTION_CHARS = 500;
@@ -26,8 +27,6 @@ export const MAX_K = 20;
 const CANDIDATES = 30;
 /** What a question in another language is told. */
 const IN_ENGLISH = "The indexed articles are in English, and I can only read questions in English. Ask, for example, “What did Grushko say?”";
-/** "What did he say?" with no name to say who "he" is. */
-const PRONOUN_SUBJECT = /\b(he|she|they|him|her|them)\b/i;
 /** Passages a comparison looks through for each article's version. */
 const COMPARE_DEPTH = 20;
 
@@ -51,8 +50,7 @@ export class Engine {
   private readonly forward: ForwardIndex | undefined;
   /** Positions in the quote index of each speaker's quotes, ascending. */
   private readonly quotesBySpeaker = new Map<string, number[]>();
-  /** Each article's passages in file order. */
-  private readonly passagesByArticle = new Map<string, Passage[]>();
+  private readonly subject: SubjectCheck;
   /** Made on the first question: it reads the whole vocabulary. */
   private questionAnalyser: QuestionAnalyser | undefined;
 
@@ -76,11 +74,7 @@ export class Engine {
       return row !== undefined && passages[row] === passage ? row : undefined;
     };
     this.forward = tokens ? { tokens, rowOf } : undefined;
-    for (const passage of index.passages) {
-      const list = this.passagesByArticle.get(passage.articleId);
-      if (list) list.push(passage);
-      else this.passagesByArticle.set(passage.articleId, [passage]);
-    }
+    this.subject = new SubjectCheck(index.passages, (term) => index.keywords.idf(term));
     index.quotes.quotes.forEach((quote, position) => {
       const positions = this.quotesBySpeaker.get(quote.speakerId);
       if (positions) positions.push(position);
@@ -193,17 +187,9 @@ export class Engine {
   private async answerPart(part: QuestionPart, options: AskOptions, read: PassageReader): Promise<PartAnswer> {
     const notCovered = (text: string): PartAnswer => ({ question: part.text, confidence: "none", text, citations: [] });
     const speaker = parseSpeakerQuestion(part.text);
-    if (speaker && part.unknownNames.some((name) => speaker.who.includes(name))) {
-      return notCovered(`The articles do not mention ${part.unknownNames.filter((name) => speaker.who.includes(name)).join(" ")}.`);
-    }
+    const refused = refusal(part, speaker);
+    if (refused !== null) return notCovered(refused);
     const names = part.concepts.filter((concept) => concept.kind !== "word");
-    const pronoun = names.length === 0 ? PRONOUN_SUBJECT.exec(part.text)?.[1] : undefined;
-    if (pronoun !== undefined && part.concepts.length <= 1) {
-      return notCovered(`The question says “${pronoun}” without saying who. Ask with a name, e.g. “What else did Grushko say?”, or reply to an answer to follow it up.`);
-    }
-    if (names.length > 0 && names.every((concept) => !concept.known)) {
-      return notCovered(`The articles do not mention ${names.map((concept) => concept.text).join(" ")}.`);
-    }
     const retrieved = await this.retrieveWith(part, options, read);
     // "What did Medvedev call Macron" asks for a label, which his quotes rarely hold.
     if (speaker && part.type !== "label") {
@@ -219,7 +205,7 @@ export class Engine {
       coverage,
       type: part.type,
       holdsAnswer: (sentence) => answersInKind(part, sentence),
-      onSubject: (passage) => this.namesIn(names, passage, read),
+      onSubject: this.subject.about(names, read),
     });
     const lead = composed.lead;
     if (lead === null || composed.bestCoverage < CONFIDENCE.noneBelow) return notCovered("The articles do not answer this question.");
@@ -232,30 +218,6 @@ export class Engine {
     return { question: part.text, confidence, ...(doubt === null ? {} : { doubt }), text: composed.answer, citations: composed.citations };
   }
 
-  /**
-   * Whether the passage is about the names the question uses: every one somewhere in the
-   * article, and every person or thing it names ("Kursk", "Anduril"; else its rarest place) in
-   * the passage or the one before it, since a quote often follows the line naming its speaker.
-   */
-  private namesIn(names: readonly Concept[], passage: Passage, read: PassageReader): boolean {
-    const known = names.filter((concept) => concept.known);
-    if (known.length === 0) return true;
-    const wanted = new Set(known.flatMap((concept) => concept.alternatives.flat()));
-    const holds = (present: ReadonlySet<string>, concept: Concept) => concept.alternatives.some((terms) => terms.every((term) => present.has(term)));
-    const article = this.passagesByArticle.get(passage.articleId) ?? [passage];
-    const inArticle = new Set(article.flatMap((other) => [...read(other).termsAmong(wanted)]));
-    if (!known.every((concept) => holds(inArticle, concept))) return false;
-    // Places and descriptors set the scene: the article is enough, but for a question about a
-    // place alone ("Is Copenhagen prepared…?") the rarest place must be in the passage.
-    const people = known.filter((concept) => concept.kind === "name");
-    const places = known.filter((concept) => concept.kind === "place");
-    const idf = (concept: Concept) => Math.max(...(concept.alternatives[0] as string[]).map((term) => this.index.keywords.idf(term)));
-    const near = people.length > 0 || places.length === 0 ? people : [places.reduce((best, concept) => (idf(concept) > idf(best) ? concept : best))];
-    const position = article.indexOf(passage);
-    const nearby = new Set([passage, ...(position > 0 ? [article[position - 1] as Passage] : [])].flatMap((other) => [...read(other).termsAmong(wanted)]));
-    return near.every((concept) => holds(nearby, concept));
-  }
-
   /** "How do the reports differ on…": each article's own version, side by side. */
   private async compare(parts: readonly QuestionPart[], options: AskOptions, read: PassageReader): Promise<PartAnswer> {
     const part = parts[0] as QuestionPart;
@@ -266,7 +228,7 @@ export class Engine {
       k: Math.min(options.k ?? DEFAULT_K, MAX_K),
       coverage: this.coverageOf(part.concepts),
       topic: (sentence) => (topic.length === 0 ? 1 : topicCoverage(new Set(contentTerms(sentence)))),
-      onSubject: (passage) => this.namesIn(part.concepts.filter((concept) => concept.kind !== "word"), passage, read),
+      onSubject: this.subject.about(part.concepts.filter((concept) => concept.kind !== "word"), read),
       read,
       describe: (articleId, section) => this.describe(articleId, section),
       idf: (term) => this.index.keywords.idf(term),
@@ -305,16 +267,15 @@ export class Engine {
       onTopicConcepts.length > 0 ? { terms: onTopicConcepts.flatMap((concept) => concept.alternatives.flat()), coverage: this.coverageOf(onTopicConcepts) } : undefined,
     );
     if (!answer?.answered) return null;
-    // Someone or something named in the topic ("about Britain sending Altius drones") must be in what is quoted.
-    const quoted = new Set(answer.citations.filter((citation) => answer.answer.includes(`[${citation.n}]`)).flatMap((citation) => contentTerms(citation.text)));
-    const namedInTopic = onTopicConcepts.filter((concept) => concept.kind === "name" && concept.known);
-    const namesQuoted = namedInTopic.every((concept) => concept.alternatives.some((terms) => terms.every((term) => quoted.has(term))));
-    const onTopic = onTopicConcepts.length === 0 || (answer.topicShare >= CONFIDENCE.topicFrom && namesQuoted);
-    const unknownTopic = part.unknownNames.filter((name) => topic.includes(name.toLowerCase()));
-    const who = speakers[0]?.name ?? speaker.who;
-    const doubt =
-      unknownTopic.length > 0 ? `they never mention ${unknownTopic.join(" ")}` : onTopic ? null : `none of ${who}’s words found is about “${speaker.topic}”`;
-    return { question: part.text, confidence: doubt === null ? "high" : "low", ...(doubt === null ? {} : { doubt }), text: answer.answer, citations: answer.citations };
+    const quotedTerms = new Set(answer.citations.filter((citation) => answer.answer.includes(`[${citation.n}]`)).flatMap((citation) => contentTerms(citation.text)));
+    const { confidence, doubt } = judgeQuotes(part, {
+      who: speakers[0]?.name ?? speaker.who,
+      topic: speaker.topic,
+      topicConcepts: onTopicConcepts,
+      topicShare: answer.topicShare,
+      quotedTerms,
+    });
+    return { question: part.text, confidence, ...(doubt === null ? {} : { doubt }), text: answer.answer, citations: answer.citations };
   }
 
   private allowedArticleIds(options: AskOptions): string[] {

@@ -1,0 +1,50 @@
+import type { PassageReader } from "../retrieve/passageText.js";
+import type { Concept, Passage } from "../types.js";
+
+const holds = (present: ReadonlySet<string>, concept: Concept) => concept.alternatives.some((terms) => terms.every((term) => present.has(term)));
+
+/**
+ * Whether a passage is about the names a question uses: every one somewhere in the passage's
+ * article, and every person or thing it names ("Kursk", "Anduril"; else its rarest place) in the
+ * passage or the one before it, since a quote often follows the line naming its speaker. Places
+ * and descriptors ("Moscow", "Western") set the scene: the article is enough for them.
+ */
+export class SubjectCheck {
+  /** Each article's passages in file order. */
+  private readonly passagesByArticle = new Map<string, Passage[]>();
+
+  constructor(
+    passages: readonly Passage[],
+    private readonly idf: (term: string) => number,
+  ) {
+    for (const passage of passages) {
+      const list = this.passagesByArticle.get(passage.articleId);
+      if (list) list.push(passage);
+      else this.passagesByArticle.set(passage.articleId, [passage]);
+    }
+  }
+
+  /** A test of passages for one question's names, remembering what each article holds. */
+  about(names: readonly Concept[], read: PassageReader): (passage: Passage) => boolean {
+    const known = names.filter((concept) => concept.known);
+    if (known.length === 0) return () => true;
+    const wanted = new Set(known.flatMap((concept) => concept.alternatives.flat()));
+    const people = known.filter((concept) => concept.kind === "name");
+    const places = known.filter((concept) => concept.kind === "place");
+    const weight = (concept: Concept) => Math.max(...(concept.alternatives[0] as string[]).map(this.idf));
+    const near = people.length > 0 || places.length === 0 ? people : [places.reduce((best, concept) => (weight(concept) > weight(best) ? concept : best))];
+    const articleHolds = new Map<string, boolean>();
+    return (passage) => {
+      const article = this.passagesByArticle.get(passage.articleId) ?? [passage];
+      let inArticle = articleHolds.get(passage.articleId);
+      if (inArticle === undefined) {
+        const terms = new Set(article.flatMap((other) => [...read(other).termsAmong(wanted)]));
+        articleHolds.set(passage.articleId, (inArticle = known.every((concept) => holds(terms, concept))));
+      }
+      if (!inArticle) return false;
+      const position = article.indexOf(passage);
+      const nearby = new Set([passage, ...(position > 0 ? [article[position - 1] as Passage] : [])].flatMap((other) => [...read(other).termsAmong(wanted)]));
+      return near.every((concept) => holds(nearby, concept));
+    };
+  }
+}
