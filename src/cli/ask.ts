@@ -86,18 +86,25 @@ async function main(): Promise<number> {
     process.stdout.write(`${values.json ? JSON.stringify(answerJson(answer)) : formatAnswer(answer)}\n`);
     return 0;
   }
-  // One line in, one JSON line out, in order; a bad line gets an error object, not a crash.
+  // One line in, one JSON line out, in order; a bad line gets an error object, not a crash,
+  // and a line the engine fails on does not lose the lines after it (the exit status says so).
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let failed = 0;
   for await (const line of lines) {
     try {
       const answer = await engine.ask(line, options);
       process.stdout.write(`${JSON.stringify(answerJson(answer))}\n`);
     } catch (error) {
-      if (!isUserError(error)) throw error;
-      process.stdout.write(`${JSON.stringify({ question: line, error: { code: error.code, message: error.message } })}\n`);
+      if (isUserError(error)) {
+        process.stdout.write(`${JSON.stringify({ question: line, error: { code: error.code, message: error.message } })}\n`);
+        continue;
+      }
+      failed++;
+      stderrLogger.error(`answering line "${line.slice(0, 80)}" failed`, error);
+      process.stdout.write(`${JSON.stringify({ question: line, error: { code: "ANSWER_FAILED", message: "Answering this question failed; the log says why." } })}\n`);
     }
   }
-  return 0;
+  return failed > 0 ? 1 : 0;
 }
 
 main().then(

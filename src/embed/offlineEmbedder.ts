@@ -30,7 +30,8 @@ export async function createOfflineEmbedder(): Promise<Embedder> {
     async embed(texts) {
       const vectors: Float32Array[] = [];
       for (let i = 0; i < texts.length; i += BATCH_SIZE) {
-        const batch = await model.embed(texts.slice(i, i + BATCH_SIZE));
+        // The encoder's tokenizer fails on an empty string; a blank embeds as "nothing" does.
+        const batch = await model.embed(texts.slice(i, i + BATCH_SIZE).map((text) => (text === "" ? " " : text)));
         for (const row of batch) vectors.push(normalise(row));
       }
       return vectors;

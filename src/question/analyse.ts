@@ -1,7 +1,7 @@
 import { answerTypeOf, measureAsked, type AnswerType } from "../retrieve/answerType.js";
 import { contentTerm, isStopword, words } from "../retrieve/terms.js";
 import type { Concept } from "../types.js";
-import { isWordToken, rewriteChat, tokenise } from "./chat.js";
+import { isChatWord, isWordToken, rewriteChat, tokenise } from "./chat.js";
 import { isComparison, splitParts } from "./parts.js";
 import type { Places } from "./places.js";
 import type { RoleResolver } from "./roles.js";
@@ -141,7 +141,7 @@ export class QuestionAnalyser {
     const tokens = tokenise(text).filter(isWordToken).filter((token) => !/\d/.test(token));
     const strange = tokens.filter((token) => {
       const word = token.toLowerCase().replace(/['’]s$/u, "");
-      return !(this.lexicon.isEnglishWord(word) || isStopword(word) || this.lexicon.frequencies.has(word) || this.lexicon.places.has(word));
+      return !(this.lexicon.isEnglishWord(word) || isStopword(word) || isChatWord(word) || this.lexicon.frequencies.has(word) || this.lexicon.places.has(word));
     });
     return tokens.length > 0 && strange.length / tokens.length > FOREIGN_SHARE;
   }

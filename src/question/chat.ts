@@ -54,6 +54,9 @@ export function tokenise(text: string): string[] {
 
 export const isWordToken = (token: string): boolean => /^[\p{L}\p{N}]/u.test(token);
 
+/** Whether a word is chat-speak this table knows ("lol", "abt"): English, if not in a dictionary. */
+export const isChatWord = (word: string): boolean => Object.hasOwn(ABBREVIATIONS, word.toLowerCase());
+
 /** Drops greetings and polite openers, spells out chat abbreviations. */
 export function rewriteChat(question: string): ChatRewrite {
   let text = question;
@@ -75,5 +78,7 @@ export function rewriteChat(question: string): ChatRewrite {
     return replaced ?? token;
   });
   const result = out.join("").replace(/\s+([?!.,;:])/g, "$1").replace(/\s{2,}/g, " ").trim();
+  // Nothing but filler ("lol"): there is nothing else to ask, so the message stays as it was.
+  if (!/[\p{L}\p{N}]/u.test(result)) return { text: question.trim(), changed: false };
   return { text: result, changed: result !== question.trim() };
 }

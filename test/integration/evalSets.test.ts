@@ -40,6 +40,8 @@ const sets = Object.keys(SETS).map((name) => ({
     .map((line) => evalQuestionSchema.parse(JSON.parse(line))),
 }));
 const all: EvalQuestion[] = sets.flatMap((set) => set.questions);
+/** Lines that are no question at all, sent after the sets: each still gets an answer line. */
+const NOT_QUESTIONS = ["lol", "???", "\u{1F600}\u{1F600}", "hi"];
 
 let indexDir: string;
 let run: CliResult;
@@ -50,7 +52,7 @@ beforeAll(async () => {
   indexDir = await mkdtemp(path.join(os.tmpdir(), "evalsets-index-"));
   run = await runCli("src/cli/ask.ts", ["--jsonl"], {
     env: { INDEX_DIR: indexDir, ARTICLES_DIR: SEEDS_DIR, EMBEDDINGS: "offline" },
-    input: `${all.map((question) => question.question).join("\n")}\n`,
+    input: `${[...all.map((question) => question.question), ...NOT_QUESTIONS].join("\n")}\n`,
     timeoutMs: 110_000,
   });
   answers = run.stdout.trim().split("\n").map((line) => JSON.parse(line) as Answer);
@@ -71,7 +73,11 @@ describe("the tuning question sets through ask --jsonl with the offline encoder"
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/Embeddings: offline Universal Sentence Encoder lite/);
     expect(run.stderr).toMatch(/Indexed 5 articles into \d+ passages/);
-    expect(answers.map((answer) => answer.question)).toEqual(all.map((question) => question.question));
+    expect(answers.map((answer) => answer.question)).toEqual([...all.map((question) => question.question), ...NOT_QUESTIONS]);
+  });
+
+  it("answers lines that are no question (filler, punctuation, emoji) with none, not a failure", () => {
+    for (const answer of answers.slice(all.length)) expect(answer).toMatchObject({ confidence: "none", citations: [] });
   });
 
   it.each(Object.entries(SETS))("%s: finds the evidence and is as sure as it should be", (name, floors) => {

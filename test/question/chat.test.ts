@@ -31,6 +31,7 @@ describe("rewriteChat", () => {
   it("leaves a proper question alone and keeps a message made only of filler", () => {
     expect(rewriteChat("What did Grushko say?")).toEqual({ text: "What did Grushko say?", changed: false });
     expect(rewriteChat("hi!").text).toBe("hi!");
+    expect(rewriteChat("lol")).toEqual({ text: "lol", changed: false });
   });
 });
 

@@ -94,6 +94,14 @@ describe("how sure the answer is", () => {
     expect(answer.answer).toContain("without saying who");
   });
 
+  it("answers filler and punctuation without failing, and does not call chat-speak a foreign language", async () => {
+    for (const question of ["lol", "???", "hi", "2 2 2"]) {
+      const answer = await ask(question);
+      expect(answer.confidence, question).toBe("none");
+      expect(answer.answer, question).not.toContain("in English");
+    }
+  });
+
   it("says it reads English when asked in another script", async () => {
     const answer = await ask("Что сказал Грушко?");
     expect(answer.confidence).toBe("none");
