@@ -14,21 +14,24 @@ function maxEdits(length: number): number {
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), or `limit + 1` once past `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rows reused for the whole table: this runs for every close-enough word of the vocabulary.
+  let before = new Int32Array(b.length + 1);
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowBest = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] as number) + 1);
-      current.push(value);
-      rowBest = Math.min(rowBest, value);
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) value = Math.min(value, (before[j - 2] as number) + 1);
+      current[j] = value;
+      if (value < rowBest) rowBest = value;
     }
     if (rowBest > limit) return limit + 1;
-    before = previous;
-    previous = current;
+    [before, previous, current] = [previous, current, before];
   }
   return previous[b.length] as number;
 }
@@ -41,16 +44,20 @@ export interface SpellingLexicon {
 }
 
 export class SpellingCorrector {
-  /** Corpus words by first letter: a typo rarely changes the first letter, and this keeps the search small. */
-  private readonly byInitial = new Map<string, string[]>();
+  /**
+   * Corpus words by first letter and length: a typo rarely changes the first letter, and only
+   * words within the allowed edits in length can be close, which keeps the search small in a
+   * large archive's vocabulary.
+   */
+  private readonly byInitialAndLength = new Map<string, string[]>();
 
   constructor(private readonly lexicon: SpellingLexicon) {
     for (const word of lexicon.frequencies.keys()) {
       if (!/^\p{L}+$/u.test(word)) continue;
-      const initial = word[0] as string;
-      const list = this.byInitial.get(initial);
+      const key = `${word[0]}${word.length}`;
+      const list = this.byInitialAndLength.get(key);
       if (list) list.push(word);
-      else this.byInitial.set(initial, [word]);
+      else this.byInitialAndLength.set(key, [word]);
     }
   }
 
@@ -61,9 +68,13 @@ export class SpellingCorrector {
     const limit = maxEdits(lower.length);
     if (limit === 0) return null;
     let best: { word: string; distance: number; frequency: number } | null = null;
-    for (const candidate of this.byInitial.get(lower[0] as string) ?? []) {
+    const candidates: string[] = [];
+    for (let length = Math.max(4, lower.length - limit); length <= lower.length + limit; length++) {
+      candidates.push(...(this.byInitialAndLength.get(`${lower[0]}${length}`) ?? []));
+    }
+    for (const candidate of candidates) {
       const distance = editDistance(lower, candidate, limit);
-      if (distance > limit || candidate.length < 4) continue;
+      if (distance > limit) continue;
       const frequency = this.lexicon.frequencies.get(candidate) ?? 0;
       if (best === null || distance < best.distance || (distance === best.distance && frequency > best.frequency)) {
         best = { word: candidate, distance, frequency };
