@@ -1,4 +1,5 @@
 import { hasAnswerType, measureAsked, type AnswerType } from "../retrieve/answerType.js";
+import { conceptHeld } from "../retrieve/coverage.js";
 import { contentTerm, contentTerms, words } from "../retrieve/terms.js";
 import type { QuestionPart } from "../question/analyse.js";
 import type { Concept } from "../types.js";
@@ -116,7 +117,6 @@ export function topicConcepts(concepts: readonly Concept[], type: AnswerType): C
   return concepts.filter((concept) => concept.kind === "word" && !NOT_TOPIC.has(concept.text.toLowerCase()) && !asked?.has(concept.text.toLowerCase()));
 }
 
-const holds = (concept: Concept, terms: ReadonlySet<string>) => concept.alternatives.some((alternative) => alternative.every((term) => terms.has(term)));
 const peopleOf = (concepts: readonly Concept[]) => concepts.filter((concept) => concept.kind === "name" && concept.known);
 
 /**
@@ -125,7 +125,7 @@ const peopleOf = (concepts: readonly Concept[]) => concepts.filter((concept) => 
  */
 export function namesFirstPerson(concepts: readonly Concept[], sentence: string): boolean {
   const person = peopleOf(concepts)[0];
-  return person === undefined || holds(person, new Set(contentTerms(sentence)));
+  return person === undefined || conceptHeld(person, new Set(contentTerms(sentence)));
 }
 
 /**
@@ -140,7 +140,7 @@ export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concep
     const thing = new Set(countedThing(part.text));
     const named = part.concepts.filter((concept) => concept.kind === "name" && concept.known && (concept.alternatives[0] ?? []).every((term) => thing.has(term)));
     const terms = new Set(contentTerms(sentence));
-    return named.every((concept) => holds(concept, terms));
+    return named.every((concept) => conceptHeld(concept, terms));
   }
   return true;
 }
@@ -227,7 +227,7 @@ export interface QuoteFacts {
 export function judgeQuotes(part: Pick<QuestionPart, "unknownNames">, facts: QuoteFacts): { confidence: "high" | "low"; doubt: string | null } {
   const topic = facts.topic.toLowerCase();
   const unknown = part.unknownNames.filter((name) => topic.includes(name.toLowerCase()));
-  const namesQuoted = facts.topicConcepts.filter((concept) => concept.kind === "name" && concept.known).every((concept) => holds(concept, facts.quotedTerms));
+  const namesQuoted = facts.topicConcepts.filter((concept) => concept.kind === "name" && concept.known).every((concept) => conceptHeld(concept, facts.quotedTerms));
   const onTopic = facts.topicConcepts.length === 0 || (facts.topicShare >= CONFIDENCE.topicFrom && namesQuoted);
   const doubt = unknown.length > 0 ? `they never mention ${unknown.join(" ")}` : onTopic ? null : `none of ${facts.who}’s words found is about “${facts.topic}”`;
   return { confidence: doubt === null ? "high" : "low", doubt };

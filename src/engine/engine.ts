@@ -10,7 +10,7 @@ import { denseSearch } from "../retrieve/dense.js";
 import { fuseScores } from "../retrieve/fusion.js";
 import { passageReader, type ForwardIndex, type PassageReader } from "../retrieve/passageText.js";
 import { rerank } from "../retrieve/rerank.js";
-import { conceptCoverage, type Coverage } from "../retrieve/coverage.js";
+import { conceptCoverage, conceptWeight, type Coverage } from "../retrieve/coverage.js";
 import { answerFromQuotes } from "../quotes/answerFromQuotes.js";
 import { matchSpeakers, parseSpeakerQuestion } from "../quotes/speakerQuestion.js";
 import type { Quote, Speaker } from "../quotes/speakers.js";
@@ -213,8 +213,7 @@ export class Engine {
     // A quoted label given by the person asked about ("dismissed as “garbage”") is the topic's answer in any words.
     // The sentence before counts too: "The new contracts total nearly £30m" follows the one naming them.
     const topicShare = topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(new Set(contentTerms(`${lead.before} ${lead.text}`)));
-    const idf = (concept: Concept) => Math.max(...(concept.alternatives[0] ?? []).map((term) => this.index.keywords.idf(term)));
-    const { confidence, doubt } = judgeLead(part, { ...lead, topicShare }, idf);
+    const { confidence, doubt } = judgeLead(part, { ...lead, topicShare }, (concept) => conceptWeight(concept, (term) => this.index.keywords.idf(term)));
     return { question: part.text, confidence, ...(doubt === null ? {} : { doubt }), text: composed.answer, citations: composed.citations };
   }
 

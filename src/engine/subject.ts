@@ -1,7 +1,7 @@
+import { conceptHeld, conceptWeight } from "../retrieve/coverage.js";
 import type { PassageReader } from "../retrieve/passageText.js";
 import type { Concept, Passage } from "../types.js";
 
-const holds = (present: ReadonlySet<string>, concept: Concept) => concept.alternatives.some((terms) => terms.every((term) => present.has(term)));
 
 /**
  * Whether a passage is about the names a question uses: every one somewhere in the passage's
@@ -31,7 +31,7 @@ export class SubjectCheck {
     const wanted = new Set(known.flatMap((concept) => concept.alternatives.flat()));
     const people = known.filter((concept) => concept.kind === "name");
     const places = known.filter((concept) => concept.kind === "place");
-    const weight = (concept: Concept) => Math.max(...(concept.alternatives[0] as string[]).map(this.idf));
+    const weight = (concept: Concept) => conceptWeight(concept, this.idf);
     const near = people.length > 0 || places.length === 0 ? people : [places.reduce((best, concept) => (weight(concept) > weight(best) ? concept : best))];
     const articleHolds = new Map<string, boolean>();
     return (passage) => {
@@ -39,12 +39,12 @@ export class SubjectCheck {
       let inArticle = articleHolds.get(passage.articleId);
       if (inArticle === undefined) {
         const terms = new Set(article.flatMap((other) => [...read(other).termsAmong(wanted)]));
-        articleHolds.set(passage.articleId, (inArticle = known.every((concept) => holds(terms, concept))));
+        articleHolds.set(passage.articleId, (inArticle = known.every((concept) => conceptHeld(concept, terms))));
       }
       if (!inArticle) return false;
       const position = article.indexOf(passage);
       const nearby = new Set([passage, ...(position > 0 ? [article[position - 1] as Passage] : [])].flatMap((other) => [...read(other).termsAmong(wanted)]));
-      return near.every((concept) => holds(nearby, concept));
+      return near.every((concept) => conceptHeld(concept, nearby));
     };
   }
 }

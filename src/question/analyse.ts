@@ -3,6 +3,7 @@ import { contentTerm, isStopword, words } from "../retrieve/terms.js";
 import type { Concept } from "../types.js";
 import { isChatWord, isWordToken, rewriteChat, tokenise } from "./chat.js";
 import { isComparison, splitParts } from "./parts.js";
+import { ANAPHOR, COMPARISON_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PRONOUNS } from "./questionWords.js";
 import type { Places } from "./places.js";
 import type { RoleResolver } from "./roles.js";
 import { SpellingCorrector } from "./spelling.js";
@@ -58,31 +59,12 @@ export interface AnalysedQuestion {
   foreign: boolean;
 }
 
-/** Words that open a question or a request, capitalised only because they come first. */
-const OPENERS = new Set(
-  (
-    "what who whom whose when where why how which is are was were do does did has have had can could will would should shall may might " +
-    "tell show give list summarise summarize explain find according in on at the a an please and or but if i hi hello hey thanks so"
-  ).split(" "),
-);
-
-/** The noun a "how …" question's adjective asks for ("how large": the size); "many" and "much" ask for a number. */
-const MEASURE_NOUNS: Readonly<Record<string, string>> = {
-  many: "", much: "", large: "size", big: "size", long: "length", far: "distance", old: "age", high: "height",
-  heavy: "weight", often: "", tall: "height", wide: "width", deep: "depth",
-};
-const MEASURE_WORDS = new Set(Object.keys(MEASURE_NOUNS));
 
 /**
  * Above this share of words that are neither English nor the articles', a question is taken to
  * be in another language: typos and names alone rarely reach half of a question.
  */
 const FOREIGN_SHARE = 0.5;
-
-/** Words that point back to what the part before asked about. */
-const ANAPHOR = /\b(ones?|those|these|them|it|they|that)\b/i;
-// Who the part before asked about is the subject here ("did he say"); "him" or "her" may be someone else.
-const PRONOUNS = /\b(he|she|they|his|their)\b/gi;
 
 /** The person or place a part asks about: the first role holder or name it uses. */
 function subjectOf(part: QuestionPart): string | undefined {
@@ -94,16 +76,21 @@ function withSubject(text: string, subject: string): string {
   return text.replace(PRONOUNS, (pronoun) => (/^(his|their)$/i.test(pronoun) ? `${subject}'s` : subject));
 }
 
-/** Words of a comparison question that ask how to answer rather than about what. */
-const COMPARISON_WORDS = new Set(
-  (
-    "article articles outlet outlets report reports reporting source sources paper papers media coverage version versions " +
-    "differ differs different differently difference differences compare compared comparison contrast give gave say said " +
-    "figure figures number numbers account accounts each various two both quoting quote quotes word words wording put"
-  ).split(" "),
-);
-
 const capitalised = (token: string) => /^\p{Lu}/u.test(token);
+const termsOf = (phrase: string) => words(phrase).flatMap((word) => contentTerm(word) ?? []);
+
+/** A part being read: its words, which are taken, and what has been found so far. */
+interface Reading {
+  tokens: string[];
+  lower: string[];
+  /** Words already read as part of a role, place or joined word. */
+  used: boolean[];
+  concepts: Concept[];
+  people: string[];
+  /** Names a role or place stands for, searched for besides the question's words. */
+  extraSearch: string[];
+  unknownNames: string[];
+}
 
 export class QuestionAnalyser {
   private readonly speller: SpellingCorrector;
@@ -176,27 +163,46 @@ export class QuestionAnalyser {
 
   private analysePart(text: string): QuestionPart {
     const tokens = tokenise(text).filter(isWordToken);
-    const lower = tokens.map((token) => token.toLowerCase());
-    const used = new Array<boolean>(tokens.length).fill(false);
-    const concepts: Concept[] = [];
-    const people: string[] = [];
-    const extraSearch: string[] = [];
-    const termsOf = (phrase: string) => words(phrase).flatMap((word) => contentTerm(word) ?? []);
+    const reading: Reading = {
+      tokens,
+      lower: tokens.map((token) => token.toLowerCase()),
+      used: new Array<boolean>(tokens.length).fill(false),
+      concepts: [],
+      people: [],
+      extraSearch: [],
+      unknownNames: [],
+    };
+    // Roles first ("Russia's deputy foreign minister" is one person, not four words), then places.
+    this.readRoles(reading);
+    this.readPlaces(reading);
+    // "How large", "how long": the adjective asks for a measure; it is not a word to look for.
+    reading.lower.forEach((word, index) => {
+      if (index > 0 && reading.lower[index - 1] === "how" && MEASURE_WORDS.has(word)) reading.used[index] = true;
+    });
+    this.readJoinedWords(reading);
+    this.readWords(reading);
+    const { concepts, unknownNames, people } = reading;
+    return { text, searchText: this.searchTextOf(text, reading), concepts, type: answerTypeOf(text), unknownNames, people: [...new Set(people)] };
+  }
 
-    // Roles first: "Russia's deputy foreign minister" is one person, not four words.
+  /** Role phrases, each one concept whose wordings are the people holding it, then the role's own words. */
+  private readRoles(reading: Reading): void {
+    const { tokens, lower, used } = reading;
     for (const mention of this.lexicon.roles.find(lower)) {
       if (used.slice(mention.from, mention.to).some(Boolean)) continue;
       used.fill(true, mention.from, mention.to);
       const phrase = tokens.slice(mention.from, mention.to).join(" ");
       const roleTerms = termsOf(phrase).filter((term) => !this.lexicon.places.has(term));
       const surnames = mention.people.map((person) => termsOf(person.split(" ").at(-1) ?? person));
-      concepts.push({ text: phrase, alternatives: [...surnames, roleTerms].filter((terms) => terms.length > 0), kind: "name", known: true });
-      people.push(...mention.people);
-      extraSearch.push(...mention.people);
+      reading.concepts.push({ text: phrase, alternatives: [...surnames, roleTerms].filter((terms) => terms.length > 0), kind: "name", known: true });
+      reading.people.push(...mention.people);
+      reading.extraSearch.push(...mention.people);
     }
+  }
 
-    const unknownNames: string[] = [];
-    // Places, longest name first: "Downing Street", "No 10", "Moscow", "Polish".
+  /** Places, longest name first: "Downing Street", "No 10", "Moscow", "Polish". */
+  private readPlaces(reading: Reading): void {
+    const { tokens, lower, used } = reading;
     for (let i = 0; i < tokens.length; i++) {
       if (used[i]) continue;
       for (let length = Math.min(this.lexicon.places.maxWords, tokens.length - i); length >= 1; length--) {
@@ -217,28 +223,33 @@ export class QuestionAnalyser {
         if (unique.length === 0) break;
         used.fill(true, i, i + length);
         const placeText = tokens.slice(i, i + length).join(" ");
-        concepts.push({ text: placeText, alternatives: unique, kind: "place", known: present.length > 0 });
-        if (present.length === 0) unknownNames.push(placeText.replace(/['’]s$/u, ""));
+        reading.concepts.push({ text: placeText, alternatives: unique, kind: "place", known: present.length > 0 });
+        if (present.length === 0) reading.unknownNames.push(placeText.replace(/['’]s$/u, ""));
         // A capital or a seat of government stands for its country: search for that too ("London" → "Britain").
         const metonym = found.some((place) => place.label !== place.country);
-        if (present.length > 0 && (metonym || !this.lexicon.mentions(phrase))) extraSearch.push(...present.slice(0, 3).map((terms) => terms.join(" ")));
+        if (present.length > 0 && (metonym || !this.lexicon.mentions(phrase))) reading.extraSearch.push(...present.slice(0, 3).map((terms) => terms.join(" ")));
         break;
       }
     }
+  }
 
-    // "How large", "how long": the adjective asks for a measure; it is not a word to look for.
-    lower.forEach((word, index) => {
-      if (index > 0 && lower[index - 1] === "how" && MEASURE_WORDS.has(word)) used[index] = true;
-    });
-    // "truth social" where the articles write "TruthSocial": either spelling counts.
+  /** "truth social" where the articles write "TruthSocial": either spelling counts. */
+  private readJoinedWords(reading: Reading): void {
+    const { tokens, lower, used } = reading;
     for (let i = 0; i + 1 < tokens.length; i++) {
       const joined = `${lower[i]}${lower[i + 1]}`;
       const first = contentTerm(lower[i] as string);
       const second = contentTerm(lower[i + 1] as string);
       if (used[i] || used[i + 1] || first === null || second === null || !this.lexicon.frequencies.has(joined)) continue;
       used[i] = used[i + 1] = true;
-      concepts.push({ text: `${tokens[i]} ${tokens[i + 1]}`, alternatives: [[first, second], [contentTerm(joined) ?? joined]], kind: this.lexicon.isName(joined) ? "name" : "word", known: true });
+      const kind = this.lexicon.isName(joined) ? "name" : "word";
+      reading.concepts.push({ text: `${tokens[i]} ${tokens[i + 1]}`, alternatives: [[first, second], [contentTerm(joined) ?? joined]], kind, known: true });
     }
+  }
+
+  /** Every other word: a name, a descriptor or an ordinary word, with the forms the articles use. */
+  private readWords(reading: Reading): void {
+    const { tokens, lower, used } = reading;
     tokens.forEach((token, index) => {
       if (used[index]) return;
       const word = lower[index] as string;
@@ -252,26 +263,30 @@ export class QuestionAnalyser {
       if (term === undefined) return;
       // A capital on the first word proves nothing, unless the articles or the next word say it is a name.
       const first = index === 0 && !this.lexicon.isName(word) && this.lexicon.isEnglishWord(word) && !capitalised(tokens[1] ?? "");
-      const capitalPiece = pieces.find((piece) => capitalised(piece));
-      const asName = capitalPiece !== undefined && !first && !OPENERS.has(word);
+      const asName = pieces.some((piece) => capitalised(piece)) && !first && !OPENERS.has(word);
       const name = asName || this.lexicon.isName(word);
       const forms = pieces.length > 1 ? [terms] : (name ? this.lexicon.spellings(bare.toLowerCase()) : this.lexicon.relatedTerms(term)).map((form) => [form]);
       const alternatives = [[term], ...forms.filter((form) => form.length > 0 && form.join(" ") !== term)];
       const known = this.lexicon.mentions(bare.toLowerCase()) || alternatives.some((alternative) => alternative.every((piece) => this.lexicon.isTerm(piece)));
-      if (asName && !known && !/^\d/.test(word)) unknownNames.push(bare);
+      if (asName && !known && !/^\d/.test(word)) reading.unknownNames.push(bare);
       // "Western" describes; "Trump", "Kursk" or "Anduril" names someone or something the answer must be about.
       const descriptive = this.lexicon.isEnglishWord(word) && !this.lexicon.isPersonName(word);
-      concepts.push({ text: bare, alternatives, kind: !name ? "word" : descriptive ? "descriptor" : "name", known });
+      reading.concepts.push({ text: bare, alternatives, kind: !name ? "word" : descriptive ? "descriptor" : "name", known });
     });
+  }
+
+  /** The text searched for: the part, the names its roles and places stand for, other forms, a measure's units. */
+  private searchTextOf(text: string, reading: Reading): string {
     // "How large" asks for a size: searching for "large" finds "large numbers of mines", "size" finds the size.
     const asked = text.replace(/\bhow\s+(\p{L}+)/giu, (phrase, word: string) => {
       const noun = MEASURE_NOUNS[word.toLowerCase()];
       return noun === undefined ? phrase : `how ${noun}`.trim();
     });
     // Other forms the articles use ("opposition" for "opposed", "Zelenskyy" for "Zelensky") are searched for too.
-    const forms = concepts.filter((concept) => concept.kind !== "place").flatMap((concept) => concept.alternatives.slice(1, 3).filter((terms) => terms.length === 1).map((terms) => terms[0] as string));
+    const forms = reading.concepts
+      .filter((concept) => concept.kind !== "place")
+      .flatMap((concept) => concept.alternatives.slice(1, 3).filter((terms) => terms.length === 1).map((terms) => terms[0] as string));
     const measure = measureAsked(text);
-    const search = [asked, ...new Set([...extraSearch, ...forms]), ...(measure ? [measure.searchWords] : [])].join(" ");
-    return { text, searchText: search, concepts, type: answerTypeOf(text), unknownNames, people: [...new Set(people)] };
+    return [asked, ...new Set([...reading.extraSearch, ...forms]), ...(measure ? [measure.searchWords] : [])].join(" ");
   }
 }

@@ -16,6 +16,16 @@ export const ALIAS_CREDIT = 0.8;
  */
 export const UNKNOWN_WORD_WEIGHT = 0.5;
 
+/** How much a concept weighs: the idf of the rarest term of its own wording. */
+export function conceptWeight(concept: Concept, idf: (term: string) => number): number {
+  return Math.max(...(concept.alternatives[0] ?? []).map(idf));
+}
+
+/** Whether a set of terms holds a concept in any of its wordings. */
+export function conceptHeld(concept: Concept, terms: ReadonlySet<string>): boolean {
+  return concept.alternatives.some((alternative) => alternative.every((term) => terms.has(term)));
+}
+
 /** Weighs the question's distinct content terms once, for scoring many sentences against them. */
 export function coverageOf(questionTerms: readonly string[], idf: (term: string) => number): Coverage {
   return conceptCoverage(
@@ -33,7 +43,7 @@ export function conceptCoverage(concepts: readonly Concept[], idf: (term: string
     .filter((concept) => concept.alternatives.length > 0)
     .map((concept) => ({
       alternatives: concept.alternatives,
-      weight: Math.max(...(concept.alternatives[0] as string[]).map(idf)) * (concept.known || concept.kind !== "word" ? 1 : UNKNOWN_WORD_WEIGHT),
+      weight: conceptWeight(concept, idf) * (concept.known || concept.kind !== "word" ? 1 : UNKNOWN_WORD_WEIGHT),
     }));
   const total = weighted.reduce((sum, { weight }) => sum + weight, 0);
   return (present) => {

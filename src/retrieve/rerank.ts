@@ -1,6 +1,6 @@
 import type { Concept, RetrievedPassage } from "../types.js";
 import { hasAnswerType, type AnswerType } from "./answerType.js";
-import type { Coverage } from "./coverage.js";
+import { conceptHeld, type Coverage } from "./coverage.js";
 import { passageReader, type PassageReader } from "./passageText.js";
 
 /** What re-ranking needs to know about the question. */
@@ -36,7 +36,7 @@ export function rerank(
   const head = candidates.slice(0, RERANK_DEPTH).map((candidate) => {
     const text = read(candidate.passage);
     const present = names.length === 0 ? new Set<string>() : text.termsAmong(wanted);
-    const nameShare = names.length === 0 ? 0 : names.filter((concept) => concept.alternatives.some((terms) => terms.every((term) => present.has(term)))).length / names.length;
+    const nameShare = names.length === 0 ? 0 : names.filter((concept) => conceptHeld(concept, present)).length / names.length;
     let bestSentence = 0;
     let typed = 0;
     for (const sentence of text.sentences) {

@@ -1,0 +1,30 @@
+/** The word lists a question is read with, each written once. */
+
+/** Words that open a question or a request, capitalised only because they come first. */
+export const OPENERS = new Set(
+  (
+    "what who whom whose when where why how which is are was were do does did has have had can could will would should shall may might " +
+    "tell show give list summarise summarize explain find according in on at the a an please and or but if i hi hello hey thanks so"
+  ).split(" "),
+);
+
+/** The noun a "how …" question's adjective asks for ("how large": the size); "many" and "much" ask for a number. */
+export const MEASURE_NOUNS: Readonly<Record<string, string>> = {
+  many: "", much: "", large: "size", big: "size", long: "length", far: "distance", old: "age", high: "height",
+  heavy: "weight", often: "", tall: "height", wide: "width", deep: "depth",
+};
+export const MEASURE_WORDS = new Set(Object.keys(MEASURE_NOUNS));
+
+/** Words that point back to what the part before asked about. */
+export const ANAPHOR = /\b(ones?|those|these|them|it|they|that)\b/i;
+// Who the part before asked about is the subject here ("did he say"); "him" or "her" may be someone else.
+export const PRONOUNS = /\b(he|she|they|his|their)\b/gi;
+
+/** Words of a comparison question that ask how to answer rather than about what. */
+export const COMPARISON_WORDS = new Set(
+  (
+    "article articles outlet outlets report reports reporting source sources paper papers media coverage version versions " +
+    "differ differs different differently difference differences compare compared comparison contrast give gave say said " +
+    "figure figures number numbers account accounts each various two both quoting quote quotes word words wording put"
+  ).split(" "),
+);
