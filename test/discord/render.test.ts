@@ -128,6 +128,8 @@ describe("renderAnswer: how sure the answer is, and which passages it uses", () 
     expect(none.author).toBeUndefined();
     expect(high.color).toBe(ANSWERED_COLOR);
     expect(none.color).toBe(NOT_COVERED_COLOR);
+    // No sources, so no "[n] points to a source below".
+    expect(none.footer?.text).not.toContain("[n]");
     expect(new Set([ANSWERED_COLOR, NOT_SURE_COLOR, NOT_COVERED_COLOR]).size).toBe(3);
   });
 

@@ -13,6 +13,7 @@ export const NOT_COVERED_COLOR = 0x99aab5;
 const COLORS: Record<Confidence, number> = { high: ANSWERED_COLOR, low: NOT_SURE_COLOR, none: NOT_COVERED_COLOR };
 /** Shown above the question of a `low` answer; /help explains it. */
 export const NOT_SURE_MARKER = "⚠️ Not sure the articles answer this exactly";
+const NO_SOURCES_FOOTER = "Answers quote the indexed articles only.";
 const FOOTER = "Answers quote the indexed articles only; [n] points to a source below.";
 /** The answer always keeps at least this much room, however many sources there are. */
 const MIN_DESCRIPTION = 600;
@@ -80,7 +81,8 @@ function readAsLine(answer: Answer): string {
  */
 export function renderAnswer(answer: Answer, key: string): ReplyPayload {
   const title = truncateWords(escapeText(answer.question), LIMITS.embedTitle);
-  const footer = { text: FOOTER };
+  // An answer with no sources has no [n] to explain.
+  const footer = { text: answer.citations.length > 0 ? FOOTER : NO_SOURCES_FOOTER };
   const author = answer.confidence === "low" ? { name: NOT_SURE_MARKER } : null;
   const readAs = readAsLine(answer);
   const frame = title.length + footer.text.length + (author?.name.length ?? 0) + readAs.length;
