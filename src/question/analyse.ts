@@ -205,7 +205,10 @@ export class QuestionAnalyser {
     const { tokens, lower, used } = reading;
     for (let i = 0; i < tokens.length; i++) {
       if (used[i]) continue;
-      for (let length = Math.min(this.lexicon.places.maxWords, tokens.length - i); length >= 1; length--) {
+      // "the" may open a name ("the Kremlin"), so the names after it count too, one word longer.
+      const after = lower[i] === "the" ? this.lexicon.places.nameLengthsFrom(lower[i + 1] ?? "").map((length) => length + 1) : [];
+      const lengths = [...new Set([...after, ...this.lexicon.places.nameLengthsFrom(lower[i] as string)])].sort((a, b) => b - a);
+      for (const length of lengths.filter((candidate) => candidate <= tokens.length - i)) {
         if (used.slice(i, i + length).some(Boolean)) continue;
         const phrase = lower.slice(i, i + length).join(" ");
         const found = this.lexicon.places.lookup(phrase);

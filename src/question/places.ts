@@ -26,8 +26,8 @@ const usable = (name: string) => /^[a-z][a-z .'’-]+$/i.test(name) && name.repl
 /** Where each name points: a name may be a country's ("Russia"), its capital's, its demonym or an institution. */
 export class Places {
   private readonly byName = new Map<string, Place[]>();
-  /** The longest name in words, to bound phrase look-ups. */
-  readonly maxWords: number;
+  /** How many words the names starting with each word have: "united" → 2 ("united kingdom", "united states"), 3 ("united arab emirates"). */
+  private readonly lengthsByFirstWord = new Map<string, number[]>();
 
   constructor(countries: readonly CountryRecord[]) {
     const countryTerms = new Map<string, string[]>();
@@ -51,13 +51,23 @@ export class Places {
       const capitals = institution.country === null ? [] : (countryTerms.get(institution.country) ?? []);
       for (const capital of capitals) for (const place of this.byName.get(capital) ?? []) if (place.names.includes(capital)) place.related.push(...institution.names);
     }
-    this.maxWords = Math.max(...[...this.byName.keys()].map((name) => name.split(" ").length));
+    for (const name of this.byName.keys()) {
+      const words = name.split(" ");
+      const lengths = this.lengthsByFirstWord.get(words[0] as string) ?? [];
+      if (!lengths.includes(words.length)) lengths.push(words.length);
+      this.lengthsByFirstWord.set(words[0] as string, lengths.sort((a, b) => b - a));
+    }
   }
 
   private add(name: string, place: Place): void {
     const list = this.byName.get(name);
     if (!list) this.byName.set(name, [place]);
     else if (!list.includes(place)) list.push(place);
+  }
+
+  /** The lengths in words of the names that start with a word ("the" skipped), longest first. */
+  nameLengthsFrom(word: string): readonly number[] {
+    return this.lengthsByFirstWord.get(word.replace(/['’]s$/, "")) ?? [];
   }
 
   /** The places a lower-case name (one or more words) stands for; empty when it is no place. */
