@@ -13,8 +13,11 @@ const HELP = `Usage: npm run --silent ask -- [options] "question"
        npm run --silent ask -- --jsonl < questions.txt
        npm run --silent ask -- --speakers [--json]
 
-Answers a question from the indexed articles, quoting their own sentences with [n] citations.
-Builds the index first if there is none (see npm run index).
+Answers a question from the indexed articles, quoting their own sentences with [n] citations,
+and says how sure it is: high; low (the articles may not answer exactly: why, and the closest
+passages); or none (nothing in the articles is about it). Questions may be typed as in chat
+("wat did medvedv say abt macron"); the answer shows how it read them. Builds the index first
+if there is none (see npm run index).
 
 Options:
   --json           Print one JSON object instead of text.
