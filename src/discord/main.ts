@@ -1,7 +1,8 @@
 /**
  * `npm start`: the one place the bot is wired. Config first (fail fast, before loading a model),
- * then the engine (building the index if missing, warming the encoder so the first question does
- * not wait for it), then the Discord connection and the signal handlers.
+ * then the engine (building the index if missing, warming the encoder and the question reader,
+ * with its word lists and countries, so the first question does not wait for them), then the
+ * Discord connection and the signal handlers.
  */
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../config.js";

@@ -10,6 +10,7 @@ import { denseSearch } from "../retrieve/dense.js";
 import { fuseScores } from "../retrieve/fusion.js";
 import { passageReader, type ForwardIndex, type PassageReader } from "../retrieve/passageText.js";
 import { rerank } from "../retrieve/rerank.js";
+import { contentTerms } from "../retrieve/terms.js";
 import { conceptCoverage, conceptWeight, type Coverage } from "../retrieve/coverage.js";
 import { answerFromQuotes } from "../quotes/answerFromQuotes.js";
 import { matchSpeakers, parseSpeakerQuestion } from "../quotes/speakerQuestion.js";
@@ -18,7 +19,6 @@ import type { QuestionAnalyser, QuestionPart } from "../question/analyse.js";
 import type { Answer, AskOptions, Concept, Embedder, Passage, RetrievedPassage } from "../types.js";
 import { buildAnalyser } from "./lexicon.js";
 import { SubjectCheck } from "./subject.js";
-import { contentTerms } from "../retrieve/terms.js";
 
 export const MAX_QUESTION_CHARS = 500;
 export const DEFAULT_K = 5;

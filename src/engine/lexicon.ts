@@ -18,7 +18,7 @@ function isEnglishWord(word: string): boolean {
  * Words the articles write with a capital inside a sentence and never in lower case: names
  * ("Peskov", "Kursk", "Anduril"), so a question typed all in lower case still names them.
  */
-export function namesIn(passages: readonly Passage[]): Set<string> {
+export function properNounsIn(passages: readonly Passage[]): Set<string> {
   const capitalised = new Set<string>();
   const lower = new Set<string>();
   for (const passage of passages) {
@@ -46,7 +46,7 @@ export function buildAnalyser(index: LoadedIndex): QuestionAnalyser {
   const { keywords } = index;
   const frequencies = new Map<string, number>();
   for (const word of keywords.vocabulary) frequencies.set(word, keywords.passagesWith(contentTerm(word) ?? word));
-  const names = namesIn(index.passages);
+  const names = properNounsIn(index.passages);
   const terms = keywords.terms().sort();
   const related = (term: string): string[] => {
     const root = term.length > 5 ? term.replace(ROOT_SUFFIX, "") : term;
