@@ -2,7 +2,7 @@ import type { QuestionPart } from "../question/analyse.js";
 import type { Coverage } from "../retrieve/coverage.js";
 import type { PassageReader } from "../retrieve/passageText.js";
 import type { Citation, Passage, RetrievedPassage } from "../types.js";
-import { composeAnswer, DEFAULT_COMPOSE, sourceRef, type ArticleLookup } from "./compose.js";
+import { citationOf, composeAnswer, DEFAULT_COMPOSE, type ArticleLookup } from "./compose.js";
 import type { PartAnswer } from "./combine.js";
 import { answersInKind, CONFIDENCE } from "./judge.js";
 
@@ -66,20 +66,14 @@ export function compareArticles(part: QuestionPart, retrieved: readonly Retrieve
   const typed = versions.filter((version) => version.typed);
   const shown = (typed.length > 0 ? typed : versions).slice(0, MAX_VERSIONS);
   if (shown.length === 0) return { question: part.text, confidence: "none", text: "The articles do not answer this question.", citations: [] };
-  const citations = shown.map((version, index): Citation => ({
-    n: index + 1,
-    ...sourceRef(version.item.passage, context.describe),
-    score: Number(version.item.score.toFixed(6)),
-    cited: false,
-    alsoReportedBy: [],
-  }));
+  const citations = shown.map((version, index) => citationOf(version.item, index + 1, context.describe));
   const text = shown.map((version, index) => `${label(citations[index] as Citation)}: ${version.text} [${index + 1}]`).join("\n");
   // The other passages found stay listed, as "more passages", up to the citations asked for.
   const quoted = new Set(shown.map((version) => version.item));
   for (const item of retrieved) {
     if (citations.length >= Math.max(context.k, shown.length)) break;
     if (quoted.has(item)) continue;
-    citations.push({ n: citations.length + 1, ...sourceRef(item.passage, context.describe), score: Number(item.score.toFixed(6)), cited: false, alsoReportedBy: [] });
+    citations.push(citationOf(item, citations.length + 1, context.describe));
   }
   // The question's own words are mostly about comparing; what counts is that two articles answer in kind.
   const answering = shown.filter((version) => version.typed).length;

@@ -122,7 +122,7 @@ function bestSentence(sentences: ScoredSentence[], typed: (text: string) => bool
   return best;
 }
 
-export function sourceRef(passage: Passage, lookup: ArticleLookup): SourceRef {
+function sourceRef(passage: Passage, lookup: ArticleLookup): SourceRef {
   const article = lookup(passage.articleId, passage.section);
   return {
     articleId: passage.articleId,
@@ -136,6 +136,17 @@ export function sourceRef(passage: Passage, lookup: ArticleLookup): SourceRef {
   };
 }
 
+/** A retrieved passage as citation `n`, with the other articles that reported the same words. */
+export function citationOf(item: RetrievedPassage, n: number, lookup: ArticleLookup): Citation {
+  return {
+    n,
+    ...sourceRef(item.passage, lookup),
+    score: Number(item.score.toFixed(6)),
+    cited: false,
+    alsoReportedBy: item.duplicates.map((duplicate) => sourceRef(duplicate, lookup)),
+  };
+}
+
 /**
  * Builds an extractive answer: verbatim sentences from the top passages, each run followed by
  * the [n] of the passage it came from. Every retrieved passage is cited, in relevance order.
@@ -143,13 +154,7 @@ export function sourceRef(passage: Passage, lookup: ArticleLookup): SourceRef {
 export function composeAnswer(question: string, retrieved: readonly RetrievedPassage[], options: ComposeOptions): Composed {
   const coverage = options.coverage ?? coverageOf(contentTerms(question), options.idf);
   const read = options.read ?? passageReader();
-  const citations: Citation[] = retrieved.map((item, index) => ({
-    n: index + 1,
-    ...sourceRef(item.passage, options.article),
-    score: Number(item.score.toFixed(6)),
-    cited: false,
-    alsoReportedBy: item.duplicates.map((duplicate) => sourceRef(duplicate, options.article)),
-  }));
+  const citations: Citation[] = retrieved.map((item, index) => citationOf(item, index + 1, options.article));
 
   const type = options.type === undefined ? answerTypeOf(question) : options.type;
   const holdsAnswer = options.holdsAnswer ?? ((text: string) => hasAnswerType(text, type));
