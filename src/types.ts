@@ -60,6 +60,12 @@ export interface Passage extends ArticleSpan {
   id: string;
 }
 
+/** Someone the articles name in full with a role, quoted or not ("US special envoy Steve Witkoff"). */
+export interface RoleHolder {
+  name: string;
+  roles: string[];
+}
+
 /** A problem with one input file that did not stop the others from being indexed. */
 export interface IngestWarning {
   file: string;

@@ -65,8 +65,8 @@ export function buildAnalyser(index: LoadedIndex): QuestionAnalyser {
     }
     return found;
   };
-  const people = index.quotes.speakers.filter((speaker) => speaker.kind === "person");
-  const personNames = new Set(people.flatMap((speaker) => speaker.variants.flatMap((variant) => variant.toLowerCase().split(/\s+/))));
+  const quoted = index.quotes.speakers.filter((speaker) => speaker.kind === "person");
+  const personNames = new Set([...quoted.flatMap((speaker) => speaker.variants), ...index.quotes.people.map((person) => person.name)].flatMap((name) => name.toLowerCase().split(/\s+/)));
   return new QuestionAnalyser({
     frequencies,
     mentions: (word) => keywords.mentions(word),
@@ -77,6 +77,6 @@ export function buildAnalyser(index: LoadedIndex): QuestionAnalyser {
     isPersonName: (word) => personNames.has(word),
     relatedTerms: related,
     places: places(),
-    roles: new RoleResolver(people, places()),
+    roles: new RoleResolver(index.quotes.people, places()),
   });
 }

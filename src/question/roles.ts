@@ -1,10 +1,6 @@
+import type { RoleHolder } from "../types.js";
 import type { Places } from "./places.js";
 
-/** A person as the articles describe them: their name and the roles the articles give them. */
-export interface RoleHolder {
-  name: string;
-  roles: readonly string[];
-}
 
 /** Words that head a role ("minister", "spokesman"); the words before them qualify it. */
 const HEADS: Readonly<Record<string, string[]>> = {

@@ -1,16 +1,18 @@
 import { z } from "zod";
 import { articleSpanSchema } from "../index/manifest.js";
-import type { Article } from "../types.js";
+import type { Article, RoleHolder } from "../types.js";
 import { extractQuotes } from "./extract.js";
 import { resolveSpeakers, type Quote, type Speaker } from "./speakers.js";
 
 /** Bump when extraction or attribution changes, so indexes rebuild their quotes (vectors are kept). */
-export const QUOTES_VERSION = 1;
+export const QUOTES_VERSION = 2;
 
 /** Who said what across all articles, persisted beside the vectors as quotes.json. */
 export interface QuoteIndexData {
   speakers: Speaker[];
   quotes: Quote[];
+  /** Everyone named in full with a role, quoted or not: what a question naming a role means. */
+  people: RoleHolder[];
 }
 
 export const quoteIndexSchema = z.object({
@@ -27,6 +29,7 @@ export const quoteIndexSchema = z.object({
     }),
   ),
   quotes: z.array(articleSpanSchema.extend({ id: z.string(), kind: z.enum(["direct", "reported"]), speakerId: z.string() })),
+  people: z.array(z.object({ name: z.string(), roles: z.array(z.string()) })),
 });
 
 /** Extracts and attributes every quote of the corpus. */

@@ -1,4 +1,4 @@
-import type { Article, ArticleSpan } from "../types.js";
+import type { Article, ArticleSpan, RoleHolder } from "../types.js";
 import type { Attribution, RawQuote } from "./extract.js";
 import { readSubject, surnameKey, withoutTitles } from "./names.js";
 
@@ -61,7 +61,7 @@ interface PersonEntry {
 function fullNameMentions(article: Article): Array<{ name: string; role: string | null }> {
   const mentions: Array<{ name: string; role: string | null }> = [];
   // Words on one line only ([ \t], not \s): a name never runs across a paragraph break.
-  const pattern = /(?:[\p{Lu}][\p{L}’'-]*(?:\.[\p{Lu}]\.?)?[ \t]+|(?:of|von|der|van|de|state|media|deputy|foreign|defence|prime|minister|spokesman|secretary|president|chief|policy|governor)[ \t]+)*[\p{Lu}][\p{L}’'-]+(?:[ \t]+(?:von|der|van|de)[ \t]+[\p{Lu}][\p{L}’'-]+|[ \t]+[\p{Lu}][\p{L}’'-]+)+/gu;
+  const pattern = /(?:[\p{Lu}][\p{L}’'-]*(?:\.[\p{Lu}]\.?)?[ \t]+|(?:of|von|der|van|de|state|media|deputy|foreign|defence|prime|minister|spokesman|secretary|president|chief|policy|governor|special|envoy|ambassador|commissioner|chancellor|commander|adviser|advisor|director|chairman|mayor|senator)[ \t]+)*[\p{Lu}][\p{L}’'-]+(?:[ \t]+(?:von|der|van|de)[ \t]+[\p{Lu}][\p{L}’'-]+|[ \t]+[\p{Lu}][\p{L}’'-]+)+/gu;
   for (const match of article.text.matchAll(pattern)) {
     const subject = readSubject(match[0]);
     if (subject?.kind === "named" && subject.name.includes(" ")) mentions.push({ name: withoutTitles(subject.name), role: subject.role });
@@ -79,7 +79,7 @@ function compatibleFirst(a: string | null, b: string | null): boolean {
  * transliterations merge (Zelensky / Zelenskyy / Zelenskiy), and a role resolves to a person
  * only where the article itself links them. Anonymous sources stay separate and anonymous.
  */
-export function resolveSpeakers(articles: readonly Article[], raw: readonly RawQuote[]): { speakers: Speaker[]; quotes: Quote[] } {
+export function resolveSpeakers(articles: readonly Article[], raw: readonly RawQuote[]): { speakers: Speaker[]; quotes: Quote[]; people: RoleHolder[] } {
   const people: PersonEntry[] = [];
   const findPerson = (first: string | null, surname: string) =>
     people.find((person) => person.surname === surnameKey(surname) && compatibleFirst(person.first, first));
@@ -186,8 +186,11 @@ export function resolveSpeakers(articles: readonly Article[], raw: readonly RawQ
     speaker.articleIds.sort();
   }
   const quoted = [...speakers.values()].filter((speaker) => speaker.quoteCount > 0);
+  // Roles of everyone named in full, quoted or not, so a question may name them by role.
+  const roleHolders = people.filter((person) => person.roles.size > 0).map((person) => ({ name: displayName(person), roles: [...person.roles].sort() }));
   return {
     speakers: quoted.sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name)),
     quotes: quotes.map((entry): Quote => entry.quote),
+    people: roleHolders.sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

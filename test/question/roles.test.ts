@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { places } from "../../src/question/places.js";
-import { RoleResolver, type RoleHolder } from "../../src/question/roles.js";
+import { RoleResolver } from "../../src/question/roles.js";
+import type { RoleHolder } from "../../src/types.js";
 
 /** Roles as the quote index learns them from the seed articles' appositives. */
 const PEOPLE: RoleHolder[] = [

@@ -39,6 +39,13 @@ describe("questions as people type them", () => {
     expect(spokesman.answer).toMatch(/Peskov|unacceptable/);
   });
 
+  it("names by a role someone the articles never quote", async () => {
+    expect(fixture.engine.index.quotes.people).toContainEqual({ name: "Steve Witkoff", roles: ["us special envoy"] });
+    const answer = await ask("What did the US special envoy announce?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toContain("announced by US special envoy Steve Witkoff");
+  });
+
   it("reads a capital or a seat of government as its country", async () => {
     const answer = await ask("Is Copenhagen prepared to take part in a European presence in Ukraine?");
     expect(answer.confidence).toBe("high");
