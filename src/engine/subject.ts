@@ -1,3 +1,4 @@
+import { passagesByArticle } from "../retrieve/byArticle.js";
 import { conceptHeld, conceptWeight } from "../retrieve/coverage.js";
 import type { PassageReader } from "../retrieve/passageText.js";
 import type { Concept, Passage } from "../types.js";
@@ -10,19 +11,10 @@ import type { Concept, Passage } from "../types.js";
  * and descriptors ("Moscow", "Western") set the scene: the article is enough for them.
  */
 export class SubjectCheck {
-  /** Each article's passages in file order. */
-  private readonly passagesByArticle = new Map<string, Passage[]>();
-
   constructor(
-    passages: readonly Passage[],
+    private readonly passages: readonly Passage[],
     private readonly idf: (term: string) => number,
-  ) {
-    for (const passage of passages) {
-      const list = this.passagesByArticle.get(passage.articleId);
-      if (list) list.push(passage);
-      else this.passagesByArticle.set(passage.articleId, [passage]);
-    }
-  }
+  ) {}
 
   /** A test of passages for one question's names, remembering what each article holds. */
   about(names: readonly Concept[], read: PassageReader): (passage: Passage) => boolean {
@@ -35,7 +27,7 @@ export class SubjectCheck {
     const near = people.length > 0 || places.length === 0 ? people : [places.reduce((best, concept) => (weight(concept) > weight(best) ? concept : best))];
     const articleHolds = new Map<string, boolean>();
     return (passage) => {
-      const article = this.passagesByArticle.get(passage.articleId) ?? [passage];
+      const article = passagesByArticle(this.passages).get(passage.articleId) ?? [passage];
       let inArticle = articleHolds.get(passage.articleId);
       if (inArticle === undefined) {
         const terms = new Set(article.flatMap((other) => [...read(other).termsAmong(wanted)]));

@@ -1,4 +1,5 @@
 import { coverageOf, type Coverage } from "../retrieve/coverage.js";
+import { passagesByArticle } from "../retrieve/byArticle.js";
 import { cachedSameWords } from "../retrieve/dedupe.js";
 import { passageReader, type PassageReader } from "../retrieve/passageText.js";
 import { contentTerms, words } from "../retrieve/terms.js";
@@ -44,22 +45,8 @@ export interface QuoteAnswer extends Answer {
   topicShare: number;
 }
 
-// Passages by article, in index order, built once per loaded index: a speaker quoted
-// thousands of times must not scan every passage for every quote.
-const passagesByArticle = new WeakMap<readonly Passage[], Map<string, Passage[]>>();
-
 function locate(quote: Quote, passages: readonly Passage[]): Passage | undefined {
-  let byArticle = passagesByArticle.get(passages);
-  if (byArticle === undefined) {
-    byArticle = new Map();
-    for (const passage of passages) {
-      const list = byArticle.get(passage.articleId);
-      if (list) list.push(passage);
-      else byArticle.set(passage.articleId, [passage]);
-    }
-    passagesByArticle.set(passages, byArticle);
-  }
-  return byArticle.get(quote.articleId)?.find((passage) => passage.start <= quote.start && quote.start < passage.end);
+  return passagesByArticle(passages).get(quote.articleId)?.find((passage) => passage.start <= quote.start && quote.start < passage.end);
 }
 
 /**
