@@ -2,6 +2,7 @@ import { hasAnswerType, measureAsked, type AnswerType } from "../retrieve/answer
 import { conceptHeld } from "../retrieve/coverage.js";
 import { contentTerm, contentTerms, words } from "../retrieve/terms.js";
 import type { QuestionPart } from "../question/analyse.js";
+import { synonymsOf } from "../question/synonyms.js";
 import type { Concept } from "../types.js";
 
 /**
@@ -29,7 +30,8 @@ export const CONFIDENCE = {
 /** How far (in words) a number may sit from the thing a "how many" question counts. */
 const NUMBER_REACH = 4;
 const NUMBER = /^(\d[\d,.]*(%|bn|m|km|k)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|£\d.*|\$\d.*)$/i;
-const MODEL_NUMBER = /(\p{Lu}[\p{L}-]*)\s+(?:\d[\d,.]*[a-z]*|One|Two|Three)\b/gu;
+// (A word that opens a sentence with a number is no name: "About 2,000 troops" counts troops.)
+const MODEL_NUMBER = /(?!(?:About|Around|Nearly|Almost|Roughly|Approximately|Some|Over|Under|More|Fewer|Less|Only|Just|At|Up|By|In|Of|To|Another|All)\b)(\p{Lu}[\p{L}-]*)\s+(?:\d[\d,.]*[a-z]*|One|Two|Three)\b/gu;
 const EXACT = /\b(exact|exactly|precise|precisely|what date|which date|on what date)\b/i;
 const EXPLICIT_DATE =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}\b|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:1[89]|20)\d{2}\b/i;
@@ -37,6 +39,8 @@ const EXPLICIT_DATE =
 const YEAR = /\b(?:1[89]|20)\d{2}\b/g;
 /** A sentence that reports words: a quotation mark or a verb of saying. */
 const SPOKEN = /[“”"‘]|\b(?:said|says|told|tells|added|warned|stated|wrote|posted|claimed|argued|insisted|described|called|branded|accused|dismissed)\b/i;
+/** Verbs that report what someone says or thinks rather than what happened. */
+const SAYING = /^(say|says|said|claim|claims|claimed|estimate|estimates|estimated|expect|expects|expected|think|thinks|thought|believe|believes|believed|report|reports|reported|want|wants|wanted|call|calls|called|ask|asks|asked)$/;
 /** Words that end the noun phrase after "how many": "how many drones | did…", "… | in Kursk". */
 const AUXILIARY = /^(did|do|does|is|are|was|were|has|have|had|will|would|could|can|should|r|in|of|on|at|to)$/i;
 
@@ -72,24 +76,32 @@ export function holdsAnswer(question: string, type: AnswerType, rawSentence: str
   const thing = countedThing(question);
   if (!hasAnswerType(sentence.replace(YEAR, ""), "quantity")) return false;
   if (thing.length === 0) return true;
-  const tokens = words(sentence);
-  const terms = tokens.map((word) => contentTerm(word));
+  const terms = words(sentence).map((word) => contentTerm(word));
   // The sentence may name the counted thing in other words ("30 nations" for "how many
   // countries"); then the number must at least stand by another word of the question.
-  const named = thing.some((term) => terms.includes(term));
-  const near = named ? new Set(thing) : new Set(contentTerms(question));
-  return tokens.some((token, index) => {
-    if (!NUMBER.test(token)) return false;
+  const named = thing.some((term) => terms.includes(term) || synonymsOf(term).some((synonym) => terms.includes(synonym)));
+  const near = named ? new Set(thing.flatMap((term) => [term, ...synonymsOf(term)])) : new Set(contentTerms(question));
+  return [...termsNearNumbers(sentence)].some((term) => near.has(term));
+}
+
+/** The content terms within a few words of a number in a sentence: what it may count. */
+function termsNearNumbers(sentence: string): Set<string> {
+  const tokens = words(sentence);
+  const terms = tokens.map((word) => contentTerm(word));
+  const near = new Set<string>();
+  tokens.forEach((token, index) => {
+    if (!NUMBER.test(token)) return;
     for (let j = Math.max(0, index - NUMBER_REACH); j <= Math.min(tokens.length - 1, index + NUMBER_REACH); j++) {
       const term = terms[j];
-      if (j !== index && term && near.has(term)) return true;
+      if (j !== index && term) near.add(term);
     }
-    return false;
   });
+  return near;
 }
 
 // "What was agreed when they spoke?" asks about something that happened…
-const PAST_EVENT = /\b(?:was|were)\s+\w+ed\b|\b(?:spoke|met|agreed|happened|decided|signed|won|lost|ended|began|took place)\b/i;
+const PAST_EVENT =
+  /\b(?:was|were)\s+\w+ed\b|\b(?:spoke|met|agreed|happened|decided|signed|won|lost|ended|began|took place)\b|\bdid\b.*\b(?:agree|happen|decide|sign|win|lose|end|begin|meet|speak|discuss|announce)\b/i;
 // …which a passage announcing it ("is due to hold talks on Tuesday") does not answer.
 const ANNOUNCEMENT = /['’]ll\b|\b(?:will|is due to|are due to|is expected to|are expected to|expects to|plans to|is set to|tomorrow|next week)\b/i;
 
@@ -142,11 +154,53 @@ export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concep
   if (part.type === "label") return namesFirstPerson(part.concepts, sentence);
   if (part.type === "quantity") {
     const thing = new Set(countedThing(part.text));
-    const named = part.concepts.filter((concept) => concept.kind === "name" && concept.known && (concept.alternatives[0] ?? []).every((term) => thing.has(term)));
+    // "How many British soldiers" is not answered by a count of European troops: whatever names the counted thing must be
+    // there, and a nationality by the number ("Ukraine says 11,000 North Korean troops…" counts others). A measure is
+    // different: "how much Russian soil" is answered by an area, wherever the sentence says it is.
+    const measure = measureAsked(part.text) !== undefined;
+    const inThing = part.concepts.filter((concept) => concept.kind !== "word" && concept.known && (concept.alternatives[0] ?? []).every((term) => thing.has(term)));
     const terms = new Set(contentTerms(sentence));
-    return named.every((concept) => conceptHeld(concept, terms));
+    const byNumber = measure ? terms : termsNearNumbers(sentence.replace(MODEL_NUMBER, "$1").replace(YEAR, ""));
+    return inThing.every((concept) => (concept.kind === "name" ? conceptHeld(concept, terms) : measure || conceptHeld(concept, byNumber)));
   }
   return true;
+}
+
+/**
+ * Whether a count is of what the question names: "how many drones did Russia fire at Odesa" is
+ * not answered by a count whose sentence (or the one before it) leaves Odesa out. A measure is
+ * not a count: "how much territory in Kursk" is answered by an area anywhere in its passage.
+ */
+export function countsWhatIsNamed(part: Pick<QuestionPart, "text" | "type" | "concepts">, leadTerms: ReadonlySet<string>): boolean {
+  if (part.type !== "quantity" || measureAsked(part.text)) return true;
+  if (!part.concepts.every((concept) => concept.kind !== "name" || !concept.known || conceptHeld(concept, leadTerms))) return false;
+  const event = countedEvent(part.text, part.concepts);
+  const concept = part.concepts.find((candidate) => candidate.kind === "word" && candidate.alternatives[0]?.[0] === event);
+  return concept === undefined || !concept.known || conceptHeld(concept, leadTerms);
+}
+
+/**
+ * What happened to the counted thing: the verb after it ("killed" in "how many troops have been
+ * killed"; "pledged" in "how many troops has France pledged"). A count of troops fighting does
+ * not answer how many were killed.
+ */
+export function countedEvent(question: string, concepts: readonly Concept[]): string | undefined {
+  const tokens = words(question);
+  const named = new Set(concepts.filter((concept) => concept.kind !== "word").flatMap((concept) => concept.alternatives[0] ?? []));
+  let index = tokens.findIndex((token, position) => (token === "many" || token === "much") && tokens[position - 1] === "how");
+  if (index < 0) return undefined;
+  // past the counted thing, up to its verb's auxiliary ("did", "have", "has")…
+  while (++index < tokens.length && !AUXILIARY.test(tokens[index] as string));
+  // …then past the auxiliaries and whoever does it ("France", "Russia"), to the verb.
+  for (index++; index < tokens.length; index++) {
+    const token = tokens[index] as string;
+    if (AUXILIARY.test(token) || /^(been|being|be)$/.test(token)) continue;
+    // "how many troops has Zelensky said would be needed": the count is what someone says, in their words.
+    if (SAYING.test(token)) return undefined;
+    const term = contentTerm(token);
+    if (term !== null && !named.has(term)) return term;
+  }
+  return undefined;
 }
 
 /** What is known about the sentence an answer leads with, for judging how sure it is. */
@@ -156,6 +210,8 @@ export interface LeadFacts {
   topicShare: number;
   typed: boolean;
   onSubject: boolean;
+  /** It only announces what the question asks about as done ("will meet on Thursday" for "what did they agree"). */
+  announced: boolean;
 }
 
 const MISSING_KIND: Record<NonNullable<AnswerType>, string> = {
@@ -180,7 +236,8 @@ export function judgeLead(part: Pick<QuestionPart, "concepts" | "type" | "unknow
   else if (lead.topicShare < CONFIDENCE.topicFrom) {
     const missing = topicConcepts(part.concepts, part.type).sort((a, b) => topicWeight(b) - topicWeight(a)).slice(0, 2);
     doubt = `none of them says ${missing.map((concept) => `“${concept.text}”`).join(" or ")}`;
-  } else if (!lead.typed && part.type !== null) doubt = MISSING_KIND[part.type];
+  } else if (lead.announced) doubt = "they only say it was to happen, not what came of it";
+  else if (!lead.typed && part.type !== null) doubt = MISSING_KIND[part.type];
   else if (lead.coverage < CONFIDENCE.highFrom) doubt = "they share few of the question's words";
   return { confidence: doubt === null ? "high" : "low", doubt };
 }

@@ -1,7 +1,7 @@
 import { combineParts, type PartAnswer } from "../answer/combine.js";
 import { compareArticles } from "../answer/compare.js";
 import { composeAnswer, DEFAULT_COMPOSE } from "../answer/compose.js";
-import { answersInKind, CONFIDENCE, judgeLead, judgeQuotes, refusal, topicConcepts } from "../answer/judge.js";
+import { announcesOnly, answersInKind, CONFIDENCE, countsWhatIsNamed, judgeLead, judgeQuotes, refusal, topicConcepts } from "../answer/judge.js";
 import { UserError } from "../errors.js";
 import type { LoadedIndex } from "../index/indexStore.js";
 import type { ArticleRecord } from "../index/manifest.js";
@@ -209,11 +209,15 @@ export class Engine {
     });
     const lead = composed.lead;
     if (lead === null || composed.bestCoverage < CONFIDENCE.noneBelow) return notCovered("The articles do not answer this question.");
-    const topic = topicConcepts(part.concepts, part.type);
+    // A word the articles never use ("characterise", "hurl") is the asker's own wording: no passage can hold it.
+    const topicWords = topicConcepts(part.concepts, part.type);
+    const topic = topicWords.some((concept) => concept.known) ? topicWords.filter((concept) => concept.known) : topicWords;
     // A quoted label given by the person asked about ("dismissed as “garbage”") is the topic's answer in any words.
     // The sentence before counts too: "The new contracts total nearly £30m" follows the one naming them.
-    const topicShare = topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(new Set(contentTerms(`${lead.before} ${lead.text}`)));
-    const { confidence, doubt } = judgeLead(part, { ...lead, topicShare }, (concept) => conceptWeight(concept, (term) => this.index.keywords.idf(term)));
+    const leadTerms = new Set(contentTerms(`${lead.before} ${lead.text}`));
+    const topicShare = topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(leadTerms);
+    const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text) };
+    const { confidence, doubt } = judgeLead(part, facts, (concept) => conceptWeight(concept, (term) => this.index.keywords.idf(term)));
     return { question: part.text, confidence, ...(doubt === null ? {} : { doubt }), text: composed.answer, citations: composed.citations };
   }
 

@@ -33,6 +33,51 @@ export function properNounsIn(passages: readonly Passage[]): Set<string> {
   return new Set([...capitalised].filter((word) => !lower.has(word)));
 }
 
+/**
+ * The other name of each person named in full, by surname and by first name: "Sir Keir" is
+ * Starmer, "Starmer" is Keir. A first or last name two people share is left out.
+ */
+export function personAliases(fullNames: readonly string[]): (word: string) => string[] {
+  const people = [...new Set(fullNames)].map((name) => name.toLowerCase().split(/\s+/)).filter((parts) => parts.length >= 2);
+  const count = (position: (parts: string[]) => string) => {
+    const counts = new Map<string, Set<string>>();
+    for (const parts of people) counts.set(position(parts), (counts.get(position(parts)) ?? new Set()).add(parts.join(" ")));
+    return counts;
+  };
+  const firsts = count((parts) => parts[0] as string);
+  const lasts = count((parts) => parts.at(-1) as string);
+  const aliases = new Map<string, string>();
+  for (const parts of people) {
+    const first = parts[0] as string;
+    const last = parts.at(-1) as string;
+    if (first === last || firsts.get(first)?.size !== 1 || lasts.get(last)?.size !== 1) continue;
+    aliases.set(first, last);
+    aliases.set(last, first);
+  }
+  return (word) => {
+    const alias = aliases.get(word.toLowerCase());
+    return alias === undefined ? [] : [alias];
+  };
+}
+
+let irregularForms: Map<string, string[]> | undefined;
+
+/**
+ * Every form of an English irregular verb by each of its forms ("shot" → shoot, shot;
+ * "held" → hold, held), from `english-verbs-irregular`, loaded on first use.
+ */
+function irregularFormsOf(word: string): string[] {
+  if (irregularForms === undefined) {
+    irregularForms = new Map();
+    const verbs = createRequire(import.meta.url)("english-verbs-irregular/resources/irregularVerbs.json") as Record<string, string[][]>;
+    for (const [base, conjugations] of Object.entries(verbs)) {
+      const forms = [...new Set([base, ...conjugations.flat()])];
+      for (const form of forms) irregularForms.set(form, [...new Set([...(irregularForms.get(form) ?? []), ...forms])]);
+    }
+  }
+  return irregularForms.get(word) ?? [];
+}
+
 /** Shortest stem that other forms of a word share: "call" of "calling", "deploy" of "deployment". */
 const ROOT_SUFFIX = /(?:ing|ed|es|e|s|ion|ions|ment)$/;
 /** How many letters a related form may add to the root. */
@@ -48,7 +93,8 @@ export function buildAnalyser(index: LoadedIndex): QuestionAnalyser {
   for (const word of keywords.vocabulary) frequencies.set(word, keywords.passagesWith(contentTerm(word) ?? word));
   const names = properNounsIn(index.passages);
   const terms = keywords.terms().sort();
-  const related = (term: string): string[] => {
+  const related = (term: string): string[] => [...new Set([...irregularFormsOf(term).filter((form) => form !== term && keywords.passagesWith(form) > 0), ...sharingRoot(term)])];
+  const sharingRoot = (term: string): string[] => {
     const root = term.length > 5 ? term.replace(ROOT_SUFFIX, "") : term;
     if (root.length < 4) return [];
     let low = 0;
@@ -68,6 +114,7 @@ export function buildAnalyser(index: LoadedIndex): QuestionAnalyser {
   const quoted = index.quotes.speakers.filter((speaker) => speaker.kind === "person");
   const personNames = new Set([...quoted.flatMap((speaker) => speaker.variants), ...index.quotes.people.map((person) => person.name)].flatMap((name) => name.toLowerCase().split(/\s+/)));
   return new QuestionAnalyser({
+    otherNames: personAliases([...quoted.map((speaker) => speaker.name), ...index.quotes.people.map((person) => person.name)]),
     frequencies,
     mentions: (word) => keywords.mentions(word),
     isTerm: (term) => keywords.passagesWith(term) > 0,

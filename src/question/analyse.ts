@@ -1,4 +1,4 @@
-import { answerTypeOf, measureAsked, type AnswerType } from "../retrieve/answerType.js";
+import { answerTypeOf, isCalendarName, measureAsked, type AnswerType } from "../retrieve/answerType.js";
 import { contentTerm, isStopword, words } from "../retrieve/terms.js";
 import type { Concept } from "../types.js";
 import { isChatWord, isWordToken, rewriteChat, tokenise } from "./chat.js";
@@ -7,6 +7,7 @@ import { ANAPHOR, COMPARISON_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PRONO
 import type { Places } from "./places.js";
 import type { RoleResolver } from "./roles.js";
 import { SpellingCorrector } from "./spelling.js";
+import { synonymsOf } from "./synonyms.js";
 
 /** What the analysis needs to know about the articles. */
 export interface QuestionLexicon {
@@ -24,6 +25,8 @@ export interface QuestionLexicon {
   isEnglishWord: (word: string) => boolean;
   /** Other spellings of a name that the articles use ("zelenskyy" for "zelensky"). */
   spellings: (word: string) => string[];
+  /** A person's other name ("keir" for "starmer", "starmer" for "keir"). */
+  otherNames: (word: string) => string[];
   /** Other forms of a stemmed term that the articles use ("calling" for "call"). */
   relatedTerms: (term: string) => string[];
   places: Places;
@@ -268,12 +271,16 @@ export class QuestionAnalyser {
       const first = index === 0 && !this.lexicon.isName(word) && this.lexicon.isEnglishWord(word) && !capitalised(tokens[1] ?? "");
       const asName = pieces.some((piece) => capitalised(piece)) && !first && !OPENERS.has(word);
       const name = asName || this.lexicon.isName(word);
-      const forms = pieces.length > 1 ? [terms] : (name ? this.lexicon.spellings(bare.toLowerCase()) : this.lexicon.relatedTerms(term)).map((form) => [form]);
-      const alternatives = [[term], ...forms.filter((form) => form.length > 0 && form.join(" ") !== term)];
+      const forms = pieces.length > 1 ? [terms] : (name ? [...this.lexicon.spellings(bare.toLowerCase()), ...this.lexicon.otherNames(bare.toLowerCase())] : this.lexicon.relatedTerms(term)).map((form) => [form]);
+      const synonyms = name ? [] : synonymsOf(term).filter((synonym) => this.lexicon.isTerm(synonym)).map((synonym) => [synonym]);
+      const alternatives = [[term], ...forms.filter((form) => form.length > 0 && form.join(" ") !== term), ...synonyms];
       const known = this.lexicon.mentions(bare.toLowerCase()) || alternatives.some((alternative) => alternative.every((piece) => this.lexicon.isTerm(piece)));
       if (asName && !known && !/^\d/.test(word)) reading.unknownNames.push(bare);
       // "Western" describes; "Trump", "Kursk" or "Anduril" names someone or something the answer must be about.
-      const descriptive = this.lexicon.isEnglishWord(word) && !this.lexicon.isPersonName(word);
+      // "on Saturday" says when, like "Western" says which: the answer need not be about it.
+      // "US-British", "UK-France" say whose, as "British" does.
+      const places = pieces.length > 1 && pieces.every((piece) => this.lexicon.places.has(piece.toLowerCase()));
+      const descriptive = (this.lexicon.isEnglishWord(word) && !this.lexicon.isPersonName(word)) || isCalendarName(word) || places;
       reading.concepts.push({ text: bare, alternatives, kind: !name ? "word" : descriptive ? "descriptor" : "name", known });
     });
   }
@@ -288,7 +295,12 @@ export class QuestionAnalyser {
     // Other forms the articles use ("opposition" for "opposed", "Zelenskyy" for "Zelensky") are searched for too.
     const forms = reading.concepts
       .filter((concept) => concept.kind !== "place")
-      .flatMap((concept) => concept.alternatives.slice(1, 3).filter((terms) => terms.length === 1).map((terms) => terms[0] as string));
+      .flatMap((concept) =>
+        concept.alternatives
+          .slice(1, 3)
+          .filter((terms) => terms.length === 1 && !synonymsOf(concept.alternatives[0]?.[0] ?? "").includes(terms[0] as string))
+          .map((terms) => terms[0] as string),
+      );
     const measure = measureAsked(text);
     return [asked, ...new Set([...reading.extraSearch, ...forms]), ...(measure ? [measure.searchWords] : [])].join(" ");
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { announcesOnly, countedThing, holdsAnswer, judgeLead, namesFirstPerson, topicConcepts } from "../../src/answer/judge.js";
+import { announcesOnly, answersInKind, countedEvent, countedThing, countsWhatIsNamed, holdsAnswer, judgeLead, namesFirstPerson, topicConcepts } from "../../src/answer/judge.js";
 import type { Concept } from "../../src/types.js";
 
 const word = (text: string, extra: Partial<Concept> = {}): Concept => ({ text, alternatives: [[text.toLowerCase()]], kind: "word", known: true, ...extra });
@@ -15,6 +15,11 @@ describe("holdsAnswer", () => {
 
   it("accepts the number by another word of the question when the sentence names the thing otherwise", () => {
     expect(holdsAnswer("How many countries have agreed to join?", "quantity", "More than 30 nations have agreed to sign up.")).toBe(true);
+  });
+
+  it("takes another word for the counted thing ('30 nations' for 'how many countries')", () => {
+    expect(holdsAnswer("How many countries back the plan?", "quantity", "Officials said 30 nations have agreed.")).toBe(true);
+    expect(holdsAnswer("How many countries back the plan?", "quantity", "Officials said 30 drones have hit.")).toBe(false);
   });
 
   it("does not count a year or a number that is part of a name", () => {
@@ -36,6 +41,7 @@ describe("holdsAnswer", () => {
     expect(announcesOnly(question, "Trump is due to hold talks with Putin on Tuesday.")).toBe(true);
     expect(holdsAnswer(question, null, "‘I’ll talk to President Putin on Tuesday,’ Trump said.")).toBe(false);
     expect(announcesOnly("When will Trump speak to Putin?", "Trump will speak to Putin tomorrow.")).toBe(false);
+    expect(announcesOnly("What did the military chiefs agree at their meeting?", "Military chiefs will meet in London on Thursday.")).toBe(true);
   });
 
   it("needs a quoted label for 'what did X call Y', given by X", () => {
@@ -45,6 +51,45 @@ describe("holdsAnswer", () => {
     const concepts = [person("Trump"), person("Zelensky", "zelenskyy")];
     expect(namesFirstPerson(concepts, "Mr Trump branded Mr Zelenskyy as a “comedian”.")).toBe(true);
     expect(namesFirstPerson(concepts, "Medvedev mocked him, calling him “Micron”.")).toBe(false);
+  });
+});
+
+describe("answersInKind for a count", () => {
+  const place = (text: string, ...alternatives: string[][]): Concept => ({ text, alternatives: [[text.toLowerCase()], ...alternatives], kind: "place", known: true });
+
+  it("needs the nationality of the counted thing by the number", () => {
+    const part = { text: "How many Ukrainian soldiers surrendered in Kursk?", type: "quantity" as const, concepts: [place("Ukrainian", ["ukraine"]), word("soldiers", { alternatives: [["soldier"], ["troop"]] })] };
+    expect(answersInKind(part, "About 2,000 Ukrainian troops surrendered, Moscow said.")).toBe(true);
+    expect(answersInKind(part, "Ukraine says as many as 11,000 North Korean troops are fighting in Kursk.")).toBe(false);
+  });
+
+  it("lets a measure stand wherever its passage places it", () => {
+    const part = { text: "How much Russian soil do Ukrainian soldiers hold?", type: "quantity" as const, concepts: [place("Russian", ["russia"]), word("soil")] };
+    expect(answersInKind(part, "The area under Ukrainian control fell to about 110 square km.")).toBe(true);
+  });
+});
+
+describe("countsWhatIsNamed", () => {
+  const part = { text: "How many drones did Russia fire at Odesa?", type: "quantity" as const, concepts: [word("drones"), person("Odesa")] };
+
+  it("needs a name the count is about in the sentence or the one before", () => {
+    expect(countsWhatIsNamed(part, new Set(["russia", "fired", "90", "drone"]))).toBe(false);
+    expect(countsWhatIsNamed(part, new Set(["odesa", "drone"]))).toBe(true);
+  });
+
+  it("needs what happened to the counted thing, unless the count is what someone said", () => {
+    const killed = { text: "How many North Korean troops have been killed in Kursk?", type: "quantity" as const, concepts: [word("troops"), word("killed")] };
+    expect(countedEvent(killed.text, killed.concepts)).toBe("killed");
+    expect(countsWhatIsNamed(killed, new Set(["11000", "troop", "fighting", "kursk"]))).toBe(false);
+    expect(countsWhatIsNamed(killed, new Set(["troop", "killed"]))).toBe(true);
+    const france = [word("troops"), { ...person("France"), kind: "place" as const }, word("pledged")];
+    expect(countedEvent("How many troops has France pledged?", france)).toBe("pledged");
+    expect(countedEvent("How many troops has Zelensky said would be needed?", [word("troops"), person("Zelensky")])).toBeUndefined();
+  });
+
+  it("asks nothing of other kinds of question, or of a measure", () => {
+    expect(countsWhatIsNamed({ ...part, type: null }, new Set())).toBe(true);
+    expect(countsWhatIsNamed({ ...part, text: "How much territory near Odesa do they hold?" }, new Set())).toBe(true);
   });
 });
 
@@ -59,7 +104,7 @@ describe("topicConcepts", () => {
 describe("judgeLead", () => {
   const part = { concepts: [person("Healey"), word("peace")], type: null, unknownNames: [] };
   const weight = () => 1;
-  const good = { coverage: 0.6, topicShare: 0.5, typed: true, onSubject: true };
+  const good = { coverage: 0.6, topicShare: 0.5, typed: true, onSubject: true, announced: false };
 
   it("is high when every check passes", () => {
     expect(judgeLead(part, good, weight)).toEqual({ confidence: "high", doubt: null });
@@ -69,6 +114,7 @@ describe("judgeLead", () => {
     expect(judgeLead({ ...part, unknownNames: ["Scholz"] }, good, weight).doubt).toBe("they never mention Scholz");
     expect(judgeLead(part, { ...good, onSubject: false }, weight).doubt).toBe("the closest passages are not about Healey");
     expect(judgeLead(part, { ...good, topicShare: 0 }, weight).doubt).toBe("none of them says “peace”");
+    expect(judgeLead(part, { ...good, announced: true }, weight).doubt).toBe("they only say it was to happen, not what came of it");
     expect(judgeLead({ ...part, type: "quantity" }, { ...good, typed: false }, weight).doubt).toBe("none of them gives that figure");
     expect(judgeLead(part, { ...good, coverage: 0.1 }, weight)).toEqual({ confidence: "low", doubt: "they share few of the question's words" });
   });

@@ -10,7 +10,7 @@ import { ROOT, runCli, type CliResult } from "../support/runCli.js";
 
 /**
  * The whole product path, as a user runs it: `ask --jsonl` on a fresh index built from the
- * seeds with the offline sentence encoder, scored on every tuning set. The floors are the
+ * seeds with the offline sentence encoder, scored on every tuning set (every set but the locked one). The floors are the
  * issue's targets where the set meets them and today's figures where it does not yet, so a
  * change that makes answers worse fails here. The locked blind set is not run here.
  */
@@ -28,8 +28,10 @@ const SETS: Record<string, Floors> = {
   "dev.jsonl": { recallAt5: 0.95, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 1 },
   "paraphrase.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 1 },
   "blind-tuning.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.8 },
-  // Below the targets for low and unanswerable answers (see README, "Evaluation"): held where it is.
-  "blind-validation.jsonl": { recallAt5: 0.9, recallAt1: 0.65, answerableNone: 0.05, answerableLow: 0.3, unanswerableNotHigh: 0.7 },
+  // Below a target (see README, "Evaluation"): held where it is.
+  "blind-validation.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.25, unanswerableNotHigh: 0.8 },
+  "blind-b.jsonl": { recallAt5: 0.88, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.8 },
+  "blind-d.jsonl": { recallAt5: 0.9, recallAt1: 0.65, answerableNone: 0.05, answerableLow: 0.25, unanswerableNotHigh: 0.75 },
 };
 
 const sets = Object.keys(SETS).map((name) => ({

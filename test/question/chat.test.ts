@@ -14,6 +14,7 @@ describe("rewriteChat", () => {
     expect(rewritten.text).toBe("what did medvedv say about macron and starmer");
     expect(rewritten.changed).toBe(true);
     expect(rewriteChat("hw many troops r fighting acc to ukr govt").text).toBe("how many troops are fighting according to Ukraine government");
+    expect(rewriteChat("wat happened overnite on russian tv").text).toBe("what happened overnight on russian television");
   });
 
   it("reads 2 and 4 as words only between words, never before a counted plural", () => {

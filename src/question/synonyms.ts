@@ -1,0 +1,30 @@
+import { contentTerm } from "../retrieve/terms.js";
+
+/**
+ * Words news reports use for one another when they count or report the same thing: "30
+ * nations" answers "how many countries", "soldiers" are the "troops" of another sentence. Kept
+ * to plain equivalents (not "missile" for "rocket"); each group is written once.
+ */
+const GROUPS = [
+  "country nation",
+  "troop soldier",
+  "killed dead died",
+  "injured wounded",
+  "talks negotiations",
+  "ceasefire truce",
+  "weapons arms",
+  "drone uav",
+  "deal agreement",
+  "spokesman spokeswoman spokesperson",
+];
+
+const byTerm = new Map<string, string[]>();
+for (const group of GROUPS) {
+  const terms = group.split(" ").map((word) => contentTerm(word) ?? word);
+  for (const term of terms) byTerm.set(term, terms.filter((other) => other !== term));
+}
+
+/** The other words for a content term ("nation" for "country"); empty when it has none. */
+export function synonymsOf(term: string): readonly string[] {
+  return byTerm.get(term) ?? [];
+}
