@@ -1,3 +1,6 @@
+import { mkdir, rm, statfs, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { UserError } from "../errors.js";
 import type { ArticleSource } from "../ingest/articleSource.js";
 import { chunkArticle, CHUNKER_VERSION } from "../ingest/chunk.js";
 import type { Logger } from "../log.js";
@@ -7,8 +10,47 @@ import { loadIndex, readManifest, writeIndex } from "./indexStore.js";
 import { KeywordIndex } from "./keywordIndex.js";
 import { buildQuoteIndex, QUOTES_VERSION } from "../quotes/quoteIndex.js";
 import { INDEX_FORMAT_VERSION, type ArticleRecord, type Manifest } from "./manifest.js";
+import { acquireIndexLock } from "./lock.js";
+import { writeProblem } from "./writeProblems.js";
 
 const EMBED_BATCH = 16;
+const LOCK_WAIT_MS = 10 * 60_000;
+/** Vector size assumed for the space check before the encoder says. */
+const ASSUMED_DIMENSIONS = 512;
+/**
+ * Bytes a build takes on disk, per vector component (vectra's JSON, ~11 characters each, and
+ * the binary copy) and per character of passage text (passages, keywords, forward index).
+ */
+const BYTES_PER_COMPONENT = 16;
+const BYTES_PER_TEXT_CHAR = 4;
+
+/**
+ * Checks that the index folder can take a build of these passages: it can be written, and its
+ * disk has room. A UserError names the folder, the problem and the fix.
+ */
+async function checkRoomFor(indexDir: string, passages: readonly Passage[], dimensions: number): Promise<void> {
+  const buildsDir = path.join(indexDir, "builds");
+  const probe = path.join(buildsDir, `.write-test-${process.pid}`);
+  try {
+    await mkdir(buildsDir, { recursive: true });
+    await writeFile(probe, "");
+  } catch (error) {
+    throw writeProblem(indexDir, error);
+  } finally {
+    await rm(probe, { force: true }).catch(() => undefined);
+  }
+  const text = passages.reduce((sum, passage) => sum + passage.text.length, 0);
+  const needed = passages.length * dimensions * BYTES_PER_COMPONENT + text * BYTES_PER_TEXT_CHAR;
+  const disk = await statfs(indexDir).catch(() => null);
+  const free = disk === null ? Infinity : disk.bavail * disk.bsize;
+  if (free < needed) {
+    const mb = (bytes: number) => `${Math.ceil(bytes / 1_000_000)} MB`;
+    throw new UserError(
+      "INDEX_NO_SPACE",
+      `The index needs about ${mb(needed)} in ${path.resolve(indexDir)} but only ${mb(free)} is free. Free some space there, or set INDEX_DIR to another folder.`,
+    );
+  }
+}
 
 export interface BuildOptions {
   indexDir: string;
@@ -21,6 +63,8 @@ export interface BuildOptions {
   log: Logger;
   /** Show a progress bar while embedding. */
   progress?: boolean;
+  /** How long to wait for another indexer of the same folder (default 10 minutes). */
+  lockWaitMs?: number;
 }
 
 export interface BuildResult {
@@ -61,6 +105,19 @@ function sameCorpus(manifest: Manifest, articles: ReadonlyArray<{ id: string; ha
  * one atomically.
  */
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
+  const lock = await acquireIndexLock(options.indexDir, {
+    waitMs: options.lockWaitMs ?? LOCK_WAIT_MS,
+    onWait: (owner) =>
+      options.log.info(`Waiting for another indexer${owner ? ` (process ${owner.pid} on ${owner.host})` : ""} to finish with ${options.indexDir}…`),
+  });
+  try {
+    return await buildLocked(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   const { log } = options;
   const previousManifest = options.rebuild ? null : await readManifest(options.indexDir).catch(() => null);
   if (previousManifest) {
@@ -123,6 +180,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const removed = previous?.manifest.articles.map((record) => record.id).filter((id) => !currentIds.has(id)) ?? [];
 
   let dimensions = previous?.manifest.encoder.dimensions ?? 0;
+  // Found now rather than after minutes of embedding: a folder that cannot take the build.
+  await checkRoomFor(options.indexDir, passages, dimensions || ASSUMED_DIMENSIONS);
   if (toEmbed.length > 0) {
     const embedder = await options.loadEmbedder();
     if (embedder.id !== options.encoderId) {

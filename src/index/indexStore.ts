@@ -10,12 +10,16 @@ import { PassageTokens } from "./passageTokens.js";
 import { readVectorCache, writeVectorCache } from "./vectorCache.js";
 import { allocateMatrix } from "./vectorMatrix.js";
 import { listShardFiles, readShards, storedComponent, writeShards } from "./vectraShards.js";
+import { checksumFiles, checksumOf } from "./checksums.js";
+import { writeProblem } from "./writeProblems.js";
 import { quoteIndexSchema, type QuoteIndexData } from "../quotes/quoteIndex.js";
 
 const POINTER = "CURRENT";
 const BUILDS = "builds";
 const PASSAGES = "passages.json";
+const QUOTES = "quotes.json";
 const TOKENS = "tokens.bin";
+const PARTIAL = ".partial";
 
 /** One complete, loaded build of the index. */
 export interface LoadedIndex {
@@ -57,15 +61,24 @@ export async function currentBuild(indexDir: string): Promise<string | null> {
   return folder;
 }
 
-async function readJson(indexDir: string, file: string): Promise<unknown> {
-  let text: string;
+/** Checks a build file's bytes against the checksum its manifest recorded (builds before checksums have none). */
+function verify(indexDir: string, manifest: Manifest | null, file: string, bytes: Uint8Array): void {
+  const expected = manifest?.checksums?.[path.basename(file)];
+  if (expected !== undefined && checksumOf(bytes) !== expected) {
+    throw corrupt(indexDir, `${path.basename(file)} does not match the checksum it was written with`);
+  }
+}
+
+async function readJson(indexDir: string, file: string, manifest: Manifest | null = null): Promise<unknown> {
+  let bytes: Buffer;
   try {
-    text = await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch (error) {
     throw corrupt(indexDir, `${path.basename(file)} cannot be read`, error);
   }
+  verify(indexDir, manifest, file, bytes);
   try {
-    return JSON.parse(text);
+    return JSON.parse(bytes.toString("utf8"));
   } catch (error) {
     throw corrupt(indexDir, `${path.basename(file)} is not valid JSON`, error);
   }
@@ -88,28 +101,30 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex | null> {
   if (manifest === null) return null;
   // One file at a time: reading them all at once saves ~5% at 100k passages but holds every
   // JSON text in memory together (+160 MB resident).
-  const passagesParsed = passagesSchema.safeParse(await readJson(indexDir, path.join(folder, PASSAGES)));
+  const passagesParsed = passagesSchema.safeParse(await readJson(indexDir, path.join(folder, PASSAGES), manifest));
   if (!passagesParsed.success) throw corrupt(indexDir, "passages.json has an unexpected shape");
   const passages = passagesParsed.data;
-  const quotesParsed = quoteIndexSchema.safeParse(await readJson(indexDir, path.join(folder, "quotes.json")));
+  const quotesParsed = quoteIndexSchema.safeParse(await readJson(indexDir, path.join(folder, QUOTES), manifest));
   if (!quotesParsed.success) throw corrupt(indexDir, "quotes.json has an unexpected shape");
 
-  const vectors = await loadVectors(indexDir, folder, passages, manifest.encoder.dimensions);
+  const vectors = await loadVectors(indexDir, folder, passages, manifest);
 
   let keywords: KeywordIndex;
   try {
-    keywords = KeywordIndex.load(await readKeywords(folder), passages.length);
+    keywords = KeywordIndex.load(await readKeywords(folder, (file, bytes) => verify(indexDir, manifest, file, bytes)), passages.length);
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw corrupt(indexDir, `the keyword index cannot be loaded: ${(error as Error).message}`, error);
   }
-  const tokens = await loadTokens(indexDir, folder, passages.length);
+  const tokens = await loadTokens(indexDir, folder, passages.length, manifest);
   return { folder, manifest, passages, vectors, keywords, quotes: quotesParsed.data, tokens };
 }
 
 /** The forward index, or null when the build has none of this version: answers then tokenise as they go. */
-async function loadTokens(indexDir: string, folder: string, passageCount: number): Promise<PassageTokens | null> {
+async function loadTokens(indexDir: string, folder: string, passageCount: number, manifest: Manifest): Promise<PassageTokens | null> {
   const bytes = await readFile(path.join(folder, TOKENS)).catch(() => null);
   if (bytes === null) return null;
+  verify(indexDir, manifest, TOKENS, bytes);
   let tokens: PassageTokens | null;
   try {
     tokens = PassageTokens.decode(bytes);
@@ -126,7 +141,8 @@ async function loadTokens(indexDir: string, folder: string, passageCount: number
  * The vectors of a build, row `i` for `passages[i]`: from the binary cache when it still
  * matches the vectra files, otherwise from vectra (and the cache is written for next time).
  */
-async function loadVectors(indexDir: string, folder: string, passages: readonly Passage[], dimensions: number): Promise<Float32Array> {
+async function loadVectors(indexDir: string, folder: string, passages: readonly Passage[], manifest: Manifest): Promise<Float32Array> {
+  const { dimensions } = manifest.encoder;
   let shardFiles: string[];
   try {
     shardFiles = await listShardFiles(folder);
@@ -137,6 +153,8 @@ async function loadVectors(indexDir: string, folder: string, passages: readonly 
   const vectors = allocateMatrix(passages.length, dimensions);
   if (await readVectorCache(folder, vectors, dimensions, sources)) return vectors;
 
+  // The copy is missing or does not match: the vectra files are read, and must be as written.
+  for (const file of shardFiles) verify(indexDir, manifest, file, await readFile(path.join(folder, file)));
   const row = new Map(passages.map((passage, index) => [passage.id, index]));
   const filled = new Set<number>();
   try {
@@ -158,17 +176,38 @@ async function loadVectors(indexDir: string, folder: string, passages: readonly 
 
 /**
  * Writes a complete build beside the current one, then points CURRENT at it with an atomic
- * rename. A crash at any moment leaves either the old index or the new one, never half of one.
+ * rename. A crash at any moment leaves either the old index or the new one, never half of one;
+ * a failed write removes what it wrote. The caller holds the index lock (see lock.ts).
  */
 export async function writeIndex(indexDir: string, contents: BuildContents): Promise<string> {
   const buildsDir = path.join(indexDir, BUILDS);
-  await mkdir(buildsDir, { recursive: true });
+  const previous = await currentBuild(indexDir).catch(() => null);
   const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}`;
   const folder = path.join(buildsDir, name);
-  const staging = `${folder}.partial`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  const staging = `${folder}${PARTIAL}`;
+  try {
+    await mkdir(staging, { recursive: true });
+    await writeBuildFiles(staging, contents);
+    await rename(staging, folder);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    throw writeProblem(indexDir, error);
+  }
+  const pointerTmp = path.join(indexDir, `${POINTER}.${process.pid}.tmp`);
+  try {
+    await writeFile(pointerTmp, `${name}\n`);
+    await rename(pointerTmp, path.join(indexDir, POINTER));
+  } catch (error) {
+    await rm(pointerTmp, { force: true }).catch(() => undefined);
+    await rm(folder, { recursive: true, force: true }).catch(() => undefined);
+    throw writeProblem(indexDir, error);
+  }
+  await removeOldBuilds(indexDir, [name, ...(previous === null ? [] : [path.basename(previous)])]);
+  return folder;
+}
 
+/** Every file of a build, the manifest (with the others' checksums) last: a folder with a manifest is complete. */
+async function writeBuildFiles(staging: string, contents: BuildContents): Promise<void> {
   const { dimensions } = contents.manifest.encoder;
   const rows = contents.passages.map((passage, index) => ({
     id: passage.id,
@@ -177,33 +216,30 @@ export async function writeIndex(indexDir: string, contents: BuildContents): Pro
   }));
   const shardFiles = await writeShards(staging, rows);
   await writeFile(path.join(staging, PASSAGES), JSON.stringify(contents.passages));
-  await writeKeywords(staging, contents.keywords);
+  const keywordFiles = await writeKeywords(staging, contents.keywords);
   await writeFile(path.join(staging, TOKENS), PassageTokens.build(contents.passages.map((passage) => passage.text)).encode());
-  await writeFile(path.join(staging, "quotes.json"), JSON.stringify(contents.quotes));
+  await writeFile(path.join(staging, QUOTES), JSON.stringify(contents.quotes));
   // The cache holds exactly what vectra's files read back as, so both load the same index.
   const matrix = new Float32Array(rows.length * dimensions);
   rows.forEach((row, index) => {
     for (let d = 0; d < dimensions; d++) matrix[index * dimensions + d] = storedComponent(row.vector[d] ?? 0);
   });
   await writeVectorCache(staging, matrix, dimensions, [...shardFiles, PASSAGES]);
-  // The manifest goes last: a build folder with a manifest is complete.
-  await writeFile(path.join(staging, "manifest.json"), JSON.stringify(contents.manifest, null, 2));
-  await rename(staging, folder);
-
-  const pointerTmp = path.join(indexDir, `${POINTER}.${process.pid}.tmp`);
-  await writeFile(pointerTmp, `${name}\n`);
-  await rename(pointerTmp, path.join(indexDir, POINTER));
-  await removeStaleBuilds(indexDir, name);
-  return folder;
+  const checksums = await checksumFiles(staging, [...shardFiles, PASSAGES, ...keywordFiles, TOKENS, QUOTES]);
+  await writeFile(path.join(staging, "manifest.json"), JSON.stringify({ ...contents.manifest, checksums }, null, 2));
 }
 
-/** Deletes every build but the current one, including leftovers of interrupted runs. */
-async function removeStaleBuilds(indexDir: string, keep: string): Promise<void> {
+/**
+ * Deletes the builds not in `keep` (the new one and the one it replaced, which a reader may be
+ * loading right now), with the debris of interrupted runs. Only the lock holder writes here, so
+ * a `.partial` folder left beside this run's is from a run that died.
+ */
+async function removeOldBuilds(indexDir: string, keep: readonly string[]): Promise<void> {
   const buildsDir = path.join(indexDir, BUILDS);
-  for (const entry of await readdir(buildsDir)) {
-    if (entry !== keep) await rm(path.join(buildsDir, entry), { recursive: true, force: true });
+  for (const entry of await readdir(buildsDir).catch(() => [])) {
+    if (!keep.includes(entry)) await rm(path.join(buildsDir, entry), { recursive: true, force: true }).catch(() => undefined);
   }
-  for (const entry of await readdir(indexDir)) {
-    if (entry.startsWith(`${POINTER}.`) && entry.endsWith(".tmp")) await rm(path.join(indexDir, entry), { force: true });
+  for (const entry of await readdir(indexDir).catch(() => [])) {
+    if (entry.startsWith(`${POINTER}.`) && entry.endsWith(".tmp")) await rm(path.join(indexDir, entry), { force: true }).catch(() => undefined);
   }
 }

@@ -14,17 +14,21 @@ interface KeywordsJson {
   vocabulary: string[];
 }
 
-export async function writeKeywords(folder: string, data: KeywordIndexData): Promise<void> {
+/** Writes the keyword index; returns the names of the files written. */
+export async function writeKeywords(folder: string, data: KeywordIndexData): Promise<string[]> {
   const { meta, bytes } = encodePostings(data.postings, os.endianness());
   const json: KeywordsJson = { postings: meta, documentFrequency: data.documentFrequency, vocabulary: data.vocabulary };
   await writeFile(path.join(folder, POSTINGS_FILE), bytes);
   await writeFile(path.join(folder, JSON_FILE), JSON.stringify(json));
+  return [JSON_FILE, POSTINGS_FILE];
 }
 
-/** Reads the keyword index back; throws with the file and the problem when it is damaged. */
-export async function readKeywords(folder: string): Promise<KeywordIndexData> {
-  const [text, bytes] = await Promise.all([readFile(path.join(folder, JSON_FILE), "utf8"), readFile(path.join(folder, POSTINGS_FILE))]);
-  const json = JSON.parse(text) as Partial<KeywordsJson>;
+/** Reads the keyword index back, each file passed to `check` first; throws with the file and the problem when it is damaged. */
+export async function readKeywords(folder: string, check: (file: string, bytes: Uint8Array) => void = () => undefined): Promise<KeywordIndexData> {
+  const [jsonBytes, bytes] = await Promise.all([readFile(path.join(folder, JSON_FILE)), readFile(path.join(folder, POSTINGS_FILE))]);
+  check(JSON_FILE, jsonBytes);
+  check(POSTINGS_FILE, bytes);
+  const json = JSON.parse(jsonBytes.toString("utf8")) as Partial<KeywordsJson>;
   if (typeof json.postings !== "object" || typeof json.documentFrequency !== "object" || !Array.isArray(json.vocabulary)) {
     throw new Error(`${JSON_FILE} has an unexpected shape`);
   }

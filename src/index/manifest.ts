@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Bump when the files of a build change shape, so old builds are rebuilt rather than misread. */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 const sectionSchema = z.object({ index: z.number().int(), title: z.string(), label: z.string().nullable() });
 
@@ -26,6 +26,8 @@ export const manifestSchema = z.object({
   builtAt: z.string(),
   articlesDir: z.string(),
   articles: z.array(articleRecordSchema),
+  /** SHA-256 of each other file of the build, checked when it is read (since format 6). */
+  checksums: z.record(z.string(), z.string()).optional(),
 });
 
 /** The stored shape of an ArticleSpan (a passage, a quote). */

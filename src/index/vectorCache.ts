@@ -1,16 +1,18 @@
 import { open, readFile, rename, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { checksumOf } from "./checksums.js";
 
 /**
  * A binary copy of a build's vectors (float32 rows, native byte order) beside the vectra files,
  * so loading 100k vectors is one read instead of parsing hundreds of megabytes of JSON. vectra
  * stays the store of record: the copy records the size and modification time of every file it
- * was made from, and is ignored the moment any of them differs.
+ * was made from, and is ignored the moment any of them differs, or its own bytes no longer match
+ * the checksum it was written with.
  */
 const MATRIX = "vectors.f32";
 const SIGNATURE = "vectors.f32.json";
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 /** Large reads in pieces: one 200 MB read is slower than 16 MB ones on this kind of machine. */
 const READ_CHUNK = 16 * 1024 * 1024;
 
@@ -26,6 +28,8 @@ interface Signature {
   rows: number;
   dimensions: number;
   sources: SourceStamp[];
+  /** SHA-256 of the matrix file. */
+  checksum: string;
 }
 
 async function stampsOf(folder: string, files: readonly string[]): Promise<SourceStamp[]> {
@@ -47,14 +51,16 @@ export async function writeVectorCache(
   dimensions: number,
   sources: readonly string[],
 ): Promise<void> {
+  const bytes = new Uint8Array(matrix.buffer, matrix.byteOffset, matrix.byteLength);
   const signature: Signature = {
     format: CACHE_FORMAT,
     endianness: os.endianness(),
     rows: dimensions === 0 ? 0 : matrix.length / dimensions,
     dimensions,
     sources: await stampsOf(folder, sources),
+    checksum: checksumOf(bytes),
   };
-  await writeFile(path.join(folder, MATRIX), new Uint8Array(matrix.buffer, matrix.byteOffset, matrix.byteLength));
+  await writeFile(path.join(folder, MATRIX), bytes);
   const temporary = path.join(folder, `${SIGNATURE}.${process.pid}.tmp`);
   await writeFile(temporary, JSON.stringify(signature));
   await rename(temporary, path.join(folder, SIGNATURE));
@@ -113,5 +119,5 @@ export async function readVectorCache(
   } finally {
     await handle.close();
   }
-  return true;
+  return checksumOf(bytes) === signature.checksum;
 }

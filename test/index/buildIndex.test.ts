@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, readdir, rm, unlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -129,10 +129,56 @@ describe("buildIndex", () => {
     expect(await currentBuild(indexDir)).toBe(before);
     const index = await loadIndex(indexDir);
     expect(index?.manifest.articles).toHaveLength(5);
-    // An interrupted run's staging folder is cleared by the next successful build.
+    // An interrupted run's staging folder is cleared by the next successful build, which keeps
+    // the build it replaced (a reader may be loading it) and nothing else.
     await writeFile(path.join(indexDir, "builds", "stale.partial"), "");
     await build(createFakeEmbedder());
-    expect((await readdir(path.join(indexDir, "builds"))).length).toBe(1);
+    expect((await readdir(path.join(indexDir, "builds"))).sort()).toEqual([path.basename(before!), path.basename((await currentBuild(indexDir))!)].sort());
+  });
+
+  it("finds a folder it cannot write before embedding anything, and leaves nothing behind", async () => {
+    await mkdir(indexDir, { recursive: true });
+    await writeFile(path.join(indexDir, "builds"), "a file where the builds folder goes");
+    const embedder = createFakeEmbedder();
+    let embedded = 0;
+    const embed = embedder.embed.bind(embedder);
+    embedder.embed = async (texts) => {
+      embedded += texts.length;
+      return embed(texts);
+    };
+    const error = await build(embedder).catch((caught: unknown) => caught);
+    expect((error as UserError).code).toBe("INDEX_NOT_WRITABLE");
+    expect((error as UserError).message).toMatch(/Cannot write the index in .+ \(ENOTDIR|EEXIST\).+set INDEX_DIR/);
+    expect(embedded).toBe(0);
+    expect(await readdir(indexDir)).toEqual(["builds"]);
+  });
+
+  it("serialises two builds of one folder: both finish and the index answers", async () => {
+    const [first, second] = await Promise.all([build(createFakeEmbedder(), true), build(createFakeEmbedder(), true)]);
+    expect([first.status, second.status]).toEqual(["built", "built"]);
+    const index = await loadIndex(indexDir);
+    expect(index?.manifest.articles).toHaveLength(5);
+    expect((await readdir(path.join(indexDir, "builds"))).length).toBe(2);
+    expect(await readdir(indexDir)).not.toContain("LOCK");
+  });
+
+  it("does not use a vector file changed after it was written, and rejects other damaged files by checksum", async () => {
+    await build(createFakeEmbedder());
+    const folder = (await currentBuild(indexDir))!;
+    const expected = (await loadIndex(indexDir))!.vectors;
+    // Same size, same modification time: only the checksum tells.
+    const matrix = path.join(folder, "vectors.f32");
+    const { mtime } = await stat(matrix);
+    const bytes = await readFile(matrix);
+    await writeFile(matrix, bytes.map((byte) => byte ^ 0x55));
+    await utimes(matrix, mtime, mtime);
+    expect((await loadIndex(indexDir))!.vectors).toEqual(expected);
+
+    const passages = path.join(folder, "passages.json");
+    await writeFile(passages, (await readFile(passages, "utf8")).replace("Grushko", "Grushka"));
+    const error = await loadIndex(indexDir).catch((caught: unknown) => caught);
+    expect((error as UserError).code).toBe("INDEX_CORRUPT");
+    expect((error as UserError).message).toContain("passages.json does not match the checksum");
   });
 
   it("reports a damaged index with the command that fixes it", async () => {
