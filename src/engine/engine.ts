@@ -30,6 +30,14 @@ const IN_ENGLISH = "The indexed articles are in English, and I can only read que
 /** Passages a comparison looks through for each article's version. */
 const COMPARE_DEPTH = 20;
 
+export interface EngineOptions {
+  /**
+   * The articles not to cite now, asked before each question: those whose files changed or
+   * were deleted since the index was built, whose passages no longer match the file.
+   */
+  withheldArticles?: () => Promise<ReadonlySet<string>>;
+}
+
 /** Checks a question at the edge; the message says what is wrong and how to fix it. */
 export function validateQuestion(question: string): string {
   const trimmed = question.trim();
@@ -54,9 +62,13 @@ export class Engine {
   /** Made on the first question: it reads the whole vocabulary. */
   private questionAnalyser: QuestionAnalyser | undefined;
 
+  /** Articles not cited now: their files changed or went since the index was built. */
+  private withheld: ReadonlySet<string> = new Set();
+
   constructor(
     readonly index: LoadedIndex,
     private readonly embedder: Embedder,
+    private readonly options: EngineOptions = {},
   ) {
     if (embedder.id !== index.manifest.encoder.id) {
       throw new UserError(
@@ -96,8 +108,13 @@ export class Engine {
     return [...new Set(this.sources().flatMap((record) => (record.outlet ? [record.outlet] : [])))].sort();
   }
 
+  /** Asks which articles must not be cited now, before answering (see EngineOptions). */
+  private async checkFreshness(): Promise<void> {
+    if (this.options.withheldArticles) this.withheld = await this.options.withheldArticles();
+  }
+
   private allowedRows(options: AskOptions): number[] | undefined {
-    if (options.outlet === undefined && options.articleId === undefined) return undefined;
+    if (options.outlet === undefined && options.articleId === undefined && this.withheld.size === 0) return undefined;
     const outlet = options.outlet?.trim().toLowerCase();
     if (outlet !== undefined && !this.sources().some((record) => record.outlet?.toLowerCase() === outlet)) {
       const known = this.outlets();
@@ -115,6 +132,7 @@ export class Engine {
       const record = this.articles.get(passage.articleId);
       if (outlet !== undefined && record?.outlet?.toLowerCase() !== outlet) return;
       if (options.articleId !== undefined && passage.articleId !== options.articleId) return;
+      if (this.withheld.has(passage.articleId)) return;
       rows.push(row);
     });
     return rows;
@@ -122,6 +140,7 @@ export class Engine {
 
   /** Hybrid retrieval: dense and BM25 rankings fused, near-duplicates merged, best first. */
   async retrieve(question: string, options: AskOptions = {}): Promise<RetrievedPassage[]> {
+    await this.checkFreshness();
     const part = this.analyser().analyse(validateQuestion(question)).parts[0] as QuestionPart;
     return this.retrieveWith(part, options, passageReader(this.forward));
   }
@@ -166,6 +185,7 @@ export class Engine {
    */
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
     const question = validateQuestion(rawQuestion);
+    await this.checkFreshness();
     const analysed = this.analyser().analyse(question);
     const read = passageReader(this.forward);
     const k = Math.min(options.k ?? DEFAULT_K, MAX_K);
@@ -285,6 +305,7 @@ export class Engine {
     const outlet = options.outlet?.trim().toLowerCase();
     return this.sources()
       .filter((record) => (outlet === undefined || record.outlet?.toLowerCase() === outlet) && (options.articleId === undefined || record.id === options.articleId))
+      .filter((record) => !this.withheld.has(record.id))
       .map((record) => record.id);
   }
 
@@ -295,7 +316,7 @@ export class Engine {
 
   /** A speaker's quotes in article order, for listing them (e.g. Discord's /quote). */
   quotesBy(speakerId: string): Quote[] {
-    return this.quotesOf([{ id: speakerId }]);
+    return this.quotesOf([{ id: speakerId }]).filter((quote) => !this.withheld.has(quote.articleId));
   }
 
   /** The speakers' quotes in the quote index's order. */

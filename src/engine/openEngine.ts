@@ -1,9 +1,10 @@
 import path from "node:path";
 import type { EngineConfig } from "../config.js";
 import { loadEmbedder, planEncoder } from "../embed/chooseEmbedder.js";
-import { FolderArticleSource } from "../ingest/articleSource.js";
+import { FolderArticleSource, type ArticleSource } from "../ingest/articleSource.js";
 import { CHUNKER_VERSION } from "../ingest/chunk.js";
-import { INDEX_FORMAT_VERSION } from "../index/manifest.js";
+import { describeStale, staleArticles } from "../index/freshness.js";
+import { INDEX_FORMAT_VERSION, type Manifest } from "../index/manifest.js";
 import { QUOTES_VERSION } from "../quotes/quoteIndex.js";
 import { buildIndex, type BuildResult } from "../index/buildIndex.js";
 import { loadIndex, readManifest } from "../index/indexStore.js";
@@ -55,11 +56,16 @@ export async function openEngine(config: EngineConfig, log: Logger, options: { p
   const outdated =
     manifest !== null &&
     (manifest.chunkerVersion !== CHUNKER_VERSION || manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.quotesVersion !== QUOTES_VERSION);
-  if (manifest === null || outdated) {
+  const source = new FolderArticleSource(config.ARTICLES_DIR);
+  // Edited or deleted articles would be cited at offsets that no longer match their files.
+  const stale = manifest === null || outdated ? null : describeStale(await staleArticles(manifest, config.ARTICLES_DIR, source));
+  if (manifest === null || outdated || stale) {
     log.info(
       outdated
         ? `The index in ${path.resolve(config.INDEX_DIR)} was made by an older version; rebuilding it.`
-        : `No index in ${path.resolve(config.INDEX_DIR)} yet; building it from ${config.ARTICLES_DIR}/.`,
+        : stale
+          ? `Articles changed since the index was built (${stale}); updating the index.`
+          : `No index in ${path.resolve(config.INDEX_DIR)} yet; building it from ${config.ARTICLES_DIR}/.`,
     );
     const built = await runIndexer(config, log, { rebuild: false, progress: options.progress ?? false });
     log.info(describeBuild(built.result, config.INDEX_DIR));
@@ -71,5 +77,32 @@ export async function openEngine(config: EngineConfig, log: Logger, options: { p
     const plan = await planEncoder(config, index.manifest.encoder.id);
     embedder = await loadEmbedder(plan, config, log);
   }
-  return new Engine(index, embedder);
+  return new Engine(index, embedder, { withheldArticles: withholdStale(index.manifest, config.ARTICLES_DIR, source, log) });
+}
+
+/** How often a running engine looks at the article files again, at most. */
+const FRESHNESS_INTERVAL_MS = 2000;
+
+/**
+ * Asked before each question by a running engine (the bot, a long `ask --jsonl`): the articles
+ * changed or deleted since its index was built, looked up at most every couple of seconds, and
+ * said once in the log each time the set changes.
+ */
+function withholdStale(manifest: Manifest, folder: string, source: ArticleSource, log: Logger): () => Promise<ReadonlySet<string>> {
+  let checkedAt = 0;
+  let withheld: ReadonlySet<string> = new Set();
+  let said = "";
+  return async () => {
+    if (Date.now() - checkedAt < FRESHNESS_INTERVAL_MS) return withheld;
+    checkedAt = Date.now();
+    const stale = await staleArticles(manifest, folder, source);
+    withheld = new Set([...stale.changed, ...stale.removed]);
+    const description = describeStale(stale);
+    if (description !== said) {
+      if (description) log.warn(`Articles changed since the index was built (${description}): not citing them until the index is updated with: npm run index`);
+      else log.info("The changed articles match the index again; citing them.");
+      said = description;
+    }
+    return withheld;
+  };
 }

@@ -10,6 +10,7 @@ import { loadIndex, readManifest, writeIndex } from "./indexStore.js";
 import { KeywordIndex } from "./keywordIndex.js";
 import { buildQuoteIndex, QUOTES_VERSION } from "../quotes/quoteIndex.js";
 import { INDEX_FORMAT_VERSION, type ArticleRecord, type Manifest } from "./manifest.js";
+import { stampOf } from "./freshness.js";
 import { acquireIndexLock } from "./lock.js";
 import { writeProblem } from "./writeProblems.js";
 
@@ -130,6 +131,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
       return { status: "up-to-date", articles: count, passages, embedded: 0, reused: passages, removed: [], warnings: unchanged.warnings.length };
     }
   }
+  const readSince = Date.now();
   const { articles, warnings, folder } = await options.source.load();
   for (const warning of warnings) log.warn(`${warning.file} ${warning.problem}`);
 
@@ -174,7 +176,9 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
         toEmbed.push(passages.length - 1);
       }
     }
-    records.push(recordOf(article, articlePassages.length));
+    const record = recordOf(article, articlePassages.length);
+    const stamp = await stampOf(folder, record, readSince);
+    records.push(stamp === undefined ? record : { ...record, stamp });
   }
   const currentIds = new Set(articles.map((article) => article.id));
   const removed = previous?.manifest.articles.map((record) => record.id).filter((id) => !currentIds.has(id)) ?? [];

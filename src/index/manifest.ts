@@ -5,6 +5,9 @@ export const INDEX_FORMAT_VERSION = 6;
 
 const sectionSchema = z.object({ index: z.number().int(), title: z.string(), label: z.string().nullable() });
 
+/** An article file's size and modification time (and its sidecar's), when it was indexed. */
+const fileStampSchema = z.object({ size: z.number(), mtimeMs: z.number(), sidecarMtimeMs: z.number().nullable() });
+
 export const articleRecordSchema = z.object({
   id: z.string(),
   file: z.string(),
@@ -15,6 +18,8 @@ export const articleRecordSchema = z.object({
   url: z.string().nullable(),
   sections: z.array(sectionSchema),
   passageCount: z.number().int(),
+  /** Absent when the file changed while it was being read: it is then checked by its hash. */
+  stamp: fileStampSchema.optional(),
 });
 
 export const manifestSchema = z.object({
@@ -44,3 +49,4 @@ export const passagesSchema = z.array(articleSpanSchema.extend({ id: z.string() 
 /** What the index knows about one article, without its text. */
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
+export type FileStamp = z.infer<typeof fileStampSchema>;
