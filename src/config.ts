@@ -5,6 +5,9 @@ const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+/** The transformers.js model used when EMBEDDING_MODEL is not set. */
+export const DEFAULT_EMBEDDING_MODEL = "Xenova/all-MiniLM-L6-v2";
+
 const engineSchema = z.object({
   ARTICLES_DIR: z.string().trim().min(1).default("seeds"),
   INDEX_DIR: z.string().trim().min(1).default("data/index"),
@@ -14,7 +17,7 @@ const engineSchema = z.object({
     .string()
     .trim()
     .regex(/^[\w.-]+\/[\w.-]+$/, "must be a model id such as Xenova/all-MiniLM-L6-v2")
-    .default("Xenova/all-MiniLM-L6-v2"),
+    .default(DEFAULT_EMBEDDING_MODEL),
   ALLOW_MODEL_DOWNLOAD: booleanFlag.default(true),
   MODEL_HOST: z.url({ message: "must be a URL such as https://huggingface.co/" }).default("https://huggingface.co/"),
   MODEL_PROBE_TIMEOUT_MS: z.coerce.number({ message: "must be a number of milliseconds" }).int().min(100).max(60_000).default(3000),

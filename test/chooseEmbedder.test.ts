@@ -44,6 +44,9 @@ describe("planEncoder", () => {
   it("follows the encoder an existing index was built with", async () => {
     const plan = await planEncoder(config({ EMBEDDING_MODEL: "test/tiny-bert" }), OFFLINE_ENCODER_ID);
     expect(plan.kind).toBe("offline");
+    // …and says that a model set by name is not used until a re-index, rather than ignoring it.
+    expect(plan.reason).toBe("the index was built with it; EMBEDDING_MODEL=test/tiny-bert is used once you re-index with: npm run index -- --rebuild");
+    expect((await planEncoder(loadEngineConfig({ MODEL_HOST: unreachable }), OFFLINE_ENCODER_ID)).reason).toBe("the index was built with it");
   });
 
   it("explains what to do when the forced or recorded encoder cannot be had", async () => {

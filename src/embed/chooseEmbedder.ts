@@ -1,4 +1,4 @@
-import type { EngineConfig } from "../config.js";
+import { DEFAULT_EMBEDDING_MODEL, type EngineConfig } from "../config.js";
 import { UserError } from "../errors.js";
 import type { Embedder } from "../types.js";
 import type { Logger } from "../log.js";
@@ -55,7 +55,11 @@ export async function planEncoder(config: EngineConfig, indexEncoderId?: string)
     }
     return transformers;
   }
-  if (indexEncoderId === OFFLINE_ENCODER_ID) return { ...offline, reason: "the index was built with it" };
+  if (indexEncoderId === OFFLINE_ENCODER_ID) {
+    // A model asked for by name is not quietly ignored: it takes a re-index to use it.
+    const ignored = modelId === DEFAULT_EMBEDDING_MODEL ? "" : `; EMBEDDING_MODEL=${modelId} is used once you re-index with: npm run index -- --rebuild`;
+    return { ...offline, reason: `the index was built with it${ignored}` };
+  }
   if (indexEncoderId !== undefined && indexEncoderId !== transformers.id) {
     throw new UserError(
       "ENCODER_MISMATCH",
