@@ -1,4 +1,4 @@
-import { hasAnswerType, measureAsked, type AnswerType } from "../retrieve/answerType.js";
+import { answerTypeOf, hasAnswerType, measureAsked, type AnswerType } from "../retrieve/answerType.js";
 import { conceptHeld } from "../retrieve/coverage.js";
 import { contentTerm, contentTerms, words } from "../retrieve/terms.js";
 import type { QuestionPart } from "../question/analyse.js";
@@ -101,12 +101,14 @@ function termsNearNumbers(sentence: string): Set<string> {
 
 // "What was agreed when they spoke?" asks about something that happened…
 const PAST_EVENT =
-  /\b(?:was|were)\s+\w+ed\b|\b(?:spoke|met|agreed|happened|decided|signed|won|lost|ended|began|took place)\b|\bdid\b.*\b(?:agree|happen|decide|sign|win|lose|end|begin|meet|speak|discuss|announce)\b/i;
+  /\b(?:was|were)\s+\w+ed\b|\b(?:spoke|met|agreed|happened|decided|signed|won|lost|ended|began|took place)\b|\bdid\b(?:(?!\b(?:say|tell|claim|predict|expect|warn|think|believe)\b).)*\b(?:agree|happen|decide|sign|win|lose|end|begin|meet|speak|discuss|announce)\b/i;
 // …which a passage announcing it ("is due to hold talks on Tuesday") does not answer.
 const ANNOUNCEMENT = /['’]ll\b|\b(?:will|is due to|are due to|is expected to|are expected to|expects to|plans to|is set to|tomorrow|next week)\b/i;
 
 /** Whether a sentence only announces an event the question asks about as past. */
 export function announcesOnly(question: string, sentence: string): boolean {
+  // A figure is a figure however the sentence is worded ("the package, which leaders will sign off, is worth £670bn").
+  if (answerTypeOf(question) === "quantity") return false;
   return PAST_EVENT.test(question) && ANNOUNCEMENT.test(sentence);
 }
 
@@ -116,7 +118,9 @@ export function announcesOnly(question: string, sentence: string): boolean {
 const NOT_TOPIC = new Set(
   (
     "last night tonight today tomorrow yesterday week weekend month year ago recently recent now currently current latest " +
-    "exactly roughly approximately total still already ever also " +
+    "exactly roughly approximately total still already ever also far versus vs " +
+    // where in time or place something stands, not what it is: "after the decision", "inside Russia"
+    "after before since during inside outside within " +
     // the frame of a question rather than its subject: "what's her take on", "how did it go"
     "take view views position opinion reaction response kind thing things way really actually go going goes went come happen happened"
   ).split(" "),
@@ -125,6 +129,10 @@ const NOT_TOPIC = new Set(
 const TYPE_WORDS: Partial<Record<NonNullable<AnswerType>, ReadonlySet<string>>> = {
   time: new Set(["date", "day", "time", "year", "month"]),
   quantity: new Set(["figure", "figures", "number", "numbers", "amount", "total", "size"]),
+  // "How did X respond to…": the words are the answer; the verb only asks for them.
+  quote: new Set(
+    "say said says tell told respond responded react reacted reply replied claim claimed warn warned describe described characterise characterised characterize characterized call called".split(" "),
+  ),
 };
 
 /** The concepts a question asks about beyond its names: "backstop" in "What is the US backstop that Starmer wants?". */

@@ -79,6 +79,9 @@ function withSubject(text: string, subject: string): string {
   return text.replace(PRONOUNS, (pronoun) => (/^(his|their)$/i.test(pronoun) ? `${subject}'s` : subject));
 }
 
+/** Prefixes of a compound that leave it about its place: "pro-Kremlin", "anti-Western", "ex-Soviet". */
+const COMPOUND_PREFIXES = new Set(["pro", "anti", "ex", "non", "post", "pre", "neo", "pan"]);
+
 const capitalised = (token: string) => /^\p{Lu}/u.test(token);
 const termsOf = (phrase: string) => words(phrase).flatMap((word) => contentTerm(word) ?? []);
 
@@ -278,8 +281,9 @@ export class QuestionAnalyser {
       if (asName && !known && !/^\d/.test(word)) reading.unknownNames.push(bare);
       // "Western" describes; "Trump", "Kursk" or "Anduril" names someone or something the answer must be about.
       // "on Saturday" says when, like "Western" says which: the answer need not be about it.
-      // "US-British", "UK-France" say whose, as "British" does.
-      const places = pieces.length > 1 && pieces.every((piece) => this.lexicon.places.has(piece.toLowerCase()));
+      // "US-British", "UK-France", "pro-Kremlin" say whose or which side, as "British" does.
+      const named = pieces.filter((piece) => !COMPOUND_PREFIXES.has(piece.toLowerCase()));
+      const places = pieces.length > 1 && named.length > 0 && named.every((piece) => this.lexicon.places.has(piece.toLowerCase()));
       const descriptive = (this.lexicon.isEnglishWord(word) && !this.lexicon.isPersonName(word)) || isCalendarName(word) || places;
       reading.concepts.push({ text: bare, alternatives, kind: !name ? "word" : descriptive ? "descriptor" : "name", known });
     });

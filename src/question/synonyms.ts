@@ -15,6 +15,7 @@ const GROUPS = [
   "weapons arms",
   "drone uav",
   "deal agreement",
+  "aid help assistance",
   "spokesman spokeswoman spokesperson",
 ];
 

@@ -42,6 +42,9 @@ describe("holdsAnswer", () => {
     expect(holdsAnswer(question, null, "‘I’ll talk to President Putin on Tuesday,’ Trump said.")).toBe(false);
     expect(announcesOnly("When will Trump speak to Putin?", "Trump will speak to Putin tomorrow.")).toBe(false);
     expect(announcesOnly("What did the military chiefs agree at their meeting?", "Military chiefs will meet in London on Thursday.")).toBe(true);
+    // …but not for words reported about the future, or a figure.
+    expect(announcesOnly("What did the commentator say would happen to British soldiers?", "The British military will stay in Ukraine forever.")).toBe(false);
+    expect(announcesOnly("What's the price tag on the plan the leaders signed?", "Leaders will sign off the £670bn package.")).toBe(false);
   });
 
   it("needs a quoted label for 'what did X call Y', given by X", () => {
@@ -94,6 +97,11 @@ describe("countsWhatIsNamed", () => {
 });
 
 describe("topicConcepts", () => {
+  it("leaves out the verb a who-said-what question asks with, and where or when words", () => {
+    const concepts = [word("respond"), word("objections"), word("after"), word("inside")];
+    expect(topicConcepts(concepts, "quote").map((concept) => concept.text)).toEqual(["objections"]);
+  });
+
   it("leaves out names, time words and the words the answer type stands for", () => {
     const concepts = [person("Starmer"), word("backstop"), word("tomorrow"), word("date")];
     expect(topicConcepts(concepts, null).map((concept) => concept.text)).toEqual(["backstop", "date"]);

@@ -101,9 +101,9 @@ describe("how sure the answer is", () => {
   });
 
   it("reads a day and a compound of places as saying when and whose, not whom the answer is about", () => {
-    const [part] = buildAnalyser(fixture.engine.index).analyse("What did the US-British firm sell on Saturday?").parts;
+    const [part] = buildAnalyser(fixture.engine.index).analyse("What did the US-British firm sell to the pro-Kremlin outlet on Saturday?").parts;
     const kinds = Object.fromEntries(part!.concepts.map((concept) => [concept.text, concept.kind]));
-    expect(kinds).toMatchObject({ "US-British": "descriptor", Saturday: "descriptor", firm: "word" });
+    expect(kinds).toMatchObject({ "US-British": "descriptor", "pro-Kremlin": "descriptor", Saturday: "descriptor", firm: "word" });
   });
 
   it("does not answer a question about something the articles only mention in passing", async () => {
