@@ -22,7 +22,7 @@ const ASSUMED_DIMENSIONS = 512;
  * Bytes a build takes on disk, per vector component (vectra's JSON, ~11 characters each, and
  * the binary copy) and per character of passage text (passages, keywords, forward index).
  */
-const BYTES_PER_COMPONENT = 16;
+const BYTES_PER_COMPONENT = 20;
 const BYTES_PER_TEXT_CHAR = 4;
 
 /**
@@ -45,7 +45,7 @@ async function checkRoomFor(indexDir: string, passages: readonly Passage[], dime
   const disk = await statfs(indexDir).catch(() => null);
   const free = disk === null ? Infinity : disk.bavail * disk.bsize;
   if (free < needed) {
-    const mb = (bytes: number) => `${Math.ceil(bytes / 1_000_000)} MB`;
+    const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
     throw new UserError(
       "INDEX_NO_SPACE",
       `The index needs about ${mb(needed)} in ${path.resolve(indexDir)} but only ${mb(free)} is free. Free some space there, or set INDEX_DIR to another folder.`,
