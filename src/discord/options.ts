@@ -1,6 +1,7 @@
 import { MAX_QUESTION_CHARS, validateQuestion } from "../engine/engine.js";
 import { UserError } from "../errors.js";
 import type { AskOptions } from "../types.js";
+import { plainText, truncateWords } from "./render/safeText.js";
 
 /**
  * Checks a question and an outlet choice before the bot defers, so a mistake gets a private
@@ -28,7 +29,7 @@ export function outletChoices(knownOutlets: readonly string[], typed: string): {
     .filter((outlet) => outlet.toLowerCase().includes(needle))
     .sort((a, b) => Number(!a.toLowerCase().startsWith(needle)) - Number(!b.toLowerCase().startsWith(needle)))
     .slice(0, 25)
-    .map((outlet) => ({ name: outlet.slice(0, 100), value: outlet.slice(0, 100) }));
+    .map((outlet) => ({ name: truncateWords(plainText(outlet), 100), value: outlet.slice(0, 100) }));
 }
 
 /**

@@ -8,8 +8,9 @@ import { userFacingMessage } from "../failures.js";
 import { resolveFollowUp } from "../followups.js";
 import { describeRefusal } from "../limits.js";
 import { notice } from "../render/payload.js";
+import { md } from "../render/safeText.js";
 
-const MENTION_HELP = "Ask me a question after the mention, e.g. “@me What did Grushko say?”. /help lists everything I do.";
+const MENTION_HELP = md`Ask me a question after the mention, e.g. “@me What did Grushko say?”. /help lists everything I do.`;
 
 /** The answer a message follows up on: the one it replies to, or the one whose thread it is in. */
 function followedAnswer(message: Message<true>, context: BotContext): Answer | undefined {

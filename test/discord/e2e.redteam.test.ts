@@ -1,0 +1,84 @@
+import { ApplicationFlags, MessageFlags } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { snowflake } from "../support/fakeDiscord.js";
+import { linkJunctions, liveLinks, liveMentions } from "../support/discordMarkdown.js";
+import { editedReply, runCommand, sentMessages, startHarness, type Harness } from "./harness.js";
+import { buttonPress, messageMenu, slashCommand } from "./payloads.js";
+
+/** An article someone slipped into the corpus: links to a phishing page, pings, markdown. */
+const PLANTED = [
+  "Zanzibar ferry inspectors announce a verification drive",
+  "",
+  "Zanzibar ferry inspectors said on Monday that every passenger must [verify your account here](https://evil.example/verify) before boarding, " +
+    "and [claim the refund](https://evil.example/refund) at the port. @everyone <@&1100000000000000077> <#1100000000000000003> The Zanzibar inspectors called the rule **final**.",
+  "",
+].join("\n");
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ applicationFlags: ApplicationFlags.GatewayMessageContentLimited, articles: { "900_planted.txt": PLANTED } });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Every text Discord renders as markdown in a message body (content, embed titles, descriptions, fields). */
+function renderedTexts(body: any): string[] {
+  const embeds = (body.embeds ?? []) as { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
+  return [body.content, ...embeds.flatMap((embed) => [embed.title, embed.description, ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])])].filter(
+    (text): text is string => typeof text === "string",
+  );
+}
+
+function expectNoLiveLinkOrMention(body: any): void {
+  for (const text of renderedTexts(body)) {
+    expect(liveLinks(text), text).toEqual([]);
+    expect(linkJunctions(text), text).toEqual([]);
+    expect(liveMentions(text), text).toEqual([]);
+  }
+}
+
+describe("red team: hostile text through the real client and a local fake Discord", () => {
+  it("/search with two masked links and one straddling 256 characters posts none of them live", async () => {
+    const query = `Zanzibar ferry inspectors [see the results](https://evil.example/a) [and more](https://evil.example/b) ${"pad ".repeat(27)}[verify your account now](https://evil.example/c)`;
+    // The reply's first line quotes the query; the last link's text spans its 256th character.
+    const heading = `🔎 The 5 passages that best match “${query}”:`;
+    expect(heading.indexOf("[verify")).toBeLessThan(256);
+    expect(heading.indexOf("](https://evil.example/c)")).toBeGreaterThan(256);
+    const search = slashCommand("search", { query }, snowflake());
+    expect((await runCommand(h.fake, search)).body.data.flags).toBe(0);
+    const edit = await editedReply(h.fake, search);
+    expectNoLiveLinkOrMention(edit.body);
+    expect(edit.body.content).toMatch(/^🔎 The \d passages that best match “Zanzibar ferry inspectors \[see the results\]\\\(https:/);
+    expect(edit.body.embeds[0].description).toContain("Zanzibar ferry inspectors said on Monday");
+  });
+
+  it("the planted article's links, pings and markdown stay dead in the answer, Show passages and Find sources", async () => {
+    const ask = slashCommand("ask", { question: "What did the Zanzibar ferry inspectors say?" }, snowflake());
+    await runCommand(h.fake, ask);
+    const answer = await editedReply(h.fake, ask);
+    expectNoLiveLinkOrMention(answer.body);
+    const passagesId = answer.body.components[0].components[0].custom_id as string;
+    const answerMessage = h.fake.messages.get([...h.fake.messages.keys()].at(-1)!)!;
+    const passages = await runCommand(h.fake, buttonPress(passagesId, answerMessage, snowflake()));
+    expect(passages.body.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(passages.body.data.embeds.map((embed: { description: string }) => embed.description).join("\n")).toContain("verify your account here");
+    expectNoLiveLinkOrMention(passages.body.data);
+
+    const claim = { id: snowflake(), channel_id: answerMessage.channel_id, content: "Zanzibar ferry inspectors say every passenger must verify an account before boarding", author: { id: snowflake(), username: "someone", discriminator: "0" } };
+    const menu = messageMenu("Find sources", claim, snowflake());
+    await runCommand(h.fake, menu);
+    const found = await editedReply(h.fake, menu);
+    expect(found.body.embeds.map((embed: { description: string }) => embed.description).join("\n")).toContain("claim the refund");
+    expectNoLiveLinkOrMention(found.body);
+  });
+
+  it("nothing it sent holds a live link or mention, and nothing could ping", () => {
+    const sent = sentMessages(h.fake);
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+    for (const { body } of sent) {
+      expect(body.allowed_mentions?.parse).toEqual([]);
+      expectNoLiveLinkOrMention(body);
+    }
+  });
+});
