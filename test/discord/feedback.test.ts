@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -24,7 +24,7 @@ afterEach(async () => {
 describe("FeedbackLog", () => {
   it("appends one JSON line per vote, in order, with distinct article ids and a salted user hash", async () => {
     const file = path.join(dir, "nested", "feedback.jsonl");
-    const log = new FeedbackLog(file, "salt-0123456789abcdef", () => new Date("2025-03-17T12:00:00Z"));
+    const log = new FeedbackLog(file, "salt-0123456789abcdef", { now: () => new Date("2025-03-17T12:00:00Z") });
     await Promise.all([log.record("helpful", answer, "key1", "111"), log.record("unhelpful", answer, "key1", "222")]);
     const lines = (await readFile(file, "utf8")).trim().split("\n").map((line) => JSON.parse(line));
     expect(lines).toEqual([
@@ -33,6 +33,37 @@ describe("FeedbackLog", () => {
     ]);
     expect(log.hashUser("111")).toMatch(/^[0-9a-f]{64}$/);
     expect(new FeedbackLog(file, "another-salt-0123456").hashUser("111")).not.toBe(log.hashUser("111"));
+  });
+});
+
+describe("FeedbackLog: what it keeps private", () => {
+  const ID = "123456789012345678";
+
+  it("stores a question's user, role and channel mentions and bare ids only as salted hashes, like the voter's id", async () => {
+    const file = path.join(dir, "feedback.jsonl");
+    const log = new FeedbackLog(file, "salt-0123456789abcdef");
+    const question = `What did <@${ID}> and <@!${ID}> say to <@&223456789012345678> in <#323456789012345678> about 42345678901234567?`;
+    await log.record("helpful", { ...answer, question }, "key1", "111");
+    const text = await readFile(file, "utf8");
+    for (const id of [ID, "223456789012345678", "323456789012345678", "42345678901234567"]) expect(text).not.toContain(id);
+    const [entry] = text.trim().split("\n").map((line) => JSON.parse(line));
+    const hash = log.hashUser(ID);
+    expect(entry.question).toBe(
+      `What did <@id:${hash}> and <@!id:${hash}> say to <@&id:${log.hashUser("223456789012345678")}> in <#id:${log.hashUser("323456789012345678")}> about id:${log.hashUser("42345678901234567")}?`,
+    );
+  });
+
+  it("creates the log readable by its owner only (0600), and makes an existing world-readable log private", async () => {
+    const fresh = path.join(dir, "new", "feedback.jsonl");
+    await new FeedbackLog(fresh, "salt-0123456789abcdef").record("helpful", answer, "key1", "111");
+    expect((await stat(fresh)).mode & 0o777).toBe(0o600);
+
+    const existing = path.join(dir, "old.jsonl");
+    await writeFile(existing, '{"vote":"helpful"}\n');
+    await chmod(existing, 0o644);
+    await new FeedbackLog(existing, "salt-0123456789abcdef").record("unhelpful", answer, "key1", "111");
+    expect((await stat(existing)).mode & 0o777).toBe(0o600);
+    expect((await readFile(existing, "utf8")).trim().split("\n")).toHaveLength(2);
   });
 });
 
