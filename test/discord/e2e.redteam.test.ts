@@ -1,9 +1,10 @@
 import { ApplicationFlags, MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { snowflake } from "../support/fakeDiscord.js";
+import { BOT_USER, FAKE_IDS, snowflake, type RecordedRequest } from "../support/fakeDiscord.js";
 import { linkJunctions, liveLinks, liveMentions } from "../support/discordMarkdown.js";
+import { CHANNEL_NOTICES_PER_WINDOW } from "../../src/discord/notices.js";
 import { editedReply, runCommand, sentMessages, startHarness, type Harness } from "./harness.js";
-import { buttonPress, messageMenu, slashCommand } from "./payloads.js";
+import { buttonPress, messageMenu, slashCommand, threadFrom, userMessage } from "./payloads.js";
 
 /** An article someone slipped into the corpus: links to a phishing page, pings, markdown. */
 const PLANTED = [
@@ -36,6 +37,32 @@ function expectNoLiveLinkOrMention(body: any): void {
     expect(linkJunctions(text), text).toEqual([]);
     expect(liveMentions(text), text).toEqual([]);
   }
+}
+
+/** Resolves once `check` holds, polling: for the bot's own state, which no request to the fake announces. */
+async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The bot's replies to these messages. */
+function repliesTo(messages: readonly { id: string }[]): RecordedRequest[] {
+  const ids = new Set(messages.map((message) => message.id));
+  return h.fake.requests.filter((request) => request.method === "POST" && ids.has(request.body?.message_reference?.message_id));
+}
+
+/**
+ * Once every answer in progress is sent, asks once more as a new user and waits for that answer:
+ * replies in a channel go out in order, so every reply to the burst has reached the fake by then.
+ */
+async function answeredAfterBurst(): Promise<void> {
+  expect(await h.bot.context.limiter.whenIdle(10_000)).toBe(true);
+  const marker = userMessage(`<@${BOT_USER.id}> What did Starmer say?`, snowflake());
+  h.fake.dispatch("MESSAGE_CREATE", marker);
+  await h.fake.waitFor(() => (repliesTo([marker]).length > 0 ? true : undefined), "the answer after the burst");
 }
 
 describe("red team: hostile text through the real client and a local fake Discord", () => {
@@ -71,6 +98,38 @@ describe("red team: hostile text through the real client and a local fake Discor
     const found = await editedReply(h.fake, menu);
     expect(found.body.embeds.map((embed: { description: string }) => embed.description).join("\n")).toContain("claim the refund");
     expectNoLiveLinkOrMention(found.body);
+  });
+
+  it("one user's burst of 50 mentions gets one answer and one 'slow down', not 50 messages", async () => {
+    const spammer = snowflake();
+    const burst = Array.from({ length: 50 }, () => userMessage(`<@${BOT_USER.id}> What did Grushko say?`, spammer));
+    for (const message of burst) h.fake.dispatch("MESSAGE_CREATE", message);
+    await h.fake.waitFor(() => repliesTo(burst).find((reply) => reply.body.embeds?.length > 0), "the answer to the first mention");
+    await answeredAfterBurst();
+    const replies = repliesTo(burst);
+    expect(replies.filter((reply) => reply.body.embeds?.length > 0)).toHaveLength(1);
+    expect(replies.filter((reply) => /Slow down/.test(reply.body.content ?? "")).map((reply) => reply.body.content)).toEqual([
+      expect.stringMatching(/^⏳ Slow down a little: you can ask again in \d+ seconds\.$/),
+    ]);
+    expect(replies).toHaveLength(2);
+  });
+
+  it("a burst of 200 mentions from 200 users while busy gets the answers it can give and a few notices, not 200 messages", async () => {
+    // A thread of its own: the channel's window already holds the notice of the test before.
+    const thread = threadFrom(snowflake(), snowflake());
+    h.fake.dispatch("THREAD_CREATE", thread);
+    const release = h.engine.hold();
+    const burst = Array.from({ length: 200 }, () => userMessage(`<@${BOT_USER.id}> What did Peskov say?`, snowflake(), { channelId: thread.id }));
+    for (const message of burst) h.fake.dispatch("MESSAGE_CREATE", message);
+    // The four answer slots (MAX_CONCURRENT_ANSWERS) fill; the rest are refused as busy.
+    await until(() => h.bot.context.limiter.activeAnswers === 4, "four answers in progress");
+    release();
+    await answeredAfterBurst();
+    const replies = repliesTo(burst);
+    expect(replies.filter((reply) => reply.body.embeds?.length > 0)).toHaveLength(4);
+    const notices = replies.filter((reply) => /busy answering/.test(reply.body.content ?? ""));
+    expect(notices).toHaveLength(CHANNEL_NOTICES_PER_WINDOW);
+    expect(replies).toHaveLength(4 + CHANNEL_NOTICES_PER_WINDOW);
   });
 
   it("nothing it sent holds a live link or mention, and nothing could ping", () => {

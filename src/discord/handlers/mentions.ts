@@ -8,7 +8,7 @@ import { userFacingMessage } from "../failures.js";
 import { resolveFollowUp } from "../followups.js";
 import { describeRefusal } from "../limits.js";
 import { notice } from "../render/payload.js";
-import { md } from "../render/safeText.js";
+import { md, type SafeText } from "../render/safeText.js";
 
 const MENTION_HELP = md`Ask me a question after the mention, e.g. “@me What did Grushko say?”. /help lists everything I do.`;
 
@@ -17,6 +17,11 @@ function followedAnswer(message: Message<true>, context: BotContext): Answer | u
   const replyTo = message.reference?.messageId;
   if (replyTo !== undefined) return context.memory.forMessage(replyTo);
   return message.channel.isThread() ? context.memory.forMessage(message.channelId) : undefined;
+}
+
+/** A public notice in reply to a message, unless its author or its channel has had its share (see `NoticeGate`). */
+async function replyNotice(message: Message<true>, context: BotContext, text: SafeText): Promise<void> {
+  if (context.notices.allow(message.author.id, message.channelId)) await message.reply(notice(text));
 }
 
 /**
@@ -38,14 +43,14 @@ export function createMessageHandler(context: BotContext): (message: Message) =>
     if (!isAllowedChannel(context.config, message.channelId, parentId)) return;
     try {
       if (text === "") {
-        if (mentioned) await message.reply(notice(MENTION_HELP));
+        if (mentioned) await replyNotice(message, context, MENTION_HELP);
         return;
       }
       // The question as the engine read it names the subject with typos fixed ("Grushkoo" → "Grushko").
       const question = validateQuestion(previous ? resolveFollowUp(previous.correctedQuestion ?? previous.question, text) : text);
       const admission = context.limiter.admit(message.author.id);
       if (!admission.ok) {
-        await message.reply(notice(describeRefusal(admission)));
+        await replyNotice(message, context, describeRefusal(admission));
         return;
       }
       try {
@@ -59,9 +64,9 @@ export function createMessageHandler(context: BotContext): (message: Message) =>
         admission.release();
       }
     } catch (error) {
-      await message
-        .reply(notice(userFacingMessage(error, context.log, "answering a message failed")))
-        .catch((replyError: unknown) => context.log.error("could not tell the user about a failed answer", replyError));
+      await replyNotice(message, context, userFacingMessage(error, context.log, "answering a message failed")).catch((replyError: unknown) =>
+        context.log.error("could not tell the user about a failed answer", replyError),
+      );
     }
   };
 }
