@@ -1,10 +1,12 @@
 import { ApplicationFlags, MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BOT_USER, FAKE_IDS, snowflake, type RecordedRequest } from "../support/fakeDiscord.js";
+import { BOT_USER, FAKE_IDS, messageData, snowflake, type RecordedRequest } from "../support/fakeDiscord.js";
 import { linkJunctions, liveLinks, liveMentions } from "../support/discordMarkdown.js";
 import { CHANNEL_NOTICES_PER_WINDOW } from "../../src/discord/notices.js";
 import { editedReply, runCommand, sentMessages, startHarness, type Harness } from "./harness.js";
 import { buttonPress, messageMenu, slashCommand, threadFrom, userMessage } from "./payloads.js";
+
+const REPLY = 4;
 
 /** An article someone slipped into the corpus: links to a phishing page, pings, markdown. */
 const PLANTED = [
@@ -130,6 +132,16 @@ describe("red team: hostile text through the real client and a local fake Discor
     const notices = replies.filter((reply) => /busy answering/.test(reply.body.content ?? ""));
     expect(notices).toHaveLength(CHANNEL_NOTICES_PER_WINDOW);
     expect(replies).toHaveLength(4 + CHANNEL_NOTICES_PER_WINDOW);
+  });
+
+  it("a button it does not know (malformed, another bot's, or from an older version) is answered privately, saying what to do", async () => {
+    const message = messageData({ id: snowflake(), channel_id: FAKE_IDS.channel, author: BOT_USER });
+    for (const customId of ["not-a-button", "passages:", "vote:maybe:abc", `passages:${"x".repeat(90)}`]) {
+      const callback = await runCommand(h.fake, buttonPress(customId, message, snowflake()));
+      expect(callback.body.type).toBe(REPLY);
+      expect(callback.body.data.flags).toBe(MessageFlags.Ephemeral);
+      expect(callback.body.data.content).toMatch(/^⚠️ I don't recognise this button.*Ask again/);
+    }
   });
 
   it("nothing it sent holds a live link or mention, and nothing could ping", () => {

@@ -1,4 +1,5 @@
 import { MessageFlags, type ButtonInteraction } from "discord.js";
+import { UserError } from "../../errors.js";
 import type { Answer } from "../../types.js";
 import type { BotContext } from "../context.js";
 import { parseButtonId } from "../customIds.js";
@@ -18,10 +19,17 @@ function passagesHeading(answer: Answer): SafeText {
   return md`The ${plural(quoted, "passage")} quoted in the answer to “${answer.question}”${more}:`;
 }
 
+/** A button whose id this bot did not make, or no longer makes: unanswered, Discord would say "This interaction failed". */
+function unknownButton(): never {
+  throw new UserError(
+    "UNKNOWN_BUTTON",
+    "I don't recognise this button: it may be from an older version of me, or not one of mine. Ask again with /ask or by mentioning me, and use the buttons under the new answer.",
+  );
+}
+
 /** "Show passages" and the vote buttons under an answer; both answer only the user who pressed. */
 export async function handleButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
-  const action = parseButtonId(interaction.customId);
-  if (action === null) return;
+  const action = parseButtonId(interaction.customId) ?? unknownButton();
   const answer = context.memory.get(action.key);
   if (answer === undefined) {
     await interaction.reply({ ...notice(FORGOTTEN), flags: MessageFlags.Ephemeral });
