@@ -144,6 +144,19 @@ describe("red team: hostile text through the real client and a local fake Discor
     }
   });
 
+  it("a question of only zero-width characters is empty: /ask says so privately, a mention gets the how-to-ask reply", async () => {
+    const invisible = "\u200b\u200c\u200d\u2060\ufeff";
+    const ask = await runCommand(h.fake, slashCommand("ask", { question: invisible }, snowflake()));
+    expect(ask.body.type).toBe(REPLY);
+    expect(ask.body.data).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/^⚠️ The question is empty\. Ask something/) });
+
+    const mention = userMessage(`<@${BOT_USER.id}> ${invisible}`, snowflake());
+    h.fake.dispatch("MESSAGE_CREATE", mention);
+    const [reply] = await h.fake.waitFor(() => (repliesTo([mention]).length > 0 ? repliesTo([mention]) : undefined), "the reply to an invisible question");
+    expect(reply!.body.content).toMatch(/^Ask me a question after the mention/);
+    expect(reply!.body.embeds ?? []).toEqual([]);
+  });
+
   it("nothing it sent holds a live link or mention, and nothing could ping", () => {
     const sent = sentMessages(h.fake);
     expect(sent.length).toBeGreaterThanOrEqual(3);

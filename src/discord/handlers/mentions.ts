@@ -6,6 +6,7 @@ import { isAllowedChannel } from "../channels.js";
 import type { BotContext } from "../context.js";
 import { userFacingMessage } from "../failures.js";
 import { resolveFollowUp } from "../followups.js";
+import { visibleText } from "../options.js";
 import { describeRefusal } from "../limits.js";
 import { notice } from "../render/payload.js";
 import { md, type SafeText } from "../render/safeText.js";
@@ -35,7 +36,7 @@ export function createMessageHandler(context: BotContext): (message: Message) =>
     const mention = new RegExp(`<@!?${botId}>`, "g");
     const mentioned = mention.test(message.content);
     const previous = followedAnswer(message, context);
-    const text = message.content.replace(mention, " ").replace(/\s+/g, " ").trim();
+    const text = visibleText(message.content.replace(mention, " ")).replace(/\s+/g, " ").trim();
     const repliesToBot = message.reference !== null && (previous !== undefined || message.mentions.repliedUser?.id === botId);
     const threadQuestion = message.reference === null && previous !== undefined && text.endsWith("?");
     if (!mentioned && !repliesToBot && !threadQuestion) return;
