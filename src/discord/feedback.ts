@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { appendFile, mkdir, open, readFile, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "../log.js";
 import type { Answer, Confidence } from "../types.js";
-import type { Vote } from "./customIds.js";
+import { VOTES, type Vote } from "./customIds.js";
 
 /** Only the bot's owner may read the log: it holds what people asked. */
 const PRIVATE_FILE = 0o600;
@@ -19,7 +19,7 @@ export interface FeedbackEntry {
   answered: boolean;
   confidence: Confidence;
   articleIds: string[];
-  /** The answer's memory key: several votes on one answer share it; the last vote per user counts. */
+  /** The answer's memory key. Each user has one line per answer, replaced when they change their vote. */
   answer: string;
   user: string;
 }
@@ -30,10 +30,29 @@ export interface FeedbackLogOptions {
   log?: Pick<Logger, "warn">;
 }
 
-/** Appends votes to a JSONL file (mode 0600), one line each, in the order they arrive. */
+/** Where a user's vote on an answer stands in the file. */
+interface WrittenVote {
+  vote: Vote;
+  offset: number;
+  line: string;
+}
+
+/**
+ * Votes remembered for replacing: more than the answers the bot remembers (only those have
+ * buttons that work) times the users who plausibly vote on each. A vote forgotten past this is
+ * appended again if its user changes it.
+ */
+const REMEMBERED_VOTES = 10_000;
+
+/**
+ * Votes in a JSONL file (mode 0600), one line per user per answer in the order they first
+ * arrive. Pressing the same button again writes nothing; changing one's vote overwrites that
+ * line in place, which each line is padded to allow, so no run of presses makes the log grow.
+ */
 export class FeedbackLog {
   private pending: Promise<void> = Promise.resolve();
   private secured: Promise<void> | undefined;
+  private readonly written = new Map<string, WrittenVote>();
   private readonly now: () => Date;
 
   constructor(
@@ -64,13 +83,49 @@ export class FeedbackLog {
       answer: key,
       user: this.hashUser(userId),
     };
+    const id = `${key}\u0000${entry.user}`;
     const write = this.pending.then(async () => {
       await this.secure();
-      await appendFile(this.file, `${JSON.stringify(entry)}\n`, "utf8");
+      const previous = this.written.get(id);
+      if (previous?.vote === vote) return;
+      const line = voteLine(entry);
+      const offset = previous !== undefined && (await this.overwrite(previous, line)) ? previous.offset : await this.append(line);
+      this.written.delete(id);
+      this.written.set(id, { vote, offset, line });
+      if (this.written.size > REMEMBERED_VOTES) this.written.delete(this.written.keys().next().value as string);
     });
     // A failed write is reported to its caller; later writes still run.
     this.pending = write.catch(() => {});
     return write;
+  }
+
+  /** Appends a line; returns the byte offset it starts at (writes are serialised, and the bot is the log's only writer). */
+  private async append(line: string): Promise<number> {
+    const handle = await open(this.file, "a", PRIVATE_FILE);
+    try {
+      const { size } = await handle.stat();
+      await handle.write(line);
+      return size;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Overwrites a vote's line with its new one, if the file still holds the old one there (it may have been rotated or edited). */
+  private async overwrite(previous: WrittenVote, line: string): Promise<boolean> {
+    const old = Buffer.from(previous.line);
+    const next = Buffer.from(line);
+    if (next.length !== old.length) return false;
+    const handle = await open(this.file, "r+");
+    try {
+      const found = Buffer.alloc(old.length);
+      const { bytesRead } = await handle.read(found, 0, old.length, previous.offset);
+      if (bytesRead !== old.length || !found.equals(old)) return false;
+      await handle.write(next, 0, next.length, previous.offset);
+      return true;
+    } finally {
+      await handle.close();
+    }
   }
 
   /**
@@ -99,6 +154,12 @@ export class FeedbackLog {
   flush(): Promise<void> {
     return this.pending;
   }
+}
+
+/** An entry's line, padded with spaces (which JSON allows) to its width with either vote, so a changed vote fits in its place. */
+function voteLine(entry: FeedbackEntry): string {
+  const width = Math.max(...VOTES.map((vote) => JSON.stringify({ ...entry, vote }).length));
+  return `${JSON.stringify(entry).padEnd(width)}\n`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { ApplicationFlags, MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BOT_USER, FAKE_IDS, messageData, snowflake, type RecordedRequest } from "../support/fakeDiscord.js";
@@ -155,6 +156,22 @@ describe("red team: hostile text through the real client and a local fake Discor
     const [reply] = await h.fake.waitFor(() => (repliesTo([mention]).length > 0 ? repliesTo([mention]) : undefined), "the reply to an invisible question");
     expect(reply!.body.content).toMatch(/^Ask me a question after the mention/);
     expect(reply!.body.embeds ?? []).toEqual([]);
+  });
+
+  it("200 presses of Helpful by one user on one answer are one line in the feedback log", async () => {
+    const ask = slashCommand("ask", { question: "What did Grushko say?" }, snowflake());
+    await runCommand(h.fake, ask);
+    const answer = await editedReply(h.fake, ask);
+    const answerMessage = h.fake.messages.get([...h.fake.messages.keys()].at(-1)!)!;
+    const helpfulId = answer.body.components[0].components[1].custom_id as string;
+    const voter = snowflake();
+    const presses = Array.from({ length: 200 }, () => buttonPress(helpfulId, answerMessage, voter));
+    for (const press of presses) h.fake.dispatch("INTERACTION_CREATE", press);
+    await h.fake.waitFor(() => (presses.every((press) => h.fake.requests.some((request) => request.path.includes(press.token))) ? true : undefined), "every press answered");
+    await h.bot.context.feedback.flush();
+    const lines = (await readFile(h.feedbackFile, "utf8")).trim().split("\n").map((line) => JSON.parse(line));
+    const key = helpfulId.split(":").at(-1);
+    expect(lines.filter((line) => line.answer === key)).toEqual([expect.objectContaining({ vote: "helpful", user: h.bot.context.feedback.hashUser(voter) })]);
   });
 
   it("nothing it sent holds a live link or mention, and nothing could ping", () => {

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { appendFile, chmod, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -33,6 +33,39 @@ describe("FeedbackLog", () => {
     ]);
     expect(log.hashUser("111")).toMatch(/^[0-9a-f]{64}$/);
     expect(new FeedbackLog(file, "another-salt-0123456").hashUser("111")).not.toBe(log.hashUser("111"));
+  });
+});
+
+const entries = async (file: string) => (await readFile(file, "utf8")).trim().split("\n").map((line) => JSON.parse(line));
+
+describe("FeedbackLog: one vote per user per answer", () => {
+  it("GIVEN 200 votes by one user on one answer THEN keeps one line; a changed vote replaces it in place", async () => {
+    const file = path.join(dir, "feedback.jsonl");
+    const log = new FeedbackLog(file, "salt-0123456789abcdef");
+    await Promise.all(Array.from({ length: 200 }, () => log.record("helpful", answer, "key1", "111")));
+    expect(await entries(file)).toEqual([expect.objectContaining({ vote: "helpful", answer: "key1", user: log.hashUser("111") })]);
+
+    await log.record("helpful", answer, "key2", "111");
+    await log.record("unhelpful", answer, "key1", "222");
+    const size = (await stat(file)).size;
+    await Promise.all(Array.from({ length: 100 }, (_, i) => log.record(i % 2 === 0 ? "unhelpful" : "helpful", answer, "key1", "111")));
+    await log.record("unhelpful", answer, "key1", "111");
+    expect((await stat(file)).size).toBe(size);
+    expect((await entries(file)).map((entry) => [entry.answer, entry.user, entry.vote])).toEqual([
+      ["key1", log.hashUser("111"), "unhelpful"],
+      ["key2", log.hashUser("111"), "helpful"],
+      ["key1", log.hashUser("222"), "unhelpful"],
+    ]);
+  });
+
+  it("GIVEN the log changed under it (rotated or edited) THEN a changed vote is appended, never written over other lines", async () => {
+    const file = path.join(dir, "feedback.jsonl");
+    const log = new FeedbackLog(file, "salt-0123456789abcdef");
+    await log.record("helpful", answer, "key1", "111");
+    await writeFile(file, "");
+    await appendFile(file, '{"rotated":true}\n');
+    await log.record("unhelpful", answer, "key1", "111");
+    expect(await entries(file)).toEqual([{ rotated: true }, expect.objectContaining({ vote: "unhelpful", answer: "key1" })]);
   });
 });
 
