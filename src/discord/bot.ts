@@ -8,6 +8,7 @@ import { createMessageHandler } from "./handlers/mentions.js";
 import { botIntents } from "./intents.js";
 import { AnswerLimiter } from "./limits.js";
 import { AnswerMemory } from "./memory.js";
+import { NoticeGate } from "./notices.js";
 import { noPings } from "./render/payload.js";
 
 export interface BotDependencies {
@@ -43,6 +44,7 @@ export function createBot({ engine, config, log, feedback, messageContent, clien
     feedback,
     limiter: new AnswerLimiter({ cooldownMs: config.ANSWER_COOLDOWN_SECONDS * 1000, maxConcurrent: config.MAX_CONCURRENT_ANSWERS }),
     memory: new AnswerMemory(),
+    notices: new NoticeGate(),
   };
   const onInteraction = createInteractionHandler(context);
   const onMessage = createMessageHandler(context);

@@ -1,4 +1,5 @@
 import type { DiscordConfig } from "./config.js";
+import type { SafeText } from "./render/safeText.js";
 
 /** Whether the bot may answer in a channel: any channel without an allow-list, else listed channels and their threads. */
 export function isAllowedChannel(config: Pick<DiscordConfig, "DISCORD_CHANNEL_IDS">, channelId: string | null, parentId: string | null): boolean {
@@ -7,6 +8,7 @@ export function isAllowedChannel(config: Pick<DiscordConfig, "DISCORD_CHANNEL_ID
   return (channelId !== null && allowed.includes(channelId)) || (parentId !== null && allowed.includes(parentId));
 }
 
-export function notAllowedMessage(config: Pick<DiscordConfig, "DISCORD_CHANNEL_IDS">): string {
-  return `I only answer in ${config.DISCORD_CHANNEL_IDS.map((id) => `<#${id}>`).join(", ")}. Ask me there.`;
+/** Links the allowed channels: the ids are the operator's, checked as Discord ids when the config was read. */
+export function notAllowedMessage(config: Pick<DiscordConfig, "DISCORD_CHANNEL_IDS">): SafeText {
+  return `I only answer in ${config.DISCORD_CHANNEL_IDS.map((id) => `<#${id}>`).join(", ")}. Ask me there.` as SafeText;
 }

@@ -4,6 +4,7 @@ import type { DiscordConfig } from "./config.js";
 import type { FeedbackLog } from "./feedback.js";
 import type { AnswerLimiter } from "./limits.js";
 import type { AnswerMemory } from "./memory.js";
+import type { NoticeGate } from "./notices.js";
 
 /** The part of the engine the Discord layer uses; tests may wrap or fake it. */
 export type AnswerEngine = Pick<Engine, "ask" | "retrieve" | "sources" | "outlets" | "describe" | "speakers" | "quotesBy">;
@@ -14,6 +15,8 @@ export interface BotContext {
   config: DiscordConfig;
   log: Logger;
   limiter: AnswerLimiter;
+  /** Limits the public notices that answer messages (see `NoticeGate`). */
+  notices: NoticeGate;
   memory: AnswerMemory;
   feedback: FeedbackLog;
 }

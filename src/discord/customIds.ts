@@ -1,6 +1,7 @@
 /** The buttons under an answer carry the answer's memory key in their custom id. */
 export type ButtonAction = { kind: "passages"; key: string } | { kind: "vote"; vote: Vote; key: string };
-export type Vote = "helpful" | "unhelpful";
+export const VOTES = ["helpful", "unhelpful"] as const;
+export type Vote = (typeof VOTES)[number];
 
 export const passagesButtonId = (key: string) => `passages:${key}`;
 export const voteButtonId = (vote: Vote, key: string) => `vote:${vote}:${key}`;

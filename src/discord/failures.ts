@@ -2,16 +2,17 @@ import { MessageFlags, type RepliableInteraction } from "discord.js";
 import { isUserError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { notice, type ReplyPayload } from "./render/payload.js";
+import { md, type SafeText } from "./render/safeText.js";
 
-export const APOLOGY = "😕 Sorry, something went wrong on my side. It has been logged; please try again in a moment.";
+export const APOLOGY = md`😕 Sorry, something went wrong on my side. It has been logged; please try again in a moment.`;
 
 /**
  * What a user is told about an error: a `UserError`'s own message (it names the problem and the
- * fix), or a short apology while the full error goes to the log. The one place errors are turned
- * into words for users.
+ * fix; sanitised, as it may quote what the user typed), or a short apology while the full error
+ * goes to the log. The one place errors are turned into words for users.
  */
-export function userFacingMessage(error: unknown, log: Logger, context: string): string {
-  if (isUserError(error)) return `⚠️ ${error.message}`;
+export function userFacingMessage(error: unknown, log: Logger, context: string): SafeText {
+  if (isUserError(error)) return md`⚠️ ${error.message}`;
   log.error(context, error);
   return APOLOGY;
 }

@@ -1,3 +1,5 @@
+import { md, type SafeText } from "./render/safeText.js";
+
 /** How long a user waits when every answer slot is busy; answers usually take a second or two. */
 export const BUSY_RETRY_MS = 5_000;
 
@@ -71,9 +73,9 @@ export class AnswerLimiter {
 }
 
 /** The short message an over-limit user sees. */
-export function describeRefusal(refusal: { reason: "cooldown" | "busy"; retryAfterMs: number }): string {
+export function describeRefusal(refusal: { reason: "cooldown" | "busy"; retryAfterMs: number }): SafeText {
   const seconds = Math.max(1, Math.ceil(refusal.retryAfterMs / 1000));
   return refusal.reason === "cooldown"
-    ? `⏳ Slow down a little: you can ask again in ${seconds} second${seconds === 1 ? "" : "s"}.`
-    : `⏳ I'm busy answering other questions. Try again in about ${seconds} seconds.`;
+    ? md`⏳ Slow down a little: you can ask again in ${seconds} second${seconds === 1 ? "" : "s"}.`
+    : md`⏳ I'm busy answering other questions. Try again in about ${seconds} seconds.`;
 }

@@ -41,7 +41,8 @@ async function main(log: Logger): Promise<void> {
 
   const engine = await openEngine(engineConfig, log, { progress: true });
   await engine.retrieve("warm up the encoder", { k: 1 });
-  const feedback = new FeedbackLog(config.FEEDBACK_LOG, await loadSalt(config.FEEDBACK_LOG, config.FEEDBACK_SALT));
+  const feedback = new FeedbackLog(config.FEEDBACK_LOG, await loadSalt(config.FEEDBACK_LOG, config.FEEDBACK_SALT), { log });
+  await feedback.secure();
   const messageContent = await detectMessageContent(discordRest(config), log);
 
   const bot = createBot({ engine, config, log, feedback, messageContent });

@@ -1,13 +1,26 @@
 import { MAX_QUESTION_CHARS, validateQuestion } from "../engine/engine.js";
 import { UserError } from "../errors.js";
 import type { AskOptions } from "../types.js";
+import { plainText, truncateWords } from "./render/safeText.js";
+
+/**
+ * Characters that show as nothing: zero-width spaces and joiners, the word joiner, byte order
+ * marks, direction marks, soft hyphens, fillers, variation selectors and tags (Unicode's
+ * default-ignorable characters), and the blank braille pattern.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/** Text as people see it: without invisible characters, so a question of nothing but them is empty. */
+export function visibleText(text: string): string {
+  return text.replace(INVISIBLE, "");
+}
 
 /**
  * Checks a question and an outlet choice before the bot defers, so a mistake gets a private
  * message at once instead of a public "thinking…" that turns into an error.
  */
 export function checkAskInput(question: string, outlet: string | null, knownOutlets: readonly string[]): { question: string; options: AskOptions } {
-  const checked = validateQuestion(question);
+  const checked = validateQuestion(visibleText(question));
   if (outlet === null || outlet.trim() === "") return { question: checked, options: {} };
   const match = knownOutlets.find((known) => known.toLowerCase() === outlet.trim().toLowerCase());
   if (match === undefined) {
@@ -28,15 +41,15 @@ export function outletChoices(knownOutlets: readonly string[], typed: string): {
     .filter((outlet) => outlet.toLowerCase().includes(needle))
     .sort((a, b) => Number(!a.toLowerCase().startsWith(needle)) - Number(!b.toLowerCase().startsWith(needle)))
     .slice(0, 25)
-    .map((outlet) => ({ name: outlet.slice(0, 100), value: outlet.slice(0, 100) }));
+    .map((outlet) => ({ name: truncateWords(plainText(outlet), 100), value: outlet.slice(0, 100) }));
 }
 
 /**
- * The claim in a message, for Find sources: mentions and extra whitespace removed, and cut to
- * the engine's question limit at a sentence or word boundary.
+ * The claim in a message, for Find sources: invisible characters, mentions and extra whitespace
+ * removed, and cut to the engine's question limit at a sentence or word boundary.
  */
 export function claimFrom(content: string): string {
-  const text = content.replace(/<(@[!&]?|#)\d+>/g, " ").replace(/\s+/g, " ").trim();
+  const text = visibleText(content).replace(/<(@[!&]?|#)\d+>/g, " ").replace(/\s+/g, " ").trim();
   if (text.length <= MAX_QUESTION_CHARS) return text;
   const head = text.slice(0, MAX_QUESTION_CHARS);
   const sentenceEnd = Math.max(...[...head.matchAll(/[.!?]["'”’)]*\s/g)].map((match) => match.index + match[0].length));

@@ -41,7 +41,7 @@ describe("the bot against a local fake Discord: mentions, follow-ups, reconnects
     const reply = await replyTo(userMessage(`<@${BOT_USER.id}> @everyone @here <@&1100000000000000077> what did Grushko say?`, snowflake()));
     expect(reply.body.allowed_mentions.parse).toEqual([]);
     const title: string = reply.body.embeds[0].title;
-    expect(title).toContain("@\u200beveryone @\u200bhere <@&\u200b1100000000000000077>");
+    expect(title).toContain("@\u200beveryone @\u200bhere <\u200b@&1100000000000000077>");
     expect(title).not.toMatch(/@everyone|@here|<@&\d/);
 
     const ask = slashCommand("ask", { question: "@everyone What did Grushko say?" }, snowflake());

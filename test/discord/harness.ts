@@ -101,11 +101,20 @@ function memoryLogger(lines: string[]): Logger {
   };
 }
 
+export interface HarnessOptions {
+  applicationFlags: number;
+  heartbeatIntervalMs?: number;
+  env?: Record<string, string>;
+  /** Extra article files (name → text) indexed beside the seeds, e.g. one planted by an attacker. */
+  articles?: Record<string, string>;
+}
+
 /** Seeds with two outlets, the fake Discord, and the real bot connected to it and ready. */
-export async function startHarness(options: { applicationFlags: number; heartbeatIntervalMs?: number; env?: Record<string, string> }): Promise<Harness> {
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const fixture: EngineFixture = await createEngineFixture(undefined, async (articlesDir) => {
     await writeFile(path.join(articlesDir, "000_c2c287abe968920d.json"), JSON.stringify({ outlet: "Daily Mail", published: "2025-03-16" }));
     await writeFile(path.join(articlesDir, "001_1272ebf6c73cbd1c.json"), JSON.stringify({ outlet: "RT" }));
+    for (const [name, text] of Object.entries(options.articles ?? {})) await writeFile(path.join(articlesDir, name), text);
   });
   const fake = await FakeDiscord.start({ applicationFlags: options.applicationFlags, heartbeatIntervalMs: options.heartbeatIntervalMs ?? 45_000 });
   const dir = await mkdtemp(path.join(os.tmpdir(), "news-bot-"));

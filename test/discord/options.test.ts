@@ -16,6 +16,15 @@ describe("checkAskInput", () => {
     expect(() => checkAskInput("x".repeat(501), null, OUTLETS)).toThrow(expect.objectContaining({ code: "QUESTION_TOO_LONG" }));
   });
 
+  it("GIVEN a question of nothing but invisible characters THEN it is empty; GIVEN them inside words THEN they are dropped", () => {
+    const invisible = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u034f\u180e\u200e\u200f\u202a\u202e\u2061\u2064\u2066\u2069\u115f\u3164\uffa0\u2800\ufe0f\u{e0020}";
+    for (const question of [invisible, ` ${invisible} \u00a0\u3000 `, "\u200b"]) {
+      expect(() => checkAskInput(question, null, OUTLETS)).toThrow(expect.objectContaining({ code: "QUESTION_EMPTY" }));
+    }
+    expect(checkAskInput("What did Gru\u200bshko\u2060 say?\ufeff", null, OUTLETS).question).toBe("What did Grushko say?");
+    expect(claimFrom(`<@123456789012345678> ${invisible}`)).toBe("");
+  });
+
   it("GIVEN an unknown outlet THEN names the known ones, or says there are none", () => {
     expect(() => checkAskInput("Why?", "Daily Nowhere", OUTLETS)).toThrow(expect.objectContaining({ code: "UNKNOWN_OUTLET", message: expect.stringContaining("Daily Mail, Mail on Sunday, RT, The Guardian") }));
     expect(() => checkAskInput("Why?", "RT", [])).toThrow(/leave the outlet option out/);

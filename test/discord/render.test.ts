@@ -1,4 +1,3 @@
-import { escapeMarkdown } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { renderClaimSources } from "../../src/discord/commands/findSources.js";
 import { ANSWERED_COLOR, answerUnits, NOT_COVERED_COLOR, NOT_SURE_COLOR, NOT_SURE_MARKER, renderAnswer } from "../../src/discord/render/answer.js";
@@ -7,7 +6,7 @@ import { embedLength, embedsFit, LIMITS } from "../../src/discord/render/discord
 import { citationPassages, renderPassages, type QuotedPassage } from "../../src/discord/render/passages.js";
 import { notice } from "../../src/discord/render/payload.js";
 import { renderSources } from "../../src/discord/render/sources.js";
-import { escapeText } from "../../src/discord/render/text.js";
+import { escapeText, md } from "../../src/discord/render/safeText.js";
 import type { ArticleRecord } from "../../src/index/manifest.js";
 import type { Answer, Citation } from "../../src/types.js";
 
@@ -82,8 +81,8 @@ describe("renderAnswer", () => {
       citations: [citation(1, { title: "**Bold** title", outlet: "_Under_ Times" })],
     };
     const embed = renderAnswer(answer, "k").embeds[0]!;
-    expect(embed.title).toBe("@\u200beveryone is \\*\\*this\\*\\* true? <@&\u200b123456789012345678>");
-    expect(embed.description).toContain("\\# Big\n\\> quoted \\*stars\\* \\_\\_under\\_\\_ \\`code\\` \\[click](https://evil.example) @\u200bhere <@\u200b123456789012345678>. [1]");
+    expect(embed.title).toBe("@\u200beveryone is \\*\\*this\\*\\* true? <\u200b@&123456789012345678>");
+    expect(embed.description).toContain("\\# Big\n\\> quoted \\*stars\\* \\_\\_under\\_\\_ \\`code\\` [click]\\(https://evil.example) @\u200bhere <\u200b@123456789012345678>. [1]");
     expect(embed.fields![0]).toEqual({ name: "[1] \\*\\*Bold\\*\\* title", value: "\\_Under\\_ Times · 2025-03-16 · article `article-1`" });
   });
 
@@ -195,7 +194,7 @@ describe("renderAnswer: how sure the answer is, and which passages it uses", () 
     };
     const embed = renderAnswer(answer, "k").embeds[0]!;
     expect(embed.title).toBe("wat did \\*\\*Grushkoo\\*\\* say @\u200beveryone");
-    expect(embed.description).toBe("*Read as:* “what did \\*\\*Grushko\\*\\* say @\u200beveryone \\[x](https://evil.example)”\n\n‘We do not care,’ he said. [1]");
+    expect(embed.description).toBe("*Read as:* “what did \\*\\*Grushko\\*\\* say @\u200beveryone [x]\\(https://evil.example)”\n\n‘We do not care,’ he said. [1]");
     expect(renderAnswer({ ...answer, correctedQuestion: "x".repeat(20) + " y".repeat(3000) }, "k").embeds[0]!.description!.length).toBeLessThanOrEqual(LIMITS.embedDescription);
   });
 
@@ -242,7 +241,7 @@ describe("renderPassages", () => {
   });
 
   it("GIVEN 12 long passages THEN shows 10 within 6000 characters, each cut at a sentence and saying what is missing", () => {
-    const payload = renderPassages("Passages for @everyone:", Array.from({ length: 12 }, (_, i) => passage(i + 1, 3000)));
+    const payload = renderPassages(md`Passages for ${"@everyone"}:`, Array.from({ length: 12 }, (_, i) => passage(i + 1, 3000)));
     expect(payload.embeds).toHaveLength(10);
     expect(embedsFit(payload.embeds)).toBe(true);
     expect(payload.content).toBe("Passages for @\u200beveryone:\n*2 more passages not shown: Discord allows 10 per message.*");
@@ -251,16 +250,18 @@ describe("renderPassages", () => {
   });
 
   it("GIVEN a few short passages THEN quotes them whole", () => {
-    const payload = renderPassages("Passages:", [passage(1, 100), passage(2, 100)]);
+    const payload = renderPassages(md`Passages:`, [passage(1, 100), passage(2, 100)]);
     expect(payload.embeds[0]!.description).toBe(`> ${escapeText(passage(1, 100).text)}`);
   });
 });
 
 describe("escapeText", () => {
-  it("escapes long paragraphs in linear time, exactly as discord.js escapes them", () => {
+  it("escapes every mark and breaks every link and mention, in linear time", () => {
     const paragraph = Array.from({ length: 30 }, (_, i) => `Sentence *${i}* has __markdown__, ~~marks~~ and a \`tick\` at https://example.com/a_b_${i}.`).join(" ");
-    const expected = escapeMarkdown(paragraph, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
-    expect(escapeText(paragraph)).toBe(expected);
+    expect(escapeText(paragraph)).toBe(paragraph.replace(/[*_~`]/g, "\\$&"));
+    expect(escapeText("# One\n  > two\n1. three\n- four (a) [b](https://c) \\ <#123456789012345678> @here")).toBe(
+      "\\# One\n  \\> two\n1\\. three\n\\- four \\(a) [b]\\(https://c) \\\\ <\u200b#123456789012345678> @\u200bhere",
+    );
     const started = performance.now();
     escapeText(paragraph.repeat(20));
     expect(performance.now() - started).toBeLessThan(500);
@@ -280,7 +281,7 @@ describe("renderSources and notices", () => {
   });
 
   it("keeps notices under 2000 characters and inert", () => {
-    const payload = notice(`@here ${"x ".repeat(1500)}`);
+    const payload = notice(md`${`@here ${"x ".repeat(1500)}`}`);
     expect(payload.content!.length).toBeLessThanOrEqual(LIMITS.content);
     expect(payload.content).toMatch(/^@\u200bhere/);
     expect(payload.allowedMentions.parse).toEqual([]);

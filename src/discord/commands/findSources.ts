@@ -6,7 +6,7 @@ import type { BotContext } from "../context.js";
 import { claimFrom } from "../options.js";
 import { citationPassages, renderPassages } from "../render/passages.js";
 import { notice, type ReplyPayload } from "../render/payload.js";
-import { escapeText } from "../render/text.js";
+import { md } from "../render/safeText.js";
 
 /** Passages quoted for a claim: a few strong ones read better in a discussion than many. */
 const CLAIM_PASSAGES = 3;
@@ -22,13 +22,13 @@ export const data = new ContextMenuCommandBuilder()
  */
 export function renderClaimSources(claim: string, answer: Answer): ReplyPayload {
   if (answer.confidence === "none" || answer.citations.length === 0) {
-    return notice(escapeText(`📭 The indexed articles do not support or discuss this claim: “${claim}”\n${answer.answer}`));
+    return notice(md`📭 The indexed articles do not support or discuss this claim: “${claim}”\n${answer.answer}`);
   }
-  const advice =
+  const heading =
     answer.confidence === "high"
-      ? "Read them to judge whether they support it:"
-      : "⚠️ Not sure they support it exactly: these are only the closest passages, so read them before relying on them:";
-  return renderPassages(`📎 Passages in the indexed articles about “${claim}”. ${advice}`, citationPassages(answer.citations));
+      ? md`📎 Passages in the indexed articles about “${claim}”. Read them to judge whether they support it:`
+      : md`📎 Passages in the indexed articles about “${claim}”. ⚠️ Not sure they support it exactly: these are only the closest passages, so read them before relying on them:`;
+  return renderPassages(heading, citationPassages(answer.citations));
 }
 
 export async function execute(interaction: MessageContextMenuCommandInteraction, context: BotContext): Promise<void> {

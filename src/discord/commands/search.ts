@@ -5,6 +5,7 @@ import type { BotContext } from "../context.js";
 import { checkAskInput } from "../options.js";
 import { renderPassages, retrievedPassages } from "../render/passages.js";
 import { notice } from "../render/payload.js";
+import { md } from "../render/safeText.js";
 
 /** How many passages /search quotes. */
 export const SEARCH_RESULTS = 5;
@@ -20,8 +21,8 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   const { question: query, options } = checkAskInput(interaction.options.getString("query", true), interaction.options.getString("outlet"), context.engine.outlets());
   await runEngineCommand(interaction, context, false, async () => {
     const retrieved = await context.engine.retrieve(query, { ...options, k: SEARCH_RESULTS });
-    if (retrieved.length === 0) return { payload: notice(`No passage in the indexed articles matches “${query}”.`) };
-    return { payload: renderPassages(`🔎 The ${retrieved.length} passages that best match “${query}”:`, retrievedPassages(retrieved, context.engine)) };
+    if (retrieved.length === 0) return { payload: notice(md`No passage in the indexed articles matches “${query}”.`) };
+    return { payload: renderPassages(md`🔎 The ${retrieved.length} passages that best match “${query}”:`, retrievedPassages(retrieved, context.engine)) };
   });
 }
 

@@ -6,16 +6,23 @@ import { isAllowedChannel } from "../channels.js";
 import type { BotContext } from "../context.js";
 import { userFacingMessage } from "../failures.js";
 import { resolveFollowUp } from "../followups.js";
+import { visibleText } from "../options.js";
 import { describeRefusal } from "../limits.js";
 import { notice } from "../render/payload.js";
+import { md, type SafeText } from "../render/safeText.js";
 
-const MENTION_HELP = "Ask me a question after the mention, e.g. “@me What did Grushko say?”. /help lists everything I do.";
+const MENTION_HELP = md`Ask me a question after the mention, e.g. “@me What did Grushko say?”. /help lists everything I do.`;
 
 /** The answer a message follows up on: the one it replies to, or the one whose thread it is in. */
 function followedAnswer(message: Message<true>, context: BotContext): Answer | undefined {
   const replyTo = message.reference?.messageId;
   if (replyTo !== undefined) return context.memory.forMessage(replyTo);
   return message.channel.isThread() ? context.memory.forMessage(message.channelId) : undefined;
+}
+
+/** A public notice in reply to a message, unless its author or its channel has had its share (see `NoticeGate`). */
+async function replyNotice(message: Message<true>, context: BotContext, text: SafeText): Promise<void> {
+  if (context.notices.allow(message.author.id, message.channelId)) await message.reply(notice(text));
 }
 
 /**
@@ -29,7 +36,7 @@ export function createMessageHandler(context: BotContext): (message: Message) =>
     const mention = new RegExp(`<@!?${botId}>`, "g");
     const mentioned = mention.test(message.content);
     const previous = followedAnswer(message, context);
-    const text = message.content.replace(mention, " ").replace(/\s+/g, " ").trim();
+    const text = visibleText(message.content.replace(mention, " ")).replace(/\s+/g, " ").trim();
     const repliesToBot = message.reference !== null && (previous !== undefined || message.mentions.repliedUser?.id === botId);
     const threadQuestion = message.reference === null && previous !== undefined && text.endsWith("?");
     if (!mentioned && !repliesToBot && !threadQuestion) return;
@@ -37,14 +44,14 @@ export function createMessageHandler(context: BotContext): (message: Message) =>
     if (!isAllowedChannel(context.config, message.channelId, parentId)) return;
     try {
       if (text === "") {
-        if (mentioned) await message.reply(notice(MENTION_HELP));
+        if (mentioned) await replyNotice(message, context, MENTION_HELP);
         return;
       }
       // The question as the engine read it names the subject with typos fixed ("Grushkoo" → "Grushko").
       const question = validateQuestion(previous ? resolveFollowUp(previous.correctedQuestion ?? previous.question, text) : text);
       const admission = context.limiter.admit(message.author.id);
       if (!admission.ok) {
-        await message.reply(notice(describeRefusal(admission)));
+        await replyNotice(message, context, describeRefusal(admission));
         return;
       }
       try {
@@ -58,9 +65,9 @@ export function createMessageHandler(context: BotContext): (message: Message) =>
         admission.release();
       }
     } catch (error) {
-      await message
-        .reply(notice(userFacingMessage(error, context.log, "answering a message failed")))
-        .catch((replyError: unknown) => context.log.error("could not tell the user about a failed answer", replyError));
+      await replyNotice(message, context, userFacingMessage(error, context.log, "answering a message failed")).catch((replyError: unknown) =>
+        context.log.error("could not tell the user about a failed answer", replyError),
+      );
     }
   };
 }

@@ -4,7 +4,8 @@ import { passagesButtonId, voteButtonId } from "../customIds.js";
 import { answerSourceFields } from "./answerSources.js";
 import { LIMITS } from "./discordLimits.js";
 import { noPings, type ReplyPayload } from "./payload.js";
-import { countSentences, escapeText, fitSentences, largestPassing, plural, truncateWords } from "./text.js";
+import { escapeText, sanitise, sanitisedUpTo, truncateWords } from "./safeText.js";
+import { countSentences, fitSentences, largestPassing, plural } from "./text.js";
 
 export const ANSWERED_COLOR = 0x2b7a78;
 /** Amber: the closest passages are shown, but they may not answer the question exactly. */
@@ -36,26 +37,27 @@ function leftOutNote(omittedSentences: number): string {
 
 const sentencesIn = (raw: string) => countSentences(raw.replace(/\[\d+\]/g, ""));
 
-/** The answer text escaped and cut to `max` characters between units, saying how much was left out. */
+/** The answer text sanitised, then cut to `max` characters between units, saying how much was left out. */
 export function fitAnswer(raw: string, max: number): string {
-  const whole = escapeText(raw).trim();
+  const sanitised = sanitise(raw);
+  const whole = sanitised.text.trim();
   if (whole.length <= max) return whole;
   const units = answerUnits(raw);
-  const fits = (index: number) => {
-    const kept = units.slice(0, index + 1).join("");
-    return escapeText(kept).trimEnd().length + leftOutNote(sentencesIn(units.slice(index + 1).join(""))).length <= max;
-  };
+  const unitEnd = (count: number) => units.slice(0, count).join("").length;
+  const keptUnits = (count: number) => sanitisedUpTo(sanitised, unitEnd(count)).trimEnd();
+  const fits = (index: number) => keptUnits(index + 1).length + leftOutNote(sentencesIn(units.slice(index + 1).join(""))).length <= max;
   const count = largestPassing(units.length, fits);
-  if (count > 0) return escapeText(units.slice(0, count).join("")).trimEnd() + leftOutNote(sentencesIn(units.slice(count).join("")));
+  if (count > 0) return keptUnits(count) + leftOutNote(sentencesIn(units.slice(count).join("")));
   // Not even the first unit fits: keep its leading sentences and its marker together.
   const first = units[0] ?? raw;
-  const markers = TRAILING_MARKERS.exec(first)?.[0] ?? "";
-  const body = first.slice(0, first.length - markers.length);
+  const bodyEnd = first.length - (TRAILING_MARKERS.exec(first)?.[0] ?? "").length;
+  const body = first.slice(0, bodyEnd);
+  const markers = sanitised.text.slice(sanitised.at[bodyEnd], sanitised.at[first.length]).trim();
   const restSentences = sentencesIn(units.slice(1).join(""));
-  const budget = max - leftOutNote(restSentences + sentencesIn(body)).length - markers.trim().length - 1;
-  const fitted = fitSentences(body, Math.max(budget, 20));
+  const budget = max - leftOutNote(restSentences + sentencesIn(body)).length - markers.length - 1;
+  const fitted = fitSentences(sanitised, Math.max(budget, 20), bodyEnd);
   const omitted = restSentences + sentencesIn(body.slice(body.length - fitted.omittedChars));
-  return `${fitted.text} ${markers.trim()}`.trimEnd() + leftOutNote(omitted);
+  return `${fitted.text} ${markers}`.trimEnd() + leftOutNote(omitted);
 }
 
 export function answerButtons(key: string, hasPassages: boolean): APIActionRowComponent<APIButtonComponent>[] {
@@ -68,10 +70,10 @@ export function answerButtons(key: string, hasPassages: boolean): APIActionRowCo
   return [{ type: ComponentType.ActionRow, components: buttons }];
 }
 
-/** "Read as: …" when the engine read the question differently from how it was typed (escaped: it is the user's text). */
+/** "Read as: …" when the engine read the question differently from how it was typed (sanitised: it is the user's text). */
 function readAsLine(answer: Answer): string {
   if (answer.correctedQuestion === undefined) return "";
-  return `*Read as:* “${escapeText(truncateWords(answer.correctedQuestion, READ_AS_MAX))}”\n\n`;
+  return `*Read as:* “${truncateWords(escapeText(answer.correctedQuestion), READ_AS_MAX)}”\n\n`;
 }
 
 /**

@@ -2,7 +2,8 @@ import type { APIEmbedField } from "discord.js";
 import type { Citation } from "../../types.js";
 import { LIMITS } from "./discordLimits.js";
 import { groupSources, sourceDetails } from "./sources.js";
-import { escapeText, plural, truncateWords } from "./text.js";
+import { escapeText, truncateWords } from "./safeText.js";
+import { plural } from "./text.js";
 
 type SourceGroup = ReturnType<typeof groupSources>[number];
 
@@ -22,7 +23,7 @@ function sourceField(group: SourceGroup): APIEmbedField {
 /** "[4] Title · Outlet · date · article `id` · [link](…)"; when that is too long, only the title and id, so no markup is cut. */
 function passageLine(group: SourceGroup): string {
   const { citation } = group;
-  const head = `${markers(group)} ${escapeText(truncateWords(citation.title, 100))}`;
+  const head = `${markers(group)} ${truncateWords(escapeText(citation.title), 100)}`;
   const full = `${head} · ${sourceDetails({ ...citation, alsoReportedBy: [] })}`;
   if (full.length <= MORE_PASSAGE_LINE) return full;
   return `${head} · ${sourceDetails({ articleId: citation.articleId, outlet: null, published: null, url: null })}`;

@@ -1,6 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, MessageMentionOptions } from "discord.js";
 import { LIMITS } from "./discordLimits.js";
-import { neutralizeMentions, truncateWords } from "./text.js";
+import { truncateWords, type SafeText } from "./safeText.js";
 
 /** What every message the bot sends looks like; `allowedMentions` is never left out. */
 export interface ReplyPayload {
@@ -15,7 +15,7 @@ export function noPings(): MessageMentionOptions {
   return { parse: [], repliedUser: false };
 }
 
-/** A short plain-text message (a notice, an error, a cooldown); its text may quote the user. */
-export function notice(text: string): ReplyPayload {
-  return { content: truncateWords(neutralizeMentions(text), LIMITS.content), embeds: [], components: [], allowedMentions: noPings() };
+/** A short message (a notice, an error, a cooldown); anything it quotes was sanitised when it was written (see `md`). */
+export function notice(text: SafeText): ReplyPayload {
+  return { content: truncateWords(text, LIMITS.content), embeds: [], components: [], allowedMentions: noPings() };
 }

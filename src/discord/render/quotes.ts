@@ -3,7 +3,8 @@ import type { Quote, Speaker } from "../../quotes/speakers.js";
 import { LIMITS } from "./discordLimits.js";
 import { noPings, type ReplyPayload } from "./payload.js";
 import { sourceDetails } from "./sources.js";
-import { escapeText, plural, truncateWords } from "./text.js";
+import { escapeText, truncateWords } from "./safeText.js";
+import { plural } from "./text.js";
 
 type Describe = (articleId: string, section: number) => { title: string; outlet: string | null; published: string | null; url: string | null };
 
@@ -28,7 +29,7 @@ export function renderQuotes(speaker: Speaker, quotes: readonly Quote[], describ
   if (hidden > 0) lines.push(`*… and ${plural(hidden, "more quote")} not shown.*`);
   const roles = [...speaker.roles, ...speaker.organisations].join("; ");
   const embed: APIEmbed = {
-    title: truncateWords(`${speaker.name}${roles ? ` — ${roles}` : ""}`, LIMITS.embedTitle),
+    title: truncateWords(escapeText(`${speaker.name}${roles ? ` — ${roles}` : ""}`), LIMITS.embedTitle),
     description: lines.length === 0 ? "No quotes indexed." : lines.join("\n\n"),
     footer: { text: `${plural(speaker.quoteCount, "quote")} in ${plural(speaker.articleIds.length, "article")}. Quoted verbatim from the indexed articles.` },
   };

@@ -3,7 +3,8 @@ import type { ArticleRecord } from "../../index/manifest.js";
 import type { Citation, SourceRef } from "../../types.js";
 import { LIMITS } from "./discordLimits.js";
 import { noPings, type ReplyPayload } from "./payload.js";
-import { escapeText, plural, truncateWords } from "./text.js";
+import { escapeText, truncateWords } from "./safeText.js";
+import { plural } from "./text.js";
 
 type SourceLike = Pick<SourceRef, "articleId" | "outlet" | "published" | "url"> & { alsoReportedBy?: readonly SourceRef[] };
 
