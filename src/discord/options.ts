@@ -1,19 +1,8 @@
 import { MAX_QUESTION_CHARS, validateQuestion } from "../engine/engine.js";
 import { UserError } from "../errors.js";
 import type { AskOptions } from "../types.js";
+import { visibleText } from "../util/visible.js";
 import { plainText, truncateWords } from "./render/safeText.js";
-
-/**
- * Characters that show as nothing: zero-width spaces and joiners, the word joiner, byte order
- * marks, direction marks, soft hyphens, fillers, variation selectors and tags (Unicode's
- * default-ignorable characters), and the blank braille pattern.
- */
-const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
-
-/** Text as people see it: without invisible characters, so a question of nothing but them is empty. */
-export function visibleText(text: string): string {
-  return text.replace(INVISIBLE, "");
-}
 
 /**
  * Checks a question and an outlet choice before the bot defers, so a mistake gets a private

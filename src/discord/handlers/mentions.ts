@@ -6,7 +6,7 @@ import { isAllowedChannel } from "../channels.js";
 import type { BotContext } from "../context.js";
 import { userFacingMessage } from "../failures.js";
 import { resolveFollowUp } from "../followups.js";
-import { visibleText } from "../options.js";
+import { visibleText } from "../../util/visible.js";
 import { describeRefusal } from "../limits.js";
 import { notice } from "../render/payload.js";
 import { md, type SafeText } from "../render/safeText.js";
