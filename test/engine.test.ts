@@ -51,6 +51,7 @@ describe("Engine filters and sources", () => {
 
   it("rejects an empty or over-long question with a stable code", async () => {
     await expect(fixture.engine.ask("   ")).rejects.toMatchObject({ code: "QUESTION_EMPTY" });
+    await expect(fixture.engine.ask("\u200b\u2060\ufeff ")).rejects.toMatchObject({ code: "QUESTION_EMPTY" });
     await expect(fixture.engine.ask("x".repeat(501))).rejects.toMatchObject({ code: "QUESTION_TOO_LONG" });
   });
 });

@@ -17,6 +17,7 @@ import { matchSpeakers, parseSpeakerQuestion } from "../quotes/speakerQuestion.j
 import type { Quote, Speaker } from "../quotes/speakers.js";
 import type { QuestionAnalyser, QuestionPart } from "../question/analyse.js";
 import type { Answer, AskOptions, Concept, Embedder, Passage, RetrievedPassage } from "../types.js";
+import { visibleText } from "../util/visible.js";
 import { buildAnalyser } from "./lexicon.js";
 import { SubjectCheck } from "./subject.js";
 
@@ -40,7 +41,8 @@ export interface EngineOptions {
 
 /** Checks a question at the edge; the message says what is wrong and how to fix it. */
 export function validateQuestion(question: string): string {
-  const trimmed = question.trim();
+  // A question of zero-width characters alone is as empty as one of spaces.
+  const trimmed = visibleText(question).trim();
   if (trimmed === "") throw new UserError("QUESTION_EMPTY", "The question is empty. Ask something, e.g. \"What did Grushko say?\"");
   if (trimmed.length > MAX_QUESTION_CHARS) {
     throw new UserError(
