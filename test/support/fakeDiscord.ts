@@ -2,6 +2,9 @@ import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { BOT_USER, FAKE_IDS, guildCreate, messageData, snowflake, type Json } from "./fakeDiscordData.js";
+
+export { BOT_USER, FAKE_IDS, messageData, snowflake } from "./fakeDiscordData.js";
 
 /**
  * A local Discord for tests: the REST API (the routes this bot uses, every request recorded) and a
@@ -9,14 +12,6 @@ import { WebSocketServer, type WebSocket } from "ws";
  * random port. The real discord.js Client connects to it: REST through `rest.api`, the gateway
  * through the URL this server returns from GET /gateway/bot.
  */
-
-export const FAKE_IDS = {
-  application: "1100000000000000001",
-  guild: "1100000000000000002",
-  channel: "1100000000000000003",
-} as const;
-
-export const BOT_USER = { id: FAKE_IDS.application, username: "newsbot", discriminator: "0", global_name: null, avatar: null, bot: true };
 
 export interface RecordedRequest {
   method: string;
@@ -34,10 +29,6 @@ export interface GatewayFrame {
   at: number;
 }
 
-type Json = Record<string, any>;
-let nextId = 1_200_000_000_000_000_000n;
-/** Increasing snowflakes, unique across fakes in one test process. */
-export const snowflake = () => String(nextId++);
 
 export class FakeDiscord extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
@@ -246,49 +237,4 @@ export class FakeDiscord extends EventEmitter {
     this.messages.set(id, message);
     return message;
   }
-}
-
-/** A full message object as the gateway and REST API send it. */
-export function messageData<T extends { id: string; channel_id: string; author: Json }>(fields: T): Json & T {
-  return {
-    guild_id: FAKE_IDS.guild,
-    content: "",
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    components: [],
-    pinned: false,
-    type: 0,
-    flags: 0,
-    ...fields,
-  };
-}
-
-function guildCreate(): Json {
-  return {
-    id: FAKE_IDS.guild,
-    name: "Newsroom",
-    icon: null,
-    owner_id: "1100000000000000099",
-    unavailable: false,
-    member_count: 2,
-    large: false,
-    features: [],
-    emojis: [],
-    stickers: [],
-    roles: [{ id: FAKE_IDS.guild, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-    channels: [{ id: FAKE_IDS.channel, type: 0, name: "news", position: 0, permission_overwrites: [], parent_id: null, nsfw: false }],
-    threads: [],
-    members: [],
-    presences: [],
-    voice_states: [],
-    stage_instances: [],
-    guild_scheduled_events: [],
-    joined_at: new Date().toISOString(),
-  };
 }
