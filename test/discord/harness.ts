@@ -102,7 +102,13 @@ function memoryLogger(lines: string[]): Logger {
 }
 
 /** Seeds with two outlets, the fake Discord, and the real bot connected to it and ready. */
-export async function startHarness(options: { applicationFlags: number; heartbeatIntervalMs?: number; env?: Record<string, string> }): Promise<Harness> {
+export async function startHarness(options: {
+  applicationFlags: number;
+  heartbeatIntervalMs?: number;
+  env?: Record<string, string>;
+  /** discord.js's REST timeout (15 s by default), shorter to test slow responses quickly. */
+  restTimeoutMs?: number;
+}): Promise<Harness> {
   const fixture: EngineFixture = await createEngineFixture(undefined, async (articlesDir) => {
     await writeFile(path.join(articlesDir, "000_c2c287abe968920d.json"), JSON.stringify({ outlet: "Daily Mail", published: "2025-03-16" }));
     await writeFile(path.join(articlesDir, "001_1272ebf6c73cbd1c.json"), JSON.stringify({ outlet: "RT" }));
@@ -122,7 +128,8 @@ export async function startHarness(options: { applicationFlags: number; heartbea
   const log = memoryLogger(logs);
   const engine = new GatedEngine(fixture.engine);
   const messageContent = await detectMessageContent(discordRest(config), log);
-  const bot = createBot({ engine, config, log, feedback: new FeedbackLog(feedbackFile, "test-salt-0123456789"), messageContent });
+  const clientOptions = options.restTimeoutMs === undefined ? {} : { rest: { timeout: options.restTimeoutMs } };
+  const bot = createBot({ engine, config, log, feedback: new FeedbackLog(feedbackFile, "test-salt-0123456789"), messageContent, clientOptions });
   const ready = once(bot.client, Events.ClientReady, { signal: AbortSignal.timeout(10_000) });
   await bot.client.login(TEST_TOKEN);
   await ready;
@@ -159,4 +166,15 @@ export async function runCommand(fake: FakeDiscord, interaction: { id: string; t
 /** Waits for the edit of a deferred reply. */
 export function editedReply(fake: FakeDiscord, interaction: { token: string }) {
   return fake.waitForRequest("PATCH", `/webhooks/${FAKE_IDS.application}/${interaction.token}/messages/@original`);
+}
+
+/** Waits for a log line matching `pattern`; polls, since the bot's log is not one of the fake's events. */
+export async function waitForLog(h: Pick<Harness, "logs">, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const line = h.logs.find((logged) => pattern.test(logged));
+    if (line !== undefined) return line;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for a log line matching ${pattern}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
