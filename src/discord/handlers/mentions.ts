@@ -8,6 +8,7 @@ import { userFacingMessage } from "../failures.js";
 import { resolveFollowUp } from "../followups.js";
 import { describeRefusal } from "../limits.js";
 import { notice } from "../render/payload.js";
+import { replyOnce } from "../replyOnce.js";
 
 const MENTION_HELP = "Ask me a question after the mention, e.g. “@me What did Grushko say?”. /help lists everything I do.";
 
@@ -37,20 +38,20 @@ export function createMessageHandler(context: BotContext): (message: Message) =>
     if (!isAllowedChannel(context.config, message.channelId, parentId)) return;
     try {
       if (text === "") {
-        if (mentioned) await message.reply(notice(MENTION_HELP));
+        if (mentioned) await replyOnce(message, notice(MENTION_HELP));
         return;
       }
       // The question as the engine read it names the subject with typos fixed ("Grushkoo" → "Grushko").
       const question = validateQuestion(previous ? resolveFollowUp(previous.correctedQuestion ?? previous.question, text) : text);
       const admission = context.limiter.admit(message.author.id);
       if (!admission.ok) {
-        await message.reply(notice(describeRefusal(admission)));
+        await replyOnce(message, notice(describeRefusal(admission)));
         return;
       }
       try {
         await message.channel.sendTyping().catch(() => {});
         const { payload, key } = await answerQuestion(context, question, {});
-        const reply = await message.reply(payload);
+        const reply = await replyOnce(message, payload);
         context.memory.linkMessage(reply.id, key);
         // The thread's next follow-up builds on this answer rather than on the thread's first one.
         if (message.channel.isThread() && previous !== undefined) context.memory.linkMessage(message.channelId, key);
@@ -58,9 +59,9 @@ export function createMessageHandler(context: BotContext): (message: Message) =>
         admission.release();
       }
     } catch (error) {
-      await message
-        .reply(notice(userFacingMessage(error, context.log, "answering a message failed")))
-        .catch((replyError: unknown) => context.log.error("could not tell the user about a failed answer", replyError));
+      await replyOnce(message, notice(userFacingMessage(error, context.log, "answering a message failed"))).catch((replyError: unknown) =>
+        context.log.error("could not tell the user about a failed answer", replyError),
+      );
     }
   };
 }
