@@ -1,8 +1,8 @@
 import { ApplicationFlags } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BOT_USER, FAKE_IDS, snowflake, type RecordedRequest } from "../support/fakeDiscord.js";
-import { startHarness, waitForLog, type Harness } from "./harness.js";
-import { userMessage } from "./payloads.js";
+import { editedReply, startHarness, waitForLog, type Harness } from "./harness.js";
+import { slashCommand, userMessage } from "./payloads.js";
 
 const GRUSHKO_QUOTE = "We absolutely do not care under what label";
 const CHANNEL_MESSAGES = `/channels/${FAKE_IDS.channel}/messages`;
@@ -68,5 +68,35 @@ describe("the bot under REST faults: a send that succeeded but whose response wa
     expect(new Set(attempts.map((attempt) => attempt.body.nonce)).size).toBe(1);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.embeds[0].description).toContain(GRUSHKO_QUOTE);
+  });
+});
+
+describe("the bot under REST faults: an interaction response Discord accepted but whose response was lost", () => {
+  /** The statuses of every interaction callback the bot sent for `interaction`, in order. */
+  const callbackStatuses = (interaction: { id: string; token: string }) =>
+    h.fake.requests.filter((request) => request.path === `/interactions/${interaction.id}/${interaction.token}/callback`).map((request) => request.status);
+
+  it("/ask: a 502 after Discord accepted the defer; the retry's 40060 counts as acknowledged and the answer is edited in", async () => {
+    const logged = h.logs.length;
+    const ask = slashCommand("ask", { question: "What did Grushko say?" }, snowflake());
+    h.fake.injectFault("POST", `/interactions/${ask.id}/${ask.token}/callback`, { kind: "lostResponse", status: 502 });
+    h.fake.dispatch("INTERACTION_CREATE", ask);
+    const edit = await editedReply(h.fake, ask);
+    expect(edit.body.embeds[0].description).toContain(GRUSHKO_QUOTE);
+    expect(callbackStatuses(ask)).toEqual([502, 400]);
+    expect(h.logs.slice(logged).filter((line) => line.startsWith("error:"))).toEqual([]);
+  });
+
+  it("/sources: a 502 after Discord accepted the reply; the retry's 40060 means it was shown: no other response, nothing logged as failed", async () => {
+    const logged = h.logs.length;
+    const sources = slashCommand("sources", {}, snowflake());
+    h.fake.injectFault("POST", `/interactions/${sources.id}/${sources.token}/callback`, { kind: "lostResponse", status: 502 });
+    h.fake.dispatch("INTERACTION_CREATE", sources);
+    await h.fake.waitFor(() => (callbackStatuses(sources).includes(400) ? true : undefined), "the retried reply");
+    // A wrong treatment would answer again (a third callback) or log the 40060 as a failure within a few milliseconds.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(callbackStatuses(sources)).toEqual([502, 400]);
+    expect(h.fake.requests.some((request) => request.path.includes(sources.token) && !request.path.endsWith("/callback"))).toBe(false);
+    expect(h.logs.slice(logged).filter((line) => line.startsWith("error:"))).toEqual([]);
   });
 });
