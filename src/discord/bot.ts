@@ -27,7 +27,7 @@ export interface Bot {
   client: Client;
   context: BotContext;
   /** Stops taking questions, lets answers in progress finish (up to `graceMs`), then disconnects. */
-  shutdown(graceMs?: number): Promise<void>;
+  shutdown(graceMs: number): Promise<void>;
   /**
    * Calls `listener` when Discord closes the connection for good (see `fatalCloseError`), at start
    * or later: discord.js does not reconnect, so the bot can no longer hear questions.
@@ -78,7 +78,7 @@ export function createBot({ engine, config, log, feedback, messageContent, clien
   return {
     client,
     context,
-    async shutdown(graceMs = 10_000) {
+    async shutdown(graceMs) {
       stopping = true;
       client.off(Events.InteractionCreate, interactionListener);
       client.off(Events.MessageCreate, messageListener);
