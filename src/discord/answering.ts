@@ -1,5 +1,6 @@
 import { MessageFlags, type ChatInputCommandInteraction, type MessageContextMenuCommandInteraction } from "discord.js";
 import type { AskOptions } from "../types.js";
+import { deferReplyOnce } from "./acknowledge.js";
 import { isAllowedChannel, notAllowedMessage } from "./channels.js";
 import type { BotContext } from "./context.js";
 import { describeRefusal } from "./limits.js";
@@ -38,7 +39,7 @@ export async function runEngineCommand(
     return;
   }
   try {
-    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    await deferReplyOnce(interaction, ephemeral);
     const { payload, key } = await work();
     const message = await interaction.editReply(payload);
     if (key !== undefined) context.memory.linkMessage(message.id, key);

@@ -1,8 +1,10 @@
 import { Client, Events, type ClientOptions } from "discord.js";
+import type { UserError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { DiscordConfig } from "./config.js";
 import type { AnswerEngine, BotContext } from "./context.js";
 import type { FeedbackLog } from "./feedback.js";
+import { fatalCloseError } from "./gatewayClose.js";
 import { createInteractionHandler } from "./handlers/interactions.js";
 import { createMessageHandler } from "./handlers/mentions.js";
 import { botIntents } from "./intents.js";
@@ -26,7 +28,12 @@ export interface Bot {
   client: Client;
   context: BotContext;
   /** Stops taking questions, lets answers in progress finish (up to `graceMs`), then disconnects. */
-  shutdown(graceMs?: number): Promise<void>;
+  shutdown(graceMs: number): Promise<void>;
+  /**
+   * Calls `listener` when Discord closes the connection for good (see `fatalCloseError`), at start
+   * or later: discord.js does not reconnect, so the bot can no longer hear questions.
+   */
+  onFatalClose(listener: (error: UserError) => void): void;
 }
 
 /** A discord.js client wired to the engine; call `client.login(token)` to connect. */
@@ -56,7 +63,14 @@ export function createBot({ engine, config, log, feedback, messageContent, clien
   client.on(Events.InteractionCreate, interactionListener);
   client.on(Events.MessageCreate, messageListener);
   client.on(Events.Error, (error) => log.error("Discord client error", error));
-  client.on(Events.ShardError, (error) => log.error("Discord connection error", error));
+  let fatalClose: UserError | null = null;
+  const fatalListeners: ((error: UserError) => void)[] = [];
+  // Emitted only for close codes discord.js does not reconnect after, just before their ShardError.
+  client.on(Events.ShardDisconnect, ({ code }) => {
+    fatalClose = fatalCloseError(code);
+    for (const listener of fatalListeners) listener(fatalClose);
+  });
+  client.on(Events.ShardError, (error) => fatalClose ?? log.error("Discord connection error", error));
   client.on(Events.Warn, (message) => log.warn(message));
   let stopping = false;
   client.on(Events.ShardReconnecting, () => stopping || log.info("Lost the Discord connection; reconnecting…"));
@@ -66,13 +80,16 @@ export function createBot({ engine, config, log, feedback, messageContent, clien
   return {
     client,
     context,
-    async shutdown(graceMs = 10_000) {
+    async shutdown(graceMs) {
       stopping = true;
       client.off(Events.InteractionCreate, interactionListener);
       client.off(Events.MessageCreate, messageListener);
       if (!(await context.limiter.whenIdle(graceMs))) log.warn(`Stopped waiting for ${context.limiter.activeAnswers} answer(s) in progress.`);
       await feedback.flush();
       await client.destroy();
+    },
+    onFatalClose(listener) {
+      fatalListeners.push(listener);
     },
   };
 }

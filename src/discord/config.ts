@@ -31,6 +31,9 @@ const schema = z.object({
   DISCORD_API_URL: z.url({ message: "must be a URL such as https://discord.com/api" }).optional(),
   ANSWER_COOLDOWN_SECONDS: z.coerce.number({ message: "must be a number of seconds" }).min(0).max(3600).default(10),
   MAX_CONCURRENT_ANSWERS: z.coerce.number({ message: "must be a whole number" }).int().min(1).max(100).default(4),
+  DISCORD_MESSAGE_CONTENT: z
+    .enum(["auto", "off"], { message: 'must be "auto" (use the Message Content intent when the Developer Portal allows it) or "off"' })
+    .default("auto"),
   FIND_SOURCES_PRIVATE: booleanFlag.default(true),
   FEEDBACK_LOG: z.string().trim().min(1).default("data/feedback.jsonl"),
   FEEDBACK_SALT: z.string().min(16, "must be at least 16 characters (or leave it blank to generate one)").optional(),

@@ -2,37 +2,20 @@
  * `npm start`: the one place the bot is wired. Config first (fail fast, before loading a model),
  * then the engine (building the index if missing, warming the encoder and the question reader,
  * with its word lists and countries, so the first question does not wait for them), then the
- * Discord connection and the signal handlers.
+ * Discord connection, the signal handlers and the exit status (see `superviseShutdown`).
  */
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../config.js";
 import { openEngine } from "../engine/openEngine.js";
 import { isUserError } from "../errors.js";
 import { stderrLogger, type Logger } from "../log.js";
-import { createBot, type Bot } from "./bot.js";
+import { createBot } from "./bot.js";
 import { loadDiscordConfig } from "./config.js";
 import { FeedbackLog, loadSalt } from "./feedback.js";
 import { detectMessageContent } from "./intents.js";
 import { redactingLogger } from "./redact.js";
 import { discordRest, explainDiscordError } from "./rest.js";
-
-function handleSignals(bot: Bot, log: Logger): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    log.info(`${signal}: finishing answers in progress and disconnecting…`);
-    bot.shutdown().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error("shutdown failed", error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-}
+import { superviseShutdown } from "./shutdown.js";
 
 async function main(log: Logger): Promise<void> {
   const config = loadDiscordConfig();
@@ -43,12 +26,14 @@ async function main(log: Logger): Promise<void> {
   await engine.retrieve("warm up the encoder", { k: 1 });
   const feedback = new FeedbackLog(config.FEEDBACK_LOG, await loadSalt(config.FEEDBACK_LOG, config.FEEDBACK_SALT), { log });
   await feedback.secure();
-  const messageContent = await detectMessageContent(discordRest(config), log);
+  const messageContent = await detectMessageContent(discordRest(config), log, config.DISCORD_MESSAGE_CONTENT);
 
   const bot = createBot({ engine, config, log, feedback, messageContent });
-  handleSignals(bot, log);
+  const supervisor = superviseShutdown({ shutdown: (graceMs) => bot.shutdown(graceMs), log, exit: (code) => process.exit(code) });
+  bot.onFatalClose((error) => supervisor.fail(error));
   await bot.client.login(config.DISCORD_TOKEN).catch((error: unknown) => {
-    throw explainDiscordError(error);
+    // A fatal close during login is already reported by `fail`, and a signal during login is a stop.
+    if (!supervisor.stopping) throw explainDiscordError(error);
   });
 }
 

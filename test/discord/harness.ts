@@ -107,6 +107,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Extra article files (name → text) indexed beside the seeds, e.g. one planted by an attacker. */
   articles?: Record<string, string>;
+  /** discord.js's REST timeout (15 s by default), shorter to test slow responses quickly. */
+  restTimeoutMs?: number;
 }
 
 /** Seeds with two outlets, the fake Discord, and the real bot connected to it and ready. */
@@ -131,7 +133,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const log = memoryLogger(logs);
   const engine = new GatedEngine(fixture.engine);
   const messageContent = await detectMessageContent(discordRest(config), log);
-  const bot = createBot({ engine, config, log, feedback: new FeedbackLog(feedbackFile, "test-salt-0123456789"), messageContent });
+  const clientOptions = options.restTimeoutMs === undefined ? {} : { rest: { timeout: options.restTimeoutMs } };
+  const bot = createBot({ engine, config, log, feedback: new FeedbackLog(feedbackFile, "test-salt-0123456789"), messageContent, clientOptions });
   const ready = once(bot.client, Events.ClientReady, { signal: AbortSignal.timeout(10_000) });
   await bot.client.login(TEST_TOKEN);
   await ready;
@@ -168,4 +171,15 @@ export async function runCommand(fake: FakeDiscord, interaction: { id: string; t
 /** Waits for the edit of a deferred reply. */
 export function editedReply(fake: FakeDiscord, interaction: { token: string }) {
   return fake.waitForRequest("PATCH", `/webhooks/${FAKE_IDS.application}/${interaction.token}/messages/@original`);
+}
+
+/** Waits for a log line matching `pattern`; polls, since the bot's log is not one of the fake's events. */
+export async function waitForLog(h: Pick<Harness, "logs">, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const line = h.logs.find((logged) => pattern.test(logged));
+    if (line !== undefined) return line;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for a log line matching ${pattern}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

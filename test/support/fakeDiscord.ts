@@ -2,6 +2,10 @@ import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { BOT_USER, FAKE_IDS, guildCreate, messageData, snowflake, type Json } from "./fakeDiscordData.js";
+import { FaultPlan, holdResponse, type Fault } from "./faults.js";
+
+export { BOT_USER, FAKE_IDS, messageData, snowflake } from "./fakeDiscordData.js";
 
 /**
  * A local Discord for tests: the REST API (the routes this bot uses, every request recorded) and a
@@ -9,14 +13,6 @@ import { WebSocketServer, type WebSocket } from "ws";
  * random port. The real discord.js Client connects to it: REST through `rest.api`, the gateway
  * through the URL this server returns from GET /gateway/bot.
  */
-
-export const FAKE_IDS = {
-  application: "1100000000000000001",
-  guild: "1100000000000000002",
-  channel: "1100000000000000003",
-} as const;
-
-export const BOT_USER = { id: FAKE_IDS.application, username: "newsbot", discriminator: "0", global_name: null, avatar: null, bot: true };
 
 export interface RecordedRequest {
   method: string;
@@ -26,6 +22,8 @@ export interface RecordedRequest {
   body: any;
   authorization: string | undefined;
   at: number;
+  /** The status the client was sent; undefined while the request is held, or when it was dropped. */
+  status?: number;
 }
 
 export interface GatewayFrame {
@@ -34,10 +32,8 @@ export interface GatewayFrame {
   at: number;
 }
 
-type Json = Record<string, any>;
-let nextId = 1_200_000_000_000_000_000n;
-/** Increasing snowflakes, unique across fakes in one test process. */
-export const snowflake = () => String(nextId++);
+/** Discord checks a message nonce for uniqueness "in the past few minutes". */
+const NONCE_WINDOW_MS = 5 * 60_000;
 
 export class FakeDiscord extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
@@ -47,6 +43,10 @@ export class FakeDiscord extends EventEmitter {
   readonly connections: { query: URLSearchParams; closeCode?: number }[] = [];
   private readonly originals = new Map<string, string>();
   private readonly interactionChannels = new Map<string, string>();
+  private readonly acknowledged = new Set<string>();
+  /** Message ids by `channel:nonce`, for messages sent with `enforce_nonce`. */
+  private readonly nonces = new Map<string, { id: string; at: number }>();
+  private readonly faults = new FaultPlan();
   private readonly sockets = new Set<WebSocket>();
   private current: WebSocket | null = null;
   private session: { id: string; seq: number; backlog: Json[] } | null = null;
@@ -54,7 +54,15 @@ export class FakeDiscord extends EventEmitter {
   private readonly server = http.createServer((request, response) => void this.handleHttp(request, response));
   private base = "";
 
-  constructor(private readonly options: { applicationFlags?: number; heartbeatIntervalMs?: number; validToken?: string } = {}) {
+  constructor(
+    private readonly options: {
+      applicationFlags?: number;
+      heartbeatIntervalMs?: number;
+      validToken?: string;
+      /** Answer IDENTIFY by closing the connection with this code (4004 authentication failed, 4014 disallowed intents…). */
+      identifyCloseCode?: number;
+    } = {},
+  ) {
     super();
     this.server.on("upgrade", (request, socket, head) => {
       const url = new URL(request.url ?? "/", this.base);
@@ -89,6 +97,15 @@ export class FakeDiscord extends EventEmitter {
     this.current = null;
     if (code === undefined) socket?.terminate();
     else socket?.close(code, "dropped by the test");
+  }
+
+  /** Makes the next `times` requests matching `method` and `path` go wrong in the way `fault` says. */
+  injectFault(method: string, path: string | RegExp, fault: Fault, times = 1): void {
+    this.faults.add(method, path, fault, times);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
   }
 
   /** Resolves with the first value `check` returns, re-checking on every request and frame. */
@@ -162,6 +179,7 @@ export class FakeDiscord extends EventEmitter {
   }
 
   private identify(ws: WebSocket): void {
+    if (this.options.identifyCloseCode !== undefined) return void ws.close(this.options.identifyCloseCode, "refused by the test");
     this.current = ws;
     this.session = { id: `session-${snowflake()}`, seq: 0, backlog: [] };
     this.dispatch("READY", {
@@ -197,11 +215,17 @@ export class FakeDiscord extends EventEmitter {
       at: Date.now(),
     };
     this.requests.push(recorded);
+    this.emit("change");
+    const fault = this.faults.take(recorded.method, recorded.path);
+    if (fault?.kind === "slowRequest" && !(await holdResponse(response, fault.delayMs))) return;
     const authorised = this.options.validToken === undefined || recorded.path.startsWith("/interactions/") || recorded.path.startsWith("/webhooks/");
-    const { status, body } =
+    let { status, body } =
       authorised || recorded.authorization === `Bot ${this.options.validToken}` ? this.route(recorded) : { status: 401, body: { message: "401: Unauthorized", code: 0 } };
+    if (fault?.kind === "lostResponse") ({ status, body } = { status: fault.status, body: { message: `${fault.status}: lost by the test`, code: 0 } });
+    if (fault?.kind === "slowResponse" && !(await holdResponse(response, fault.delayMs))) return;
     response.writeHead(status, body === undefined ? {} : { "content-type": "application/json" });
     response.end(body === undefined ? undefined : JSON.stringify(body));
+    recorded.status = status;
     this.emit("change");
   }
 
@@ -215,12 +239,14 @@ export class FakeDiscord extends EventEmitter {
     if (method === "PUT" && first === "applications" && path.endsWith("/commands")) {
       return { status: 200, body: (body as Json[]).map((command) => ({ ...command, id: snowflake(), application_id: FAKE_IDS.application, version: "1" })) };
     }
-    if (method === "POST" && first === "interactions" && fourth === "callback") return { status: 204 };
+    if (method === "POST" && first === "interactions" && second !== undefined && fourth === "callback") {
+      if (this.acknowledged.has(second)) return { status: 400, body: { message: "Interaction has already been acknowledged.", code: 40060 } };
+      this.acknowledged.add(second);
+      return { status: 204 };
+    }
     if (first === "webhooks" && third !== undefined) return this.webhookRoute(method, third, fourth, fifth, body);
     if (method === "POST" && first === "channels" && third === "typing") return { status: 204 };
-    if (method === "POST" && first === "channels" && third === "messages" && second !== undefined) {
-      return { status: 200, body: this.storeMessage(snowflake(), second, body) };
-    }
+    if (method === "POST" && first === "channels" && third === "messages" && second !== undefined) return { status: 200, body: this.createMessage(second, body) };
     return { status: 404, body: { message: "404: Not Found", code: 0 } };
   }
 
@@ -236,59 +262,25 @@ export class FakeDiscord extends EventEmitter {
     return existing ? { status: 200, body: existing } : { status: 404, body: { message: "Unknown Message", code: 10008 } };
   }
 
+  /** A new channel message, or with `enforce_nonce` the one already made with the same nonce in the last few minutes. */
+  private createMessage(channelId: string, body: Json): Json {
+    const key = `${channelId}:${body.nonce}`;
+    const earlier = body.enforce_nonce === true && body.nonce !== undefined ? this.nonces.get(key) : undefined;
+    if (earlier !== undefined && Date.now() - earlier.at < NONCE_WINDOW_MS) return this.messages.get(earlier.id)!;
+    const message = this.storeMessage(snowflake(), channelId, body);
+    if (body.enforce_nonce === true && body.nonce !== undefined) this.nonces.set(key, { id: message.id, at: Date.now() });
+    return message;
+  }
+
   private storeMessage(id: string, channelId: string, body: Json, fromWebhook = false): Json {
     const message = {
       ...messageData({ id, channel_id: channelId, author: BOT_USER, content: body.content ?? "", embeds: body.embeds ?? [], components: body.components ?? [] }),
       flags: body.flags ?? 0,
+      ...(body.nonce === undefined ? {} : { nonce: body.nonce }),
       ...(body.message_reference ? { type: 19, message_reference: body.message_reference } : {}),
       ...(fromWebhook ? { webhook_id: FAKE_IDS.application, application_id: FAKE_IDS.application } : {}),
     };
     this.messages.set(id, message);
     return message;
   }
-}
-
-/** A full message object as the gateway and REST API send it. */
-export function messageData<T extends { id: string; channel_id: string; author: Json }>(fields: T): Json & T {
-  return {
-    guild_id: FAKE_IDS.guild,
-    content: "",
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    components: [],
-    pinned: false,
-    type: 0,
-    flags: 0,
-    ...fields,
-  };
-}
-
-function guildCreate(): Json {
-  return {
-    id: FAKE_IDS.guild,
-    name: "Newsroom",
-    icon: null,
-    owner_id: "1100000000000000099",
-    unavailable: false,
-    member_count: 2,
-    large: false,
-    features: [],
-    emojis: [],
-    stickers: [],
-    roles: [{ id: FAKE_IDS.guild, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-    channels: [{ id: FAKE_IDS.channel, type: 0, name: "news", position: 0, permission_overwrites: [], parent_id: null, nsfw: false }],
-    threads: [],
-    members: [],
-    presences: [],
-    voice_states: [],
-    stage_instances: [],
-    guild_scheduled_events: [],
-    joined_at: new Date().toISOString(),
-  };
 }

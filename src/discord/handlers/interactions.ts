@@ -1,5 +1,6 @@
 import type { Interaction } from "discord.js";
 import { UserError } from "../../errors.js";
+import { isAlreadyAcknowledged } from "../acknowledge.js";
 import { messageCommands, slashCommands } from "../commands/index.js";
 import type { BotContext } from "../context.js";
 import { reportInteractionFailure } from "../failures.js";
@@ -21,6 +22,8 @@ export function createInteractionHandler(context: BotContext): (interaction: Int
       else if (interaction.isMessageContextMenuCommand()) await (menus.get(interaction.commandName) ?? unknownCommand()).execute(interaction, context);
       else if (interaction.isButton()) await handleButton(interaction, context);
     } catch (error) {
+      // A reply whose first attempt Discord accepted (its response lost, the retry refused): it was shown.
+      if (isAlreadyAcknowledged(error)) return;
       if (!interaction.isRepliable()) {
         context.log.error(`autocomplete for /${interaction.isAutocomplete() ? interaction.commandName : "?"} failed`, error);
         return;

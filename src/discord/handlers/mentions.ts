@@ -10,6 +10,7 @@ import { visibleText } from "../../util/visible.js";
 import { describeRefusal } from "../limits.js";
 import { notice } from "../render/payload.js";
 import { md, type SafeText } from "../render/safeText.js";
+import { replyOnce } from "../replyOnce.js";
 
 const MENTION_HELP = md`Ask me a question after the mention, e.g. “@me What did Grushko say?”. /help lists everything I do.`;
 
@@ -22,7 +23,7 @@ function followedAnswer(message: Message<true>, context: BotContext): Answer | u
 
 /** A public notice in reply to a message, unless its author or its channel has had its share (see `NoticeGate`). */
 async function replyNotice(message: Message<true>, context: BotContext, text: SafeText): Promise<void> {
-  if (context.notices.allow(message.author.id, message.channelId)) await message.reply(notice(text));
+  if (context.notices.allow(message.author.id, message.channelId)) await replyOnce(message, notice(text));
 }
 
 /**
@@ -57,7 +58,7 @@ export function createMessageHandler(context: BotContext): (message: Message) =>
       try {
         await message.channel.sendTyping().catch(() => {});
         const { payload, key } = await answerQuestion(context, question, {});
-        const reply = await message.reply(payload);
+        const reply = await replyOnce(message, payload);
         context.memory.linkMessage(reply.id, key);
         // The thread's next follow-up builds on this answer rather than on the thread's first one.
         if (message.channel.isThread() && previous !== undefined) context.memory.linkMessage(message.channelId, key);

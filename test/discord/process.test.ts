@@ -1,0 +1,132 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { ApplicationFlags } from "discord.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { NpmProcess, type Exit } from "../support/botProcess.js";
+import { SEEDS_DIR } from "../support/engineFixture.js";
+import { FAKE_IDS, FakeDiscord, snowflake, type RecordedRequest } from "../support/fakeDiscord.js";
+import { runCli } from "../support/runCli.js";
+import { TEST_TOKEN } from "./harness.js";
+import { slashCommand } from "./payloads.js";
+
+/**
+ * `npm start` as a supervisor runs it: the real process tree (npm → the bot) against the fake
+ * Discord on 127.0.0.1, over an index built once with the offline encoder.
+ */
+
+const CONNECTED = /Connected to Discord as newsbot/;
+/** Loading the engine and connecting; generous for a loaded 2-core machine. */
+const START_MS = 45_000;
+
+let dir: string;
+let fake: FakeDiscord | undefined;
+let bot: NpmProcess | undefined;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "news-bot-process-"));
+  const built = await runCli("scripts/index.ts", [], { env: { INDEX_DIR: path.join(dir, "index"), ARTICLES_DIR: SEEDS_DIR, EMBEDDINGS: "offline" }, timeoutMs: 110_000 });
+  if (built.code !== 0) throw new Error(`could not build the test index:\n${built.stderr}`);
+});
+afterEach(async () => {
+  bot?.killAll();
+  bot = undefined;
+  await fake?.close();
+  fake = undefined;
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function startBot(fakeOptions: ConstructorParameters<typeof FakeDiscord>[0] = {}): Promise<{ fake: FakeDiscord; bot: NpmProcess }> {
+  fake = await FakeDiscord.start(fakeOptions);
+  bot = new NpmProcess(["start"], {
+    DISCORD_TOKEN: TEST_TOKEN,
+    DISCORD_CLIENT_ID: FAKE_IDS.application,
+    DISCORD_API_URL: fake.apiUrl,
+    // Blank, so that a developer's .env cannot set them.
+    DISCORD_GUILD_ID: "",
+    DISCORD_CHANNEL_IDS: "",
+    DISCORD_MESSAGE_CONTENT: "",
+    INDEX_DIR: path.join(dir, "index"),
+    ARTICLES_DIR: SEEDS_DIR,
+    EMBEDDINGS: "offline",
+    FEEDBACK_LOG: path.join(dir, "feedback.jsonl"),
+    FEEDBACK_SALT: "process-test-salt-0123456789",
+    ANSWER_COOLDOWN_SECONDS: "0",
+  });
+  return { fake, bot };
+}
+
+/** The bot's error lines (npm adds its own, prefixed "npm error", when a script fails). */
+const errorLines = (stderr: string) => stderr.split("\n").filter((line) => line.startsWith("error:"));
+
+describe("npm start: fatal gateway closes exit non-zero with one line that says what to fix", () => {
+  it("a 4004 close after READY (the token was reset) exits 1, naming DISCORD_TOKEN", async () => {
+    const { fake, bot } = await startBot();
+    await bot.waitForStderr(CONNECTED, START_MS);
+    fake.dropConnection(4004);
+    expect(await bot.exited).toEqual({ code: 1, signal: null });
+    expect(errorLines(bot.stderr)).toEqual([expect.stringMatching(/^error: Discord rejected DISCORD_TOKEN \(gateway close 4004.*Reset Token/)]);
+    expect(bot.stderr).not.toMatch(/^\s+at /m);
+    expect(await bot.whenAllGone(5_000)).toEqual([]);
+  });
+
+  it("a 4014 close at start (Message Content not allowed after all) exits 1, naming the intent and DISCORD_MESSAGE_CONTENT", async () => {
+    const { bot } = await startBot({ applicationFlags: ApplicationFlags.GatewayMessageContentLimited, identifyCloseCode: 4014 });
+    expect(await bot.exited).toEqual({ code: 1, signal: null });
+    expect(errorLines(bot.stderr)).toEqual([expect.stringMatching(/^error: Discord refused the Message Content intent \(gateway close 4014.*DISCORD_MESSAGE_CONTENT=off/)]);
+    expect(bot.stderr).not.toMatch(/^\s+at /m);
+    expect(await bot.whenAllGone(5_000)).toEqual([]);
+  });
+});
+
+/** `promise`, or a rejection naming `what` after `ms`: a process that does not exit fails the test instead of hanging it. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms).unref())]);
+}
+
+/** Asks /ask and waits until the bot is sending its answer, which the fake holds for `holdMs`. */
+async function answerInFlight(fake: FakeDiscord, holdMs: number): Promise<RecordedRequest> {
+  const ask = slashCommand("ask", { question: "What did Grushko say?" }, snowflake());
+  const edit = `/webhooks/${FAKE_IDS.application}/${ask.token}/messages/@original`;
+  fake.injectFault("PATCH", edit, { kind: "slowRequest", delayMs: holdMs });
+  fake.dispatch("INTERACTION_CREATE", ask);
+  return fake.waitForRequest("PATCH", edit, "the answer being sent", 20_000);
+}
+
+const TARGETS = {
+  npm: (bot: NpmProcess) => process.kill(bot.pid, "SIGTERM"),
+  "the bot's node process": (bot: NpmProcess) => process.kill(bot.botProcess()!.pid, "SIGTERM"),
+  "the whole process group": (bot: NpmProcess) => process.kill(-bot.pid, "SIGTERM"),
+};
+
+describe("npm start stops cleanly: the answer in flight is delivered, then every process exits", () => {
+  it.each(Object.keys(TARGETS) as (keyof typeof TARGETS)[])("SIGTERM to %s", async (target) => {
+    const { fake, bot } = await startBot();
+    await bot.waitForStderr(CONNECTED, START_MS);
+    expect(bot.botProcess()).toBeDefined();
+    const answer = await answerInFlight(fake, 2_000);
+    TARGETS[target](bot);
+    const exit: Exit = await within(bot.exited, 12_000, "stopping");
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(await bot.whenAllGone(5_000)).toEqual([]);
+    expect(answer.status).toBe(200); // the fake took the held answer: it was delivered
+    expect(bot.stderr.match(/SIGTERM: finishing answers in progress/g)).toHaveLength(1);
+  });
+
+  it("Ctrl-C twice (SIGINT to the group, then again): the second stops at once, abandoning the answer", async () => {
+    const { fake, bot } = await startBot();
+    await bot.waitForStderr(CONNECTED, START_MS);
+    const answer = await answerInFlight(fake, 30_000);
+    process.kill(-bot.pid, "SIGINT");
+    await bot.waitForStderr(/SIGINT: finishing answers in progress/, 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    process.kill(-bot.pid, "SIGINT");
+    const exit = await within(bot.exited, 5_000, "stopping after the second Ctrl-C");
+    expect(exit.code).toBe(130);
+    expect(await bot.whenAllGone(5_000)).toEqual([]);
+    expect(bot.stderr).toMatch(/SIGINT again: stopping now/);
+    expect(answer.status).toBeUndefined(); // abandoned: the bot hung up before the fake took it
+  });
+});
