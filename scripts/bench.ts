@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { encoderChoices, loadBenchEmbedder } from "../src/bench/encoders.js";
 import { DEV_SET, readQuestionSet } from "../src/bench/devSet.js";
 import { describeMachine, finishMachine } from "../src/bench/machine.js";
@@ -17,6 +16,7 @@ import { seedSentences } from "../src/bench/syntheticCorpus.js";
 import { checkTargets } from "../src/bench/targets.js";
 import { isUserError, UserError } from "../src/errors.js";
 import { FolderArticleSource } from "../src/ingest/articleSource.js";
+import { parseFlags } from "../src/util/flags.js";
 
 const HELP = `Usage: npm run bench -- [--json] [--quick] [--scales 1000,10000,100000] [--repeats N] [--passes N] [--keep]
 
@@ -51,22 +51,17 @@ function positiveInteger(flag: string, value: string): number {
 }
 
 function parseOptions(): BenchOptions | null {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        json: { type: "boolean", default: false },
-        quick: { type: "boolean", default: false },
-        scales: { type: "string" },
-        repeats: { type: "string", default: "3" },
-        passes: { type: "string" },
-        keep: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UserError("BAD_FLAG", `${(error as Error).message}. Run with --help to see the options.`);
-  }
+  const { values } = parseFlags({
+    options: {
+      json: { type: "boolean", default: false },
+      quick: { type: "boolean", default: false },
+      scales: { type: "string" },
+      repeats: { type: "string", default: "3" },
+      passes: { type: "string" },
+      keep: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return null;

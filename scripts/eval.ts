@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../src/config.js";
 import { openEngine } from "../src/engine/openEngine.js";
 import { isUserError, UserError } from "../src/errors.js";
 import { evalQuestionSchema, scoreAnswer, summariseByStyle, summariseByType, type EvalQuestion, type QuestionResult, type Summary } from "../src/eval/metrics.js";
 import { stderrLogger } from "../src/log.js";
+import { parseFlags } from "../src/util/flags.js";
 
 const SETS_DIR = "test/fixtures/eval";
 
@@ -64,14 +64,10 @@ function table(rows: Array<{ group: string; summary: Summary }>): string {
 }
 
 function parseCli() {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: { json: { type: "boolean", default: false }, verbose: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-    });
-  } catch (error) {
-    throw new UserError("BAD_FLAG", `${(error as Error).message}. Run with --help to see the options.`);
-  }
+  return parseFlags({
+    allowPositionals: true,
+    options: { json: { type: "boolean", default: false }, verbose: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+  });
 }
 
 async function main(): Promise<void> {

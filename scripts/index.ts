@@ -1,9 +1,9 @@
-import { parseArgs } from "node:util";
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../src/config.js";
 import { describeBuild, runIndexer } from "../src/engine/openEngine.js";
-import { isUserError, UserError } from "../src/errors.js";
+import { isUserError } from "../src/errors.js";
 import { stderrLogger } from "../src/log.js";
+import { parseFlags } from "../src/util/flags.js";
 
 const HELP = `Usage: npm run index -- [--rebuild]
 
@@ -18,14 +18,9 @@ Options:
 Configuration comes from environment variables or .env (see .env.example).`;
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: { rebuild: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-    }));
-  } catch (error) {
-    throw new UserError("BAD_FLAG", `${(error as Error).message}. Run with --help to see the options.`);
-  }
+  const { values } = parseFlags({
+    options: { rebuild: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+  });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return;

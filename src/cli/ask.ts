@@ -1,5 +1,4 @@
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../config.js";
 import { DEFAULT_K, MAX_K, validateQuestion } from "../engine/engine.js";
@@ -7,6 +6,7 @@ import { openEngine } from "../engine/openEngine.js";
 import { isUserError, UserError } from "../errors.js";
 import { stderrLogger } from "../log.js";
 import type { AskOptions } from "../types.js";
+import { parseFlags } from "../util/flags.js";
 import { answerJson, formatAnswer, formatSpeakers } from "./format.js";
 
 const HELP = `Usage: npm run --silent ask -- [options] "question"
@@ -32,25 +32,19 @@ Configuration comes from environment variables or .env (see .env.example).
 Exit status: 0 answered or not covered, 1 failure, 2 bad input.`;
 
 function parseCli(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean", default: false },
-        jsonl: { type: "boolean", default: false },
-        k: { type: "string" },
-        outlet: { type: "string" },
-        article: { type: "string" },
-        speakers: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UserError("BAD_FLAG", `${(error as Error).message}. Run with --help to see the options.`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      jsonl: { type: "boolean", default: false },
+      k: { type: "string" },
+      outlet: { type: "string" },
+      article: { type: "string" },
+      speakers: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
   const options: AskOptions = {};
   if (values.k !== undefined) {
     const k = Number(values.k);
