@@ -14,7 +14,8 @@ import { combinePairs } from "../src/bench/paired.js";
 import { runWorker } from "../src/bench/workerClient.js";
 import { seedSentences } from "../src/bench/syntheticCorpus.js";
 import { checkTargets } from "../src/bench/targets.js";
-import { isUserError, UserError } from "../src/errors.js";
+import { EXIT_STATUS_HELP, runCommand } from "../src/cli/command.js";
+import { UsageError } from "../src/errors.js";
 import { FolderArticleSource } from "../src/ingest/articleSource.js";
 import { parseFlags } from "../src/util/flags.js";
 
@@ -34,7 +35,9 @@ Options:
   --repeats N     Fresh-process runs per figure (default 3).
   --passes N      Timed passes over the dev questions per run, after one warm-up pass (default 3).
   --keep          Keep the temporary folder with the synthetic corpora and indexes.
-  -h, --help      Show this help.`;
+  -h, --help      Show this help.
+
+${EXIT_STATUS_HELP}`;
 
 interface BenchOptions {
   json: boolean;
@@ -46,7 +49,7 @@ interface BenchOptions {
 
 function positiveInteger(flag: string, value: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new UserError("BAD_FLAG", `${flag} must be a whole number ≥ 1, got "${value}".`);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError("BAD_FLAG", `${flag} must be a whole number ≥ 1, got "${value}".`);
   return number;
 }
 
@@ -165,7 +168,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${isUserError(error) ? error.message : ((error as Error).stack ?? String(error))}\n`);
-  process.exitCode = isUserError(error) ? 2 : 1;
-});
+runCommand("bench", main);

@@ -3,7 +3,8 @@ import path from "node:path";
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../src/config.js";
 import { openEngine } from "../src/engine/openEngine.js";
-import { isUserError, UserError } from "../src/errors.js";
+import { EXIT_STATUS_HELP, runCommand } from "../src/cli/command.js";
+import { UserError } from "../src/errors.js";
 import { evalQuestionSchema, scoreAnswer, summariseByStyle, summariseByType, type EvalQuestion, type QuestionResult, type Summary } from "../src/eval/metrics.js";
 import { stderrLogger } from "../src/log.js";
 import { parseFlags } from "../src/util/flags.js";
@@ -21,7 +22,9 @@ citation fidelity. With no FILE, runs every set in ${SETS_DIR}/.
 Options:
   --json       Print the per-question results and summaries as JSON.
   --verbose    Also print each question's outcome, answer and recall.
-  -h, --help   Show this help.`;
+  -h, --help   Show this help.
+
+${EXIT_STATUS_HELP}`;
 
 function readQuestions(file: string): EvalQuestion[] {
   let text: string;
@@ -113,7 +116,4 @@ async function main(): Promise<void> {
   if (values.json) process.stdout.write(`${JSON.stringify({ encoder: engine.encoderId, sets: report }, null, 2)}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${isUserError(error) ? error.message : (error as Error).stack ?? String(error)}\n`);
-  process.exitCode = isUserError(error) ? 2 : 1;
-});
+runCommand("eval", main);

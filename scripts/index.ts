@@ -1,7 +1,7 @@
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../src/config.js";
 import { describeBuild, runIndexer } from "../src/engine/openEngine.js";
-import { isUserError } from "../src/errors.js";
+import { EXIT_STATUS_HELP, runCommand } from "../src/cli/command.js";
 import { stderrLogger } from "../src/log.js";
 import { parseFlags } from "../src/util/flags.js";
 
@@ -15,7 +15,9 @@ Options:
   --rebuild    Ignore the existing index and embed everything again.
   -h, --help   Show this help.
 
-Configuration comes from environment variables or .env (see .env.example).`;
+Configuration comes from environment variables or .env (see .env.example).
+
+${EXIT_STATUS_HELP}`;
 
 async function main(): Promise<void> {
   const { values } = parseFlags({
@@ -32,12 +34,4 @@ async function main(): Promise<void> {
   if (result.warnings > 0) process.stdout.write(`${result.warnings} file(s) were skipped or indexed without metadata; see the warnings above.\n`);
 }
 
-main().catch((error: unknown) => {
-  if (isUserError(error)) {
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  stderrLogger.error("indexing failed", error);
-  process.exitCode = 1;
-});
+runCommand("indexing", main);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UserError } from "./errors.js";
+import { UsageError } from "./errors.js";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
@@ -27,12 +27,12 @@ export type EngineConfig = Readonly<z.output<typeof engineSchema>>;
 export const ENGINE_VARIABLES = Object.keys(engineSchema.shape);
 
 /** Turns a zod failure into one message that names each variable and what it must be. */
-export function describeConfigError(error: z.ZodError, what: string): UserError {
+export function describeConfigError(error: z.ZodError, what: string): UsageError {
   const problems = error.issues.map((issue) => {
     const name = issue.path.join(".");
     return `  ${name}: ${issue.message}`;
   });
-  return new UserError(
+  return new UsageError(
     "CONFIG_INVALID",
     `${what} is not valid:\n${problems.join("\n")}\nFix these in your environment or .env file (see .env.example).`,
   );

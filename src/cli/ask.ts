@@ -3,10 +3,11 @@ import dotenv from "dotenv";
 import { loadEngineConfig } from "../config.js";
 import { DEFAULT_K, MAX_K, validateQuestion } from "../engine/engine.js";
 import { openEngine } from "../engine/openEngine.js";
-import { isUserError, UserError } from "../errors.js";
+import { isUserError, UsageError } from "../errors.js";
 import { stderrLogger } from "../log.js";
 import type { AskOptions } from "../types.js";
 import { parseFlags } from "../util/flags.js";
+import { EXIT_STATUS_HELP, runCommand } from "./command.js";
 import { answerJson, formatAnswer, formatSpeakers } from "./format.js";
 
 const HELP = `Usage: npm run --silent ask -- [options] "question"
@@ -29,7 +30,9 @@ Options:
   -h, --help       Show this help.
 
 Configuration comes from environment variables or .env (see .env.example).
-Exit status: 0 answered or not covered, 1 failure, 2 bad input.`;
+
+${EXIT_STATUS_HELP}
+An answer saying the articles do not cover the question is done (0).`;
 
 function parseCli(argv: string[]) {
   const { values, positionals } = parseFlags({
@@ -49,14 +52,14 @@ function parseCli(argv: string[]) {
   if (values.k !== undefined) {
     const k = Number(values.k);
     if (!Number.isInteger(k) || k < 1 || k > MAX_K) {
-      throw new UserError("BAD_FLAG", `--k must be a whole number from 1 to ${MAX_K}; got "${values.k}".`);
+      throw new UsageError("BAD_FLAG", `--k must be a whole number from 1 to ${MAX_K}; got "${values.k}".`);
     }
     options.k = k;
   }
   if (values.outlet !== undefined) options.outlet = values.outlet;
   if (values.article !== undefined) options.articleId = values.article;
   if (values.jsonl && positionals.length > 0) {
-    throw new UserError("BAD_FLAG", "--jsonl reads questions from standard input; do not also give one as an argument.");
+    throw new UsageError("BAD_FLAG", "--jsonl reads questions from standard input; do not also give one as an argument.");
   }
   return { values, question: positionals.join(" "), options };
 }
@@ -104,15 +107,4 @@ async function main(): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    if (isUserError(error)) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = error.code === "BAD_FLAG" || error.code.startsWith("QUESTION_") || error.code.startsWith("UNKNOWN_") ? 2 : 1;
-      return;
-    }
-    stderrLogger.error("ask failed", error);
-    process.exitCode = 1;
-  },
-);
+runCommand("ask", main);

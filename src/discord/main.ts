@@ -7,7 +7,7 @@
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../config.js";
 import { openEngine } from "../engine/openEngine.js";
-import { isUserError } from "../errors.js";
+import { exitStatusOf, isUserError } from "../errors.js";
 import { stderrLogger, type Logger } from "../log.js";
 import { createBot, type Bot } from "./bot.js";
 import { loadDiscordConfig } from "./config.js";
@@ -57,5 +57,5 @@ const log = redactingLogger(stderrLogger, [token, token.replace(/^bot\s+/i, "")]
 main(log).catch((error: unknown) => {
   if (isUserError(error)) log.error(error.message);
   else log.error("the bot could not start", error);
-  process.exit(1);
+  process.exit(exitStatusOf(error));
 });
