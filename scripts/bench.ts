@@ -14,8 +14,8 @@ import { combinePairs } from "../src/bench/paired.js";
 import { runWorker } from "../src/bench/workerClient.js";
 import { seedSentences } from "../src/bench/syntheticCorpus.js";
 import { checkTargets } from "../src/bench/targets.js";
-import { EXIT_STATUS_HELP, runCommand } from "../src/cli/command.js";
-import { UsageError } from "../src/errors.js";
+import { runCommand } from "../src/cli/command.js";
+import { EXIT_STATUS_HELP, UsageError } from "../src/errors.js";
 import { FolderArticleSource } from "../src/ingest/articleSource.js";
 import { parseFlags } from "../src/util/flags.js";
 

@@ -1,7 +1,8 @@
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../src/config.js";
 import { describeBuild, runIndexer } from "../src/engine/openEngine.js";
-import { EXIT_STATUS_HELP, runCommand } from "../src/cli/command.js";
+import { runCommand } from "../src/cli/command.js";
+import { EXIT_STATUS_HELP } from "../src/errors.js";
 import { stderrLogger } from "../src/log.js";
 import { parseFlags } from "../src/util/flags.js";
 

@@ -26,6 +26,9 @@ export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
 
+/** The help text's line on exit statuses, the same for every command. */
+export const EXIT_STATUS_HELP = "Exit status: 0 done, 1 the work failed, 2 called or configured wrongly (a flag, an argument, a variable's value).";
+
 /** The exit status of every command that stops on `error`: 2 called or configured wrongly, 1 the work failed. */
 export function exitStatusOf(error: unknown): 1 | 2 {
   return error instanceof UsageError ? 2 : 1;

@@ -3,11 +3,11 @@ import dotenv from "dotenv";
 import { loadEngineConfig } from "../config.js";
 import { DEFAULT_K, MAX_K, validateQuestion } from "../engine/engine.js";
 import { openEngine } from "../engine/openEngine.js";
-import { isUserError, UsageError } from "../errors.js";
+import { EXIT_STATUS_HELP, isUserError, UsageError } from "../errors.js";
 import { stderrLogger } from "../log.js";
 import type { AskOptions } from "../types.js";
 import { parseFlags } from "../util/flags.js";
-import { EXIT_STATUS_HELP, runCommand } from "./command.js";
+import { runCommand } from "./command.js";
 import { answerJson, formatAnswer, formatSpeakers } from "./format.js";
 
 const HELP = `Usage: npm run --silent ask -- [options] "question"

@@ -1,9 +1,6 @@
 import { exitStatusOf, isUserError } from "../errors.js";
 import { stderrLogger, type Logger } from "../log.js";
 
-/** The help text's line on exit statuses, the same for every command. */
-export const EXIT_STATUS_HELP = "Exit status: 0 done, 1 the work failed, 2 called or configured wrongly (a flag, an argument, a variable's value).";
-
 /**
  * Runs a command's `main` and ends it the way every command ends (README, "Exit status"): the
  * status `main` returns (0 when none); on a UserError its message alone and 2 or 1 by
