@@ -7,14 +7,31 @@
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../config.js";
 import { openEngine } from "../engine/openEngine.js";
-import { exitStatusOf, isUserError } from "../errors.js";
+import { EXIT_STATUS_HELP, exitStatusOf, isUserError } from "../errors.js";
 import { stderrLogger, type Logger } from "../log.js";
+import { parseFlags } from "../util/flags.js";
 import { createBot, type Bot } from "./bot.js";
 import { loadDiscordConfig } from "./config.js";
 import { FeedbackLog, loadSalt } from "./feedback.js";
 import { detectMessageContent } from "./intents.js";
 import { redactingLogger } from "./redact.js";
 import { discordRest, explainDiscordError } from "./rest.js";
+
+const HELP = `Usage: npm start [-- --help]
+
+Runs the Discord bot: loads the configuration, opens the index (building it if there is none),
+warms the encoder, connects to Discord and answers /ask, /search, /quote, /sources, /help,
+@mentions and Find sources. Ctrl-C or SIGTERM lets answers in progress finish, then
+disconnects. Register the commands first with npm run register.
+
+Options:
+  -h, --help   Show this help.
+
+Needs DISCORD_TOKEN and DISCORD_CLIENT_ID; the other DISCORD_* variables and the engine's are
+optional. They come from environment variables or .env (see .env.example and README,
+"Discord bot").
+
+${EXIT_STATUS_HELP}`;
 
 function handleSignals(bot: Bot, log: Logger): void {
   let stopping = false;
@@ -35,6 +52,11 @@ function handleSignals(bot: Bot, log: Logger): void {
 }
 
 async function main(log: Logger): Promise<void> {
+  const { values } = parseFlags({ options: { help: { type: "boolean", short: "h", default: false } } });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
   const config = loadDiscordConfig();
   const engineConfig = loadEngineConfig();
   process.on("unhandledRejection", (reason) => log.error("unhandled rejection (the bot keeps running)", reason));

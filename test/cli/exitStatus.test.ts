@@ -32,7 +32,7 @@ function run(name: CommandName, args: readonly string[], env: Record<string, str
 }
 
 describe.concurrent("exit status 2: called or configured wrongly", () => {
-  it.each(["ask", "index", "eval", "bench"] as const)("%s: an unknown flag", async (name) => {
+  it.each(Object.keys(COMMANDS) as CommandName[])("%s: an unknown flag", async (name) => {
     const result = await run(name, ["--frobnicate", ...COMMANDS[name].args]);
     expect(result.stderr).toMatch(/Unknown option '--frobnicate'.* Run with --help/);
     expect(result.stderr).not.toMatch(STACK_FRAME);
