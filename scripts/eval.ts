@@ -4,8 +4,9 @@ import dotenv from "dotenv";
 import { loadEngineConfig } from "../src/config.js";
 import { openEngine } from "../src/engine/openEngine.js";
 import { runCommand } from "../src/cli/command.js";
-import { EXIT_STATUS_HELP, UserError } from "../src/errors.js";
-import { evalQuestionSchema, scoreAnswer, summariseByStyle, summariseByType, type EvalQuestion, type QuestionResult, type Summary } from "../src/eval/metrics.js";
+import { EXIT_STATUS_HELP } from "../src/errors.js";
+import { scoreAnswer, summariseByStyle, summariseByType, type QuestionResult, type Summary } from "../src/eval/metrics.js";
+import { readQuestionSet } from "../src/eval/questionSet.js";
 import { stderrLogger } from "../src/log.js";
 import { parseFlags } from "../src/util/flags.js";
 
@@ -25,30 +26,6 @@ Options:
   -h, --help   Show this help.
 
 ${EXIT_STATUS_HELP}`;
-
-function readQuestions(file: string): EvalQuestion[] {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UserError("EVAL_FILE", `Cannot read the question set ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
-  }
-  return text
-    .split("\n")
-    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
-    .filter(({ line }) => line !== "")
-    .map(({ line, number }) => {
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch {
-        throw new UserError("EVAL_FILE", `${file}:${number}: not valid JSON.`);
-      }
-      const parsed = evalQuestionSchema.safeParse(json);
-      if (!parsed.success) throw new UserError("EVAL_FILE", `${file}:${number}: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
-      return parsed.data;
-    });
-}
 
 const pct = (value: number | null) => (value === null ? "  -  " : value.toFixed(3));
 
@@ -80,7 +57,7 @@ async function main(): Promise<void> {
     return;
   }
   const files = positionals.length > 0 ? positionals : readdirSync(SETS_DIR).filter((name) => name.endsWith(".jsonl")).sort().map((name) => path.join(SETS_DIR, name));
-  const sets = files.map((file) => ({ file, questions: readQuestions(file) }));
+  const sets = files.map((file) => ({ file, questions: readQuestionSet(file) }));
   dotenv.config({ quiet: true });
   const config = loadEngineConfig();
   const engine = await openEngine(config, stderrLogger, { progress: true });
