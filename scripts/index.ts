@@ -10,7 +10,8 @@ const HELP = `Usage: npm run index -- [--rebuild]
 
 Splits the articles (ARTICLES_DIR, default seeds/) into passages, embeds them and writes the
 index (INDEX_DIR, default data/index/). Unchanged articles keep their vectors; removed articles
-drop out. The new index replaces the old one only once it is complete.
+drop out. The new index replaces the old one only once it is complete. Files that cannot be
+used (binary, empty, over MAX_ARTICLE_MB, default 1) are named with the problem and skipped.
 
 Options:
   --rebuild    Ignore the existing index and embed everything again.

@@ -18,6 +18,11 @@ const engineSchema = z.object({
   ALLOW_MODEL_DOWNLOAD: booleanFlag.default(true),
   MODEL_HOST: z.url({ message: "must be a URL such as https://huggingface.co/" }).default("https://huggingface.co/"),
   MODEL_PROBE_TIMEOUT_MS: z.coerce.number({ message: "must be a number of milliseconds" }).int().min(100).max(60_000).default(3000),
+  // 1 MB is some 20 long-form articles in one file; the offline encoder takes about 5 minutes to embed it.
+  MAX_ARTICLE_MB: z.coerce
+    .number({ message: "must be a number of megabytes above 0, such as 1 or 2.5" })
+    .positive({ message: "must be a number of megabytes above 0, such as 1 or 2.5" })
+    .default(1),
 });
 
 /** Engine settings, parsed once from the environment. */

@@ -79,9 +79,28 @@ function describeZodError(error: z.ZodError): string {
     .join("; ");
 }
 
+const MEGABYTE = 1024 * 1024;
+
+/** "29 KB", "1.5 MB". */
+function formatSize(bytes: number): string {
+  return bytes >= MEGABYTE ? `${(bytes / MEGABYTE).toFixed(1).replace(/\.0$/, "")} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+export interface FolderArticleSourceOptions {
+  /** Larger files are skipped with a warning, unread (MAX_ARTICLE_MB); no limit when absent. */
+  maxArticleMB?: number;
+}
+
 /** Reads every `.txt` and `.md` file of a folder (not recursive), with optional JSON sidecars. */
 export class FolderArticleSource implements ArticleSource {
-  constructor(private readonly folder: string) {}
+  private readonly maxArticleBytes: number;
+
+  constructor(
+    private readonly folder: string,
+    options: FolderArticleSourceOptions = {},
+  ) {
+    this.maxArticleBytes = (options.maxArticleMB ?? Infinity) * MEGABYTE;
+  }
 
   async load(): Promise<LoadedArticles> {
     const { folder, raw, warnings, articleFiles } = await this.readAll();
@@ -141,8 +160,14 @@ export class FolderArticleSource implements ArticleSource {
     const file = path.join(folder, name);
     let bytes: Buffer;
     try {
-      if (!(await stat(file)).isFile()) {
+      const stats = await stat(file);
+      if (!stats.isFile()) {
         warnings.push({ file: name, problem: "is not a regular file; skipped" });
+        return null;
+      }
+      if (stats.size > this.maxArticleBytes) {
+        const sizes = `${formatSize(stats.size)}, over the ${formatSize(this.maxArticleBytes)} limit for one article`;
+        warnings.push({ file: name, problem: `is ${sizes}; split it into smaller articles or raise MAX_ARTICLE_MB. Skipped` });
         return null;
       }
       bytes = await readFile(file);

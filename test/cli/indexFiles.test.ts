@@ -39,4 +39,25 @@ describe.concurrent("npm run index when no article can be used", () => {
     expect(result.stderr).not.toMatch(STACK_FRAME);
     expect(result.code).toBe(1);
   });
+
+  it("stops at an article over the default 1 MB limit at once, naming it and MAX_ARTICLE_MB", async () => {
+    const paragraph = "Officials in Kyiv said the talks would go on through the night, a spokesman told reporters. ";
+    const folder = await folderOf("huge", { "huge.txt": `A very long report\n\n${paragraph.repeat(17_000)}\n` });
+    const started = Date.now();
+    const result = await runCli("scripts/index.ts", [], { env: { ARTICLES_DIR: folder, INDEX_DIR: path.join(root, "index-huge"), EMBEDDINGS: "offline" }, timeoutMs: 30_000 });
+    expect(result.stderr).toContain("huge.txt is 1.5 MB, over the 1 MB limit for one article; split it into smaller articles or raise MAX_ARTICLE_MB. Skipped");
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it("reads the limit from MAX_ARTICLE_MB", async () => {
+    const folder = await folderOf("limited", { "long.txt": `A long read\n\n${"Talks went on. ".repeat(2000)}\n` });
+    const result = await runCli("scripts/index.ts", [], {
+      env: { ARTICLES_DIR: folder, INDEX_DIR: path.join(root, "index-limited"), EMBEDDINGS: "offline", MAX_ARTICLE_MB: "0.01" },
+      timeoutMs: 30_000,
+    });
+    expect(result.stderr).toContain("long.txt is 29 KB, over the 10 KB limit for one article");
+    expect(result.code).toBe(1);
+  });
 });

@@ -126,6 +126,20 @@ describe("FolderArticleSource", () => {
     expect(lines).toContain("  … and 15 more");
   });
 
+  it("skips an article over the size limit without reading it, naming its size and the variable that raises the limit", async () => {
+    await writeFile(path.join(folder, "good.txt"), good);
+    await writeFile(path.join(folder, "book.txt"), `A long read\n${"Officials said talks went on. ".repeat(1000)}\n`);
+    const limited = new FolderArticleSource(folder, { maxArticleMB: 20 / 1024 });
+    const expected = [{ file: "book.txt", problem: "is 29 KB, over the 20 KB limit for one article; split it into smaller articles or raise MAX_ARTICLE_MB. Skipped" }];
+    const loaded = await limited.load();
+    expect(loaded.articles.map((article) => article.id)).toEqual(["good"]);
+    expect(loaded.warnings).toEqual(expected);
+    expect((await limited.fingerprints()).warnings).toEqual(expected);
+
+    const raised = await new FolderArticleSource(folder, { maxArticleMB: 1 }).load();
+    expect(raised.articles.map((article) => article.id)).toEqual(["book", "good"]);
+  });
+
   it("fails clearly, naming the folder, when there are no articles", async () => {
     await writeFile(path.join(folder, "readme.csv"), "x");
     const error = await new FolderArticleSource(folder).load().catch((caught: unknown) => caught);
