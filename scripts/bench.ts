@@ -15,12 +15,12 @@ import { combinePairs } from "../src/bench/paired.js";
 import { runWorker } from "../src/bench/workerClient.js";
 import { seedSentences } from "../src/bench/syntheticCorpus.js";
 import { checkTargets } from "../src/bench/targets.js";
-import { runCommand } from "../src/cli/command.js";
+import { noteNpmBanner, runCommand } from "../src/cli/command.js";
 import { EXIT_STATUS_HELP, UsageError } from "../src/errors.js";
 import { FolderArticleSource } from "../src/ingest/articleSource.js";
 import { parseFlags } from "../src/util/flags.js";
 
-const HELP = `Usage: npm run bench -- [--json] [--quick] [--scales 1000,10000,100000] [--repeats N] [--passes N] [--keep]
+const HELP = `Usage: npm run --silent bench -- [--json] [--quick] [--scales 1000,10000,100000] [--repeats N] [--passes N] [--keep]
 
 Measures index build, embedding throughput, warm answer latency, index load time, resident
 memory and disk size on seeds/ and on synthetic corpora of the given sizes, and compares the
@@ -86,6 +86,7 @@ const progress = (message: string) => process.stderr.write(`bench: ${message}\n`
 async function main(): Promise<void> {
   const options = parseOptions();
   if (options === null) return;
+  if (options.json) noteNpmBanner("bench");
   const started = performance.now();
   const machine = describeMachine();
   const articlesDir = path.join(PROJECT_ROOT, "seeds");

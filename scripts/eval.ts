@@ -3,7 +3,7 @@ import path from "node:path";
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../src/config.js";
 import { openEngine } from "../src/engine/openEngine.js";
-import { runCommand } from "../src/cli/command.js";
+import { noteNpmBanner, runCommand } from "../src/cli/command.js";
 import { EXIT_STATUS_HELP } from "../src/errors.js";
 import { scoreAnswer, summariseByStyle, summariseByType, type QuestionResult, type Summary } from "../src/eval/metrics.js";
 import { readQuestionSet } from "../src/eval/questionSet.js";
@@ -12,7 +12,7 @@ import { parseFlags } from "../src/util/flags.js";
 
 const SETS_DIR = "test/fixtures/eval";
 
-const HELP = `Usage: npm run eval -- [--json] [--verbose] [FILE…]
+const HELP = `Usage: npm run --silent eval -- [--json] [--verbose] [FILE…]
 
 Runs question sets (JSON lines; format in ${SETS_DIR}/README.md) through the engine and
 prints, per question type and per wording style: evidence recall@1/3/5 and MRR over every
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
   }
   const files = positionals.length > 0 ? positionals : readdirSync(SETS_DIR).filter((name) => name.endsWith(".jsonl")).sort().map((name) => path.join(SETS_DIR, name));
   const sets = files.map((file) => ({ file, questions: readQuestionSet(file) }));
+  if (values.json) noteNpmBanner("eval");
   dotenv.config({ quiet: true });
   const config = loadEngineConfig();
   const engine = await openEngine(config, stderrLogger, { progress: true });

@@ -7,7 +7,7 @@ import { EXIT_STATUS_HELP, isUserError, UsageError } from "../errors.js";
 import { stderrLogger } from "../log.js";
 import type { AskOptions } from "../types.js";
 import { parseFlags } from "../util/flags.js";
-import { runCommand } from "./command.js";
+import { noteNpmBanner, runCommand } from "./command.js";
 import { answerJson, formatAnswer, formatSpeakers } from "./format.js";
 
 const HELP = `Usage: npm run --silent ask -- [options] "question"
@@ -71,6 +71,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!values.jsonl && !values.speakers) validateQuestion(question);
+  if (values.json || values.jsonl) noteNpmBanner("ask");
   dotenv.config({ quiet: true });
   const config = loadEngineConfig();
   const engine = await openEngine(config, stderrLogger, { progress: true });

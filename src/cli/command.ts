@@ -32,3 +32,14 @@ export function runCommand(what: string, main: () => Promise<number | void>, log
     },
   );
 }
+
+/**
+ * npm prints its own "> package@version script" lines on standard output before a script unless
+ * it runs with --silent, so `npm run ask -- --json` is not JSON alone. Commands about to print
+ * JSON say so on standard error, where it cannot spoil the output.
+ */
+export function noteNpmBanner(script: string, log: Logger = stderrLogger): void {
+  if (process.env.npm_lifecycle_event === script && process.env.npm_config_loglevel !== "silent") {
+    log.warn(`npm printed its own lines on standard output ahead of the JSON; for JSON alone run: npm run --silent ${script} -- …`);
+  }
+}
