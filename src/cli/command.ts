@@ -13,7 +13,7 @@ function endWhenClosed(stream: NodeJS.WriteStream): void {
 }
 
 /**
- * Runs a command's `main` and ends it the way every command ends (README, "Exit status"): the
+ * Runs a command's `main` and ends it the way every command ends (README, "Commands"): the
  * status `main` returns (0 when none); on a UserError its message alone and 2 or 1 by
  * `exitStatusOf`; anything else logged in full, with status 1. A closed standard output or
  * error ends it at once with status 0.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../support/runCli.js";
 
 /**
- * Every command exits the same way (README, "Exit status"): 2 when it was called or configured
+ * Every command exits the same way (README, "Commands"): 2 when it was called or configured
  * wrongly (a flag, an argument, a variable's value), 1 when the work itself failed. None of
  * these needs an index, a model or Discord, so each run is quick.
  */
