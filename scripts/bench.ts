@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { encoderChoices, loadBenchEmbedder } from "../src/bench/encoders.js";
-import { DEV_SET, readQuestionSet } from "../src/bench/devSet.js";
+import { DEV_SET } from "../src/bench/devSet.js";
+import { readQuestionSet } from "../src/eval/questionSet.js";
 import { describeMachine, finishMachine } from "../src/bench/machine.js";
 import { renderReport, type BenchReport } from "../src/bench/report.js";
 import { runScale } from "../src/bench/scale.js";
@@ -15,10 +15,12 @@ import { combinePairs } from "../src/bench/paired.js";
 import { runWorker } from "../src/bench/workerClient.js";
 import { seedSentences } from "../src/bench/syntheticCorpus.js";
 import { checkTargets } from "../src/bench/targets.js";
-import { isUserError, UserError } from "../src/errors.js";
+import { noteNpmBanner, runCommand } from "../src/cli/command.js";
+import { EXIT_STATUS_HELP, UsageError } from "../src/errors.js";
 import { FolderArticleSource } from "../src/ingest/articleSource.js";
+import { parseFlags } from "../src/util/flags.js";
 
-const HELP = `Usage: npm run bench -- [--json] [--quick] [--scales 1000,10000,100000] [--repeats N] [--passes N] [--keep]
+const HELP = `Usage: npm run --silent bench -- [--json] [--quick] [--scales 1000,10000,100000] [--repeats N] [--passes N] [--keep]
 
 Measures index build, embedding throughput, warm answer latency, index load time, resident
 memory and disk size on seeds/ and on synthetic corpora of the given sizes, and compares the
@@ -34,7 +36,9 @@ Options:
   --repeats N     Fresh-process runs per figure (default 3).
   --passes N      Timed passes over the dev questions per run, after one warm-up pass (default 3).
   --keep          Keep the temporary folder with the synthetic corpora and indexes.
-  -h, --help      Show this help.`;
+  -h, --help      Show this help.
+
+${EXIT_STATUS_HELP}`;
 
 interface BenchOptions {
   json: boolean;
@@ -46,27 +50,22 @@ interface BenchOptions {
 
 function positiveInteger(flag: string, value: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new UserError("BAD_FLAG", `${flag} must be a whole number ≥ 1, got "${value}".`);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError("BAD_FLAG", `${flag} must be a whole number ≥ 1, got "${value}".`);
   return number;
 }
 
 function parseOptions(): BenchOptions | null {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        json: { type: "boolean", default: false },
-        quick: { type: "boolean", default: false },
-        scales: { type: "string" },
-        repeats: { type: "string", default: "3" },
-        passes: { type: "string" },
-        keep: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UserError("BAD_FLAG", `${(error as Error).message}. Run with --help to see the options.`);
-  }
+  const { values } = parseFlags({
+    options: {
+      json: { type: "boolean", default: false },
+      quick: { type: "boolean", default: false },
+      scales: { type: "string" },
+      repeats: { type: "string", default: "3" },
+      passes: { type: "string" },
+      keep: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return null;
@@ -87,6 +86,7 @@ const progress = (message: string) => process.stderr.write(`bench: ${message}\n`
 async function main(): Promise<void> {
   const options = parseOptions();
   if (options === null) return;
+  if (options.json) noteNpmBanner("bench");
   const started = performance.now();
   const machine = describeMachine();
   const articlesDir = path.join(PROJECT_ROOT, "seeds");
@@ -170,7 +170,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${isUserError(error) ? error.message : ((error as Error).stack ?? String(error))}\n`);
-  process.exitCode = isUserError(error) ? 2 : 1;
-});
+runCommand("bench", main);

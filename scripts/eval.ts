@@ -1,16 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../src/config.js";
 import { openEngine } from "../src/engine/openEngine.js";
-import { isUserError, UserError } from "../src/errors.js";
-import { evalQuestionSchema, scoreAnswer, summariseByStyle, summariseByType, type EvalQuestion, type QuestionResult, type Summary } from "../src/eval/metrics.js";
+import { noteNpmBanner, runCommand } from "../src/cli/command.js";
+import { EXIT_STATUS_HELP } from "../src/errors.js";
+import { scoreAnswer, summariseByStyle, summariseByType, type QuestionResult, type Summary } from "../src/eval/metrics.js";
+import { readQuestionSet } from "../src/eval/questionSet.js";
 import { stderrLogger } from "../src/log.js";
+import { parseFlags } from "../src/util/flags.js";
 
 const SETS_DIR = "test/fixtures/eval";
 
-const HELP = `Usage: npm run eval -- [--json] [--verbose] [FILE…]
+const HELP = `Usage: npm run --silent eval -- [--json] [--verbose] [FILE…]
 
 Runs question sets (JSON lines; format in ${SETS_DIR}/README.md) through the engine and
 prints, per question type and per wording style: evidence recall@1/3/5 and MRR over every
@@ -21,31 +23,9 @@ citation fidelity. With no FILE, runs every set in ${SETS_DIR}/.
 Options:
   --json       Print the per-question results and summaries as JSON.
   --verbose    Also print each question's outcome, answer and recall.
-  -h, --help   Show this help.`;
+  -h, --help   Show this help.
 
-function readQuestions(file: string): EvalQuestion[] {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UserError("EVAL_FILE", `Cannot read the question set ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
-  }
-  return text
-    .split("\n")
-    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
-    .filter(({ line }) => line !== "")
-    .map(({ line, number }) => {
-      let json: unknown;
-      try {
-        json = JSON.parse(line);
-      } catch {
-        throw new UserError("EVAL_FILE", `${file}:${number}: not valid JSON.`);
-      }
-      const parsed = evalQuestionSchema.safeParse(json);
-      if (!parsed.success) throw new UserError("EVAL_FILE", `${file}:${number}: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
-      return parsed.data;
-    });
-}
+${EXIT_STATUS_HELP}`;
 
 const pct = (value: number | null) => (value === null ? "  -  " : value.toFixed(3));
 
@@ -64,14 +44,10 @@ function table(rows: Array<{ group: string; summary: Summary }>): string {
 }
 
 function parseCli() {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: { json: { type: "boolean", default: false }, verbose: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-    });
-  } catch (error) {
-    throw new UserError("BAD_FLAG", `${(error as Error).message}. Run with --help to see the options.`);
-  }
+  return parseFlags({
+    allowPositionals: true,
+    options: { json: { type: "boolean", default: false }, verbose: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+  });
 }
 
 async function main(): Promise<void> {
@@ -81,7 +57,8 @@ async function main(): Promise<void> {
     return;
   }
   const files = positionals.length > 0 ? positionals : readdirSync(SETS_DIR).filter((name) => name.endsWith(".jsonl")).sort().map((name) => path.join(SETS_DIR, name));
-  const sets = files.map((file) => ({ file, questions: readQuestions(file) }));
+  const sets = files.map((file) => ({ file, questions: readQuestionSet(file) }));
+  if (values.json) noteNpmBanner("eval");
   dotenv.config({ quiet: true });
   const config = loadEngineConfig();
   const engine = await openEngine(config, stderrLogger, { progress: true });
@@ -117,7 +94,4 @@ async function main(): Promise<void> {
   if (values.json) process.stdout.write(`${JSON.stringify({ encoder: engine.encoderId, sets: report }, null, 2)}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${isUserError(error) ? error.message : (error as Error).stack ?? String(error)}\n`);
-  process.exitCode = isUserError(error) ? 2 : 1;
-});
+runCommand("eval", main);

@@ -1,31 +1,30 @@
-import { parseArgs } from "node:util";
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../src/config.js";
 import { describeBuild, runIndexer } from "../src/engine/openEngine.js";
-import { isUserError, UserError } from "../src/errors.js";
+import { runCommand } from "../src/cli/command.js";
+import { EXIT_STATUS_HELP } from "../src/errors.js";
 import { stderrLogger } from "../src/log.js";
+import { parseFlags } from "../src/util/flags.js";
 
 const HELP = `Usage: npm run index -- [--rebuild]
 
 Splits the articles (ARTICLES_DIR, default seeds/) into passages, embeds them and writes the
 index (INDEX_DIR, default data/index/). Unchanged articles keep their vectors; removed articles
-drop out. The new index replaces the old one only once it is complete.
+drop out. The new index replaces the old one only once it is complete. Files that cannot be
+used (binary, empty, over MAX_ARTICLE_MB, default 1) are named with the problem and skipped.
 
 Options:
   --rebuild    Ignore the existing index and embed everything again.
   -h, --help   Show this help.
 
-Configuration comes from environment variables or .env (see .env.example).`;
+Configuration comes from environment variables or .env (see .env.example).
+
+${EXIT_STATUS_HELP}`;
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: { rebuild: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-    }));
-  } catch (error) {
-    throw new UserError("BAD_FLAG", `${(error as Error).message}. Run with --help to see the options.`);
-  }
+  const { values } = parseFlags({
+    options: { rebuild: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+  });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return;
@@ -37,12 +36,4 @@ async function main(): Promise<void> {
   if (result.warnings > 0) process.stdout.write(`${result.warnings} file(s) were skipped or indexed without metadata; see the warnings above.\n`);
 }
 
-main().catch((error: unknown) => {
-  if (isUserError(error)) {
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  stderrLogger.error("indexing failed", error);
-  process.exitCode = 1;
-});
+runCommand("indexing", main);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UserError } from "./errors.js";
+import { UsageError } from "./errors.js";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
@@ -21,6 +21,11 @@ const engineSchema = z.object({
   ALLOW_MODEL_DOWNLOAD: booleanFlag.default(true),
   MODEL_HOST: z.url({ message: "must be a URL such as https://huggingface.co/" }).default("https://huggingface.co/"),
   MODEL_PROBE_TIMEOUT_MS: z.coerce.number({ message: "must be a number of milliseconds" }).int().min(100).max(60_000).default(3000),
+  // 1 MB is some 20 long-form articles in one file; the offline encoder takes about 5 minutes to embed it.
+  MAX_ARTICLE_MB: z.coerce
+    .number({ message: "must be a number of megabytes above 0, such as 1 or 2.5" })
+    .positive({ message: "must be a number of megabytes above 0, such as 1 or 2.5" })
+    .default(1),
 });
 
 /** Engine settings, parsed once from the environment. */
@@ -30,12 +35,12 @@ export type EngineConfig = Readonly<z.output<typeof engineSchema>>;
 export const ENGINE_VARIABLES = Object.keys(engineSchema.shape);
 
 /** Turns a zod failure into one message that names each variable and what it must be. */
-export function describeConfigError(error: z.ZodError, what: string): UserError {
+export function describeConfigError(error: z.ZodError, what: string): UsageError {
   const problems = error.issues.map((issue) => {
     const name = issue.path.join(".");
     return `  ${name}: ${issue.message}`;
   });
-  return new UserError(
+  return new UsageError(
     "CONFIG_INVALID",
     `${what} is not valid:\n${problems.join("\n")}\nFix these in your environment or .env file (see .env.example).`,
   );

@@ -12,6 +12,7 @@ describe("loadEngineConfig", () => {
       EMBEDDINGS: "auto",
       EMBEDDING_MODEL: "Xenova/all-MiniLM-L6-v2",
       ALLOW_MODEL_DOWNLOAD: true,
+      MAX_ARTICLE_MB: 1,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -21,6 +22,13 @@ describe("loadEngineConfig", () => {
     expect(config.ARTICLES_DIR).toBe("seeds");
     expect(config.ALLOW_MODEL_DOWNLOAD).toBe(false);
     expect(config.MODEL_PROBE_TIMEOUT_MS).toBe(1500);
+    expect(loadEngineConfig({ MAX_ARTICLE_MB: "2.5" }).MAX_ARTICLE_MB).toBe(2.5);
+  });
+
+  it("rejects an article size limit that is not a positive number of megabytes", () => {
+    for (const value of ["0", "-1", "ten", "1MB"]) {
+      expect(() => loadEngineConfig({ MAX_ARTICLE_MB: value })).toThrow(/MAX_ARTICLE_MB: must be a number of megabytes above 0/);
+    }
   });
 
   it("names every bad variable and what it must be", () => {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { explainDownloadFailure } from "../src/embed/modelDownloadError.js";
 import { createTransformersEmbedder, isModelCached } from "../src/embed/transformersEmbedder.js";
 import type { Embedder } from "../src/types.js";
 import { TINY_DIMENSIONS, TINY_VOCAB, tinyEmbeddingRow, writeTinyModel } from "./support/tinyModel.js";
@@ -123,5 +124,22 @@ describe("createTransformersEmbedder with a tiny local ONNX model", () => {
       globalThis.fetch = realFetch;
     }
     expect(fetchCalls).toBe(0);
+  });
+});
+
+describe("explainDownloadFailure", () => {
+  const source = { modelId: "Xenova/all-MiniLM-L6-v2", modelsDir: "/models", remoteHost: "https://huggingface.co/" };
+
+  it("names a host name that does not resolve as being offline", () => {
+    const error = new TypeError("fetch failed", { cause: Object.assign(new Error("getaddrinfo ENOTFOUND huggingface.co"), { code: "ENOTFOUND" }) });
+    expect(explainDownloadFailure(error, source)).toMatchObject({
+      code: "MODEL_OFFLINE",
+      message: expect.stringMatching(/^Could not download the model Xenova\/all-MiniLM-L6-v2 from https:\/\/huggingface.co\/ \(host name not found\): this machine appears to be offline\. .*\/models\/Xenova\/all-MiniLM-L6-v2\/.*EMBEDDINGS=offline/),
+    });
+  });
+
+  it("leaves errors that are not about the download as they are", () => {
+    const damaged = new Error("Protobuf parsing failed.");
+    expect(explainDownloadFailure(damaged, source)).toBe(damaged);
   });
 });

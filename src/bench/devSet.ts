@@ -1,20 +1,6 @@
-import { readFileSync } from "node:fs";
-import { evalQuestionSchema, normaliseForEval, type EvalQuestion } from "../eval/metrics.js";
+import { normaliseForEval, type EvalQuestion } from "../eval/metrics.js";
 
 export const DEV_SET = "test/fixtures/eval/dev.jsonl";
-
-/** Reads a JSON-lines question set; a bad line names its file and line number. */
-export function readQuestionSet(file: string = DEV_SET): EvalQuestion[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
-    .filter(({ line }) => line !== "")
-    .map(({ line, number }) => {
-      const parsed = evalQuestionSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${number}: ${parsed.error.message}`);
-      return parsed.data;
-    });
-}
 
 /**
  * Evidence recall at k of any retriever: the share of a question's evidence groups with a

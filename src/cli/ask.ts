@@ -1,12 +1,13 @@
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../config.js";
 import { DEFAULT_K, MAX_K, validateQuestion } from "../engine/engine.js";
 import { openEngine } from "../engine/openEngine.js";
-import { isUserError, UserError } from "../errors.js";
+import { EXIT_STATUS_HELP, isUserError, UsageError } from "../errors.js";
 import { stderrLogger } from "../log.js";
 import type { AskOptions } from "../types.js";
+import { parseFlags } from "../util/flags.js";
+import { noteNpmBanner, runCommand } from "./command.js";
 import { answerJson, formatAnswer, formatSpeakers } from "./format.js";
 
 const HELP = `Usage: npm run --silent ask -- [options] "question"
@@ -29,40 +30,36 @@ Options:
   -h, --help       Show this help.
 
 Configuration comes from environment variables or .env (see .env.example).
-Exit status: 0 answered or not covered, 1 failure, 2 bad input.`;
+
+${EXIT_STATUS_HELP}
+An answer saying the articles do not cover the question is done (0).`;
 
 function parseCli(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean", default: false },
-        jsonl: { type: "boolean", default: false },
-        k: { type: "string" },
-        outlet: { type: "string" },
-        article: { type: "string" },
-        speakers: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    throw new UserError("BAD_FLAG", `${(error as Error).message}. Run with --help to see the options.`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      jsonl: { type: "boolean", default: false },
+      k: { type: "string" },
+      outlet: { type: "string" },
+      article: { type: "string" },
+      speakers: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
   const options: AskOptions = {};
   if (values.k !== undefined) {
     const k = Number(values.k);
     if (!Number.isInteger(k) || k < 1 || k > MAX_K) {
-      throw new UserError("BAD_FLAG", `--k must be a whole number from 1 to ${MAX_K}; got "${values.k}".`);
+      throw new UsageError("BAD_FLAG", `--k must be a whole number from 1 to ${MAX_K}; got "${values.k}".`);
     }
     options.k = k;
   }
   if (values.outlet !== undefined) options.outlet = values.outlet;
   if (values.article !== undefined) options.articleId = values.article;
   if (values.jsonl && positionals.length > 0) {
-    throw new UserError("BAD_FLAG", "--jsonl reads questions from standard input; do not also give one as an argument.");
+    throw new UsageError("BAD_FLAG", "--jsonl reads questions from standard input; do not also give one as an argument.");
   }
   return { values, question: positionals.join(" "), options };
 }
@@ -74,6 +71,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!values.jsonl && !values.speakers) validateQuestion(question);
+  if (values.json || values.jsonl) noteNpmBanner("ask");
   dotenv.config({ quiet: true });
   const config = loadEngineConfig();
   const engine = await openEngine(config, stderrLogger, { progress: true });
@@ -110,15 +108,4 @@ async function main(): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    if (isUserError(error)) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = error.code === "BAD_FLAG" || error.code.startsWith("QUESTION_") || error.code.startsWith("UNKNOWN_") ? 2 : 1;
-      return;
-    }
-    stderrLogger.error("ask failed", error);
-    process.exitCode = 1;
-  },
-);
+runCommand("ask", main);

@@ -91,6 +91,7 @@ export async function loadEmbedder(plan: EncoderPlan, config: EngineConfig, log:
     modelId: plan.modelId ?? config.EMBEDDING_MODEL,
     modelsDir: config.MODELS_DIR,
     allowDownload: config.ALLOW_MODEL_DOWNLOAD,
+    remoteHost: config.MODEL_HOST,
     quantized: true,
   });
   return embedder;

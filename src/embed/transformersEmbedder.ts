@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Embedder } from "../types.js";
+import { explainDownloadFailure } from "./modelDownloadError.js";
 
 export interface TransformersEmbedderOptions {
   /** Hugging Face model id, e.g. `Xenova/all-MiniLM-L6-v2`. */
@@ -9,6 +10,8 @@ export interface TransformersEmbedderOptions {
   modelsDir: string;
   /** Whether files missing from `modelsDir` may be downloaded. */
   allowDownload: boolean;
+  /** The hub models are downloaded from (default: the Hugging Face Hub). */
+  remoteHost?: string;
   quantized: boolean;
   /** Called with download progress events while a model is fetched. */
   onProgress?: (event: { file: string; progress: number }) => void;
@@ -50,11 +53,12 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
   env.cacheDir = modelsDir;
   env.allowLocalModels = true;
   env.allowRemoteModels = options.allowDownload;
+  if (options.remoteHost !== undefined) env.remoteHost = options.remoteHost;
   env.useBrowserCache = false;
   env.useFSCache = true;
 
   const onProgress = options.onProgress;
-  const extractor = (await transformers.pipeline("feature-extraction", options.modelId, {
+  const pipelineOptions = {
     quantized: options.quantized,
     local_files_only: !options.allowDownload,
     ...(onProgress
@@ -66,7 +70,13 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
           },
         }
       : {}),
-  })) as unknown as FeatureExtractor;
+  };
+  let extractor: FeatureExtractor;
+  try {
+    extractor = (await transformers.pipeline("feature-extraction", options.modelId, pipelineOptions)) as unknown as FeatureExtractor;
+  } catch (error) {
+    throw explainDownloadFailure(error, { modelId: options.modelId, modelsDir, remoteHost: env.remoteHost });
+  }
 
   const probe = await extractor(["dimension probe"], { pooling: "mean", normalize: true });
   const dimensions = probe.dims[probe.dims.length - 1];

@@ -2,7 +2,7 @@ import { combineParts, type PartAnswer } from "../answer/combine.js";
 import { compareArticles } from "../answer/compare.js";
 import { composeAnswer, DEFAULT_COMPOSE } from "../answer/compose.js";
 import { announcesOnly, answersInKind, CONFIDENCE, countsWhatIsNamed, judgeLead, judgeQuotes, refusal, topicConcepts } from "../answer/judge.js";
-import { UserError } from "../errors.js";
+import { UsageError, UserError } from "../errors.js";
 import type { LoadedIndex } from "../index/indexStore.js";
 import type { ArticleRecord } from "../index/manifest.js";
 import { mergeNearDuplicates } from "../retrieve/dedupe.js";
@@ -43,9 +43,9 @@ export interface EngineOptions {
 export function validateQuestion(question: string): string {
   // A question of zero-width characters alone is as empty as one of spaces.
   const trimmed = visibleText(question).trim();
-  if (trimmed === "") throw new UserError("QUESTION_EMPTY", "The question is empty. Ask something, e.g. \"What did Grushko say?\"");
+  if (trimmed === "") throw new UsageError("QUESTION_EMPTY", "The question is empty. Ask something, e.g. \"What did Grushko say?\"");
   if (trimmed.length > MAX_QUESTION_CHARS) {
-    throw new UserError(
+    throw new UsageError(
       "QUESTION_TOO_LONG",
       `The question is ${trimmed.length} characters long; the limit is ${MAX_QUESTION_CHARS}. Shorten it.`,
     );
@@ -120,14 +120,14 @@ export class Engine {
     const outlet = options.outlet?.trim().toLowerCase();
     if (outlet !== undefined && !this.sources().some((record) => record.outlet?.toLowerCase() === outlet)) {
       const known = this.outlets();
-      throw new UserError(
+      throw new UsageError(
         "UNKNOWN_OUTLET",
         `No indexed article is from the outlet "${options.outlet}". ` +
           (known.length > 0 ? `Known outlets: ${known.join(", ")}.` : "No article has an outlet yet; add one in a sidecar <id>.json."),
       );
     }
     if (options.articleId !== undefined && !this.articles.has(options.articleId)) {
-      throw new UserError("UNKNOWN_ARTICLE", `No indexed article has the id "${options.articleId}". List them with /sources or the index manifest.`);
+      throw new UsageError("UNKNOWN_ARTICLE", `No indexed article has the id "${options.articleId}". List them with /sources or the index manifest.`);
     }
     const rows: number[] = [];
     this.index.passages.forEach((passage, row) => {

@@ -24,7 +24,7 @@ export async function runIndexer(
   let embedder: Embedder | null = null;
   const result = await buildIndex({
     indexDir: config.INDEX_DIR,
-    source: new FolderArticleSource(config.ARTICLES_DIR),
+    source: new FolderArticleSource(config.ARTICLES_DIR, { maxArticleMB: config.MAX_ARTICLE_MB }),
     encoderId: plan.id,
     loadEmbedder: async () => (embedder = await loadEmbedder(plan, config, log)),
     rebuild: options.rebuild,

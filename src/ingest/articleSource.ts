@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Article, ArticleMeta, IngestWarning } from "../types.js";
 import { UserError } from "../errors.js";
+import { decodeText } from "../util/textFile.js";
 import { articleHash, parseArticle } from "./parseArticle.js";
 
 const ARTICLE_EXTENSIONS = new Set([".txt", ".md"]);
@@ -49,10 +50,27 @@ interface RawArticle {
   meta: ArticleMeta;
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+/** How many unusable files the "no usable article" message names before counting the rest. */
+const LISTED_FILES = 10;
 
-function noArticles(folder: string, why: string): UserError {
-  return new UserError("NO_ARTICLES", `Found ${why} in ${folder}. Add articles there (see README, "Adding articles") or set ARTICLES_DIR.`);
+function noArticleFiles(folder: string): UserError {
+  return new UserError("NO_ARTICLES", `Found no .txt or .md files in ${folder}. Add articles there (see README, "Adding articles") or set ARTICLES_DIR.`);
+}
+
+/** Every article file was skipped: says which and why, since the warnings would otherwise be lost. */
+function noUsableArticle(folder: string, articleFiles: number, warnings: readonly IngestWarning[]): UserError {
+  const listed = warnings.slice(0, LISTED_FILES).map((warning) => `  ${warning.file} ${warning.problem}`);
+  const more = warnings.length > LISTED_FILES ? [`  … and ${warnings.length - LISTED_FILES} more`] : [];
+  const skipped = articleFiles === 1 ? "its one article file was skipped" : `all ${articleFiles} article files were skipped`;
+  return new UserError(
+    "NO_ARTICLES",
+    [
+      `No usable article in ${folder}: ${skipped}.`,
+      ...listed,
+      ...more,
+      'Fix or remove these files, or add articles (see README, "Adding articles"), or set ARTICLES_DIR.',
+    ].join("\n"),
+  );
 }
 
 function describeZodError(error: z.ZodError): string {
@@ -61,12 +79,31 @@ function describeZodError(error: z.ZodError): string {
     .join("; ");
 }
 
+const MEGABYTE = 1024 * 1024;
+
+/** "29 KB", "1.5 MB". */
+function formatSize(bytes: number): string {
+  return bytes >= MEGABYTE ? `${(bytes / MEGABYTE).toFixed(1).replace(/\.0$/, "")} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+export interface FolderArticleSourceOptions {
+  /** Larger files are skipped with a warning, unread (MAX_ARTICLE_MB); no limit when absent. */
+  maxArticleMB?: number;
+}
+
 /** Reads every `.txt` and `.md` file of a folder (not recursive), with optional JSON sidecars. */
 export class FolderArticleSource implements ArticleSource {
-  constructor(private readonly folder: string) {}
+  private readonly maxArticleBytes: number;
+
+  constructor(
+    private readonly folder: string,
+    options: FolderArticleSourceOptions = {},
+  ) {
+    this.maxArticleBytes = (options.maxArticleMB ?? Infinity) * MEGABYTE;
+  }
 
   async load(): Promise<LoadedArticles> {
-    const { folder, raw, warnings } = await this.readAll();
+    const { folder, raw, warnings, articleFiles } = await this.readAll();
     const articles: Article[] = [];
     for (const { id, name, text, meta } of raw) {
       const article = parseArticle(id, name, text, meta);
@@ -76,7 +113,7 @@ export class FolderArticleSource implements ArticleSource {
       }
       articles.push(article);
     }
-    if (articles.length === 0) throw noArticles(folder, "no readable article in any file");
+    if (articles.length === 0) throw noUsableArticle(folder, articleFiles, warnings);
     return { folder, articles, warnings };
   }
 
@@ -85,7 +122,7 @@ export class FolderArticleSource implements ArticleSource {
     return { folder, articles: raw.map(({ id, text, meta }) => ({ id, hash: articleHash(text, meta) })), warnings };
   }
 
-  private async readAll(): Promise<{ folder: string; raw: RawArticle[]; warnings: IngestWarning[] }> {
+  private async readAll(): Promise<{ folder: string; raw: RawArticle[]; warnings: IngestWarning[]; articleFiles: number }> {
     const folder = path.resolve(this.folder);
     let names: string[];
     try {
@@ -114,16 +151,23 @@ export class FolderArticleSource implements ArticleSource {
       const text = await this.readText(folder, name, warnings);
       if (text !== null) raw.push({ id, name, text, meta: await this.loadSidecar(folder, `${id}.json`, present, warnings) });
     }
-    if (raw.length === 0) throw noArticles(folder, articleFiles.length === 0 ? "no .txt or .md files" : "no readable article in any file");
-    return { folder, raw, warnings };
+    if (articleFiles.length === 0) throw noArticleFiles(folder);
+    if (raw.length === 0) throw noUsableArticle(folder, articleFiles.length, warnings);
+    return { folder, raw, warnings, articleFiles: articleFiles.length };
   }
 
   private async readText(folder: string, name: string, warnings: IngestWarning[]): Promise<string | null> {
     const file = path.join(folder, name);
     let bytes: Buffer;
     try {
-      if (!(await stat(file)).isFile()) {
+      const stats = await stat(file);
+      if (!stats.isFile()) {
         warnings.push({ file: name, problem: "is not a regular file; skipped" });
+        return null;
+      }
+      if (stats.size > this.maxArticleBytes) {
+        const sizes = `${formatSize(stats.size)}, over the ${formatSize(this.maxArticleBytes)} limit for one article`;
+        warnings.push({ file: name, problem: `is ${sizes}; split it into smaller articles or raise MAX_ARTICLE_MB. Skipped` });
         return null;
       }
       bytes = await readFile(file);
@@ -131,13 +175,13 @@ export class FolderArticleSource implements ArticleSource {
       warnings.push({ file: name, problem: `cannot be read (${(error as NodeJS.ErrnoException).code ?? error}); skipped` });
       return null;
     }
-    let text: string;
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      warnings.push({ file: name, problem: "is not valid UTF-8; re-save it as UTF-8 to index it. Skipped" });
+    const decoded = decodeText(bytes);
+    if ("problem" in decoded) {
+      const problem = decoded.problem === "binary" ? "is a binary file, not text; skipped" : "is not valid UTF-8; re-save it as UTF-8 to index it. Skipped";
+      warnings.push({ file: name, problem });
       return null;
     }
+    const { text } = decoded;
     if (text.trim() === "") {
       warnings.push({ file: name, problem: "is empty; skipped" });
       return null;

@@ -15,7 +15,7 @@ describe("npm start and npm run register as processes", () => {
   it("npm start stops before loading anything when the config is wrong, naming each variable but never the token", async () => {
     const secret = `Bot ${TEST_TOKEN}`;
     const result = await runCli("src/discord/main.ts", [], { env: { DISCORD_TOKEN: secret, DISCORD_CLIENT_ID: "", DISCORD_CHANNEL_IDS: "general" }, timeoutMs: 30_000 });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/DISCORD_TOKEN: must be the bare token, without a "Bot " prefix/);
     expect(result.stderr).toMatch(/DISCORD_CLIENT_ID: is missing/);
     expect(result.stderr).toMatch(/DISCORD_CHANNEL_IDS\.0: must be a Discord id/);

@@ -7,7 +7,8 @@ import { FolderArticleSource } from "../../src/ingest/articleSource.js";
 import { chunkArticle } from "../../src/ingest/chunk.js";
 import { parseArticle } from "../../src/ingest/parseArticle.js";
 import type { Article, Passage } from "../../src/types.js";
-import { readQuestionSet } from "../../src/bench/devSet.js";
+import { DEV_SET } from "../../src/bench/devSet.js";
+import { readQuestionSet } from "../../src/eval/questionSet.js";
 import { SEEDS_DIR } from "../support/engineFixture.js";
 
 interface Corpus {
@@ -54,7 +55,7 @@ describe("KeywordIndex on compact postings", () => {
   beforeAll(async () => {
     seedArticles = (await new FolderArticleSource(SEEDS_DIR).load()).articles;
     seeds = corpusOf(seedArticles);
-    questions = [...readQuestionSet().map((question) => question.question), ...EXTRA_QUERIES];
+    questions = [...readQuestionSet(DEV_SET).map((question) => question.question), ...EXTRA_QUERIES];
   });
 
   it("ranks and scores exactly as MiniSearch does, fuzzy terms and filters included", () => {

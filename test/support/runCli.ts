@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -10,14 +10,19 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Starts one of the project's TypeScript entry points as a real child process, its streams piped. */
+export function spawnCli(script: string, args: string[], options: { env?: Record<string, string> } = {}): ChildProcessWithoutNullStreams {
+  return spawn(TSX, [path.join(ROOT, script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+}
+
 /** Runs one of the project's TypeScript entry points as a real child process. */
 export function runCli(script: string, args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.join(ROOT, script), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...options.env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+    const child = spawnCli(script, args, options.env === undefined ? {} : { env: options.env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

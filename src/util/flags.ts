@@ -1,0 +1,11 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { UsageError } from "../errors.js";
+
+/** Node's `parseArgs` with its errors turned into one user-facing line that points at `--help`. */
+export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError("BAD_FLAG", `${(error as Error).message}. Run with --help to see the options.`);
+  }
+}
