@@ -66,6 +66,13 @@ async function answers(indexDir: string): Promise<string | null> {
   }
 }
 
+/** The lines of a failed child's stderr that say what went wrong: the error and where it was thrown. */
+function whyItFailed(stderr: string): string {
+  const lines = stderr.trim().split("\n");
+  const error = lines.findIndex((line) => /Error|error:/.test(line));
+  return (error < 0 ? lines.slice(-3) : lines.slice(error, error + 4)).join(" | ");
+}
+
 async function writeCorpus(folder: string, articles: number): Promise<void> {
   const seeds = await new FolderArticleSource(SEEDS_DIR).load();
   const generated = generateSyntheticArticles(seedSentences(seeds.articles), { paragraphs: articles * PARAGRAPHS_PER_ARTICLE, paragraphsPerArticle: PARAGRAPHS_PER_ARTICLE });
@@ -97,7 +104,7 @@ async function main(): Promise<void> {
       if (mode === "concurrent") {
         const [a, b] = [startChild(articlesDir, indexDir), startChild(articlesDir, indexDir)];
         const results = await Promise.all([a.exited, b.exited]);
-        for (const result of results) if (result.code !== 0) failures.push(`run ${run}: an indexer exited ${result.code ?? result.signal}: ${result.stderr.trim().split("\n").at(-1)}`);
+        for (const result of results) if (result.code !== 0) failures.push(`run ${run}: an indexer exited ${result.code ?? result.signal}: ${whyItFailed(result.stderr)}`);
       } else {
         const { process: indexer, exited } = startChild(articlesDir, indexDir);
         // Process start-up (tsx) plus a build: kill anywhere from the start to past the end.
