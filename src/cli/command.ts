@@ -1,3 +1,4 @@
+import os from "node:os";
 import { exitStatusOf, isUserError } from "../errors.js";
 import { stderrLogger, type Logger } from "../log.js";
 
@@ -13,6 +14,17 @@ function endWhenClosed(stream: NodeJS.WriteStream): void {
 }
 
 /**
+ * Ctrl-C, SIGTERM or SIGHUP end a command at once with the conventional status (128 + the
+ * signal's number), through `process.exit`, so what it holds is let go on the way out (the index
+ * lock; see index/lock.ts). A build cut short this way leaves the index as it was.
+ */
+function endOnSignals(): void {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => process.exit(128 + (os.constants.signals[signal] ?? 0)));
+  }
+}
+
+/**
  * Runs a command's `main` and ends it the way every command ends (README, "Commands"): the
  * status `main` returns (0 when none); on a UserError its message alone and 2 or 1 by
  * `exitStatusOf`; anything else logged in full, with status 1. A closed standard output or
@@ -21,6 +33,7 @@ function endWhenClosed(stream: NodeJS.WriteStream): void {
 export function runCommand(what: string, main: () => Promise<number | void>, log: Logger = stderrLogger): void {
   endWhenClosed(process.stdout);
   endWhenClosed(process.stderr);
+  endOnSignals();
   main().then(
     (status) => {
       process.exitCode = status ?? 0;
