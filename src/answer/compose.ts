@@ -3,7 +3,7 @@ import type { Answer, Citation, Passage, RetrievedPassage, SourceRef } from "../
 import { answerTypeOf, hasAnswerType, type AnswerType } from "../retrieve/answerType.js";
 import { coverageOf, type Coverage } from "../retrieve/coverage.js";
 import { passageReader, type PassageReader } from "../retrieve/passageText.js";
-import { contentTerms } from "../retrieve/terms.js";
+import { contentTerms } from "../text/terms.js";
 
 /** Extra score for a sentence that holds the kind of answer asked for (a number, a day). */
 const TYPED_BONUS = 0.3;

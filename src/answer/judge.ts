@@ -1,6 +1,6 @@
 import { answerTypeOf, hasAnswerType, measureAsked, type AnswerType } from "../retrieve/answerType.js";
 import { conceptHeld } from "../retrieve/coverage.js";
-import { contentTerm, contentTerms, words } from "../retrieve/terms.js";
+import { contentTerm, contentTerms, words } from "../text/terms.js";
 import type { QuestionPart } from "../question/analyse.js";
 import { synonymsOf } from "../question/synonyms.js";
 import type { Concept } from "../types.js";

@@ -1,4 +1,4 @@
-import { splitSentences } from "../ingest/sentences.js";
+import { splitSentences } from "../text/sentences.js";
 import type { Embedder } from "../types.js";
 import { hashString, seededRandom, SYNTHETIC_HEADLINE_PREFIX } from "./syntheticCorpus.js";
 

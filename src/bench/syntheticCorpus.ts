@@ -1,5 +1,5 @@
 import { isContinuation } from "../ingest/chunk.js";
-import { endsLikeSentence, splitSentences } from "../ingest/sentences.js";
+import { endsLikeSentence, splitSentences } from "../text/sentences.js";
 import type { Article } from "../types.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { Speaker } from "../quotes/speakers.js";
+import type { Speaker } from "../ingest/quotes/speakers.js";
 import type { Answer, Citation } from "../types.js";
 
 function sourceLine(citation: Pick<Citation, "title" | "outlet" | "published" | "articleId">): string {

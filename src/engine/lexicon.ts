@@ -3,7 +3,7 @@ import type { LoadedIndex } from "../index/indexStore.js";
 import { QuestionAnalyser } from "../question/analyse.js";
 import { places } from "../question/places.js";
 import { RoleResolver } from "../question/roles.js";
-import { contentTerm } from "../retrieve/terms.js";
+import { contentTerm } from "../text/terms.js";
 import type { Passage } from "../types.js";
 
 let englishWords: Set<string> | undefined;

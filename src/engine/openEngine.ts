@@ -5,7 +5,7 @@ import { FolderArticleSource, type ArticleSource } from "../ingest/articleSource
 import { CHUNKER_VERSION } from "../ingest/chunk.js";
 import { describeStale, staleArticles } from "../index/freshness.js";
 import { INDEX_FORMAT_VERSION, type Manifest } from "../index/manifest.js";
-import { QUOTES_VERSION } from "../quotes/quoteIndex.js";
+import { QUOTES_VERSION } from "../index/quoteIndex.js";
 import { buildIndex, type BuildResult } from "../index/buildIndex.js";
 import { loadIndex, readManifest } from "../index/indexStore.js";
 import type { Logger } from "../log.js";

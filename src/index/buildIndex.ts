@@ -8,7 +8,7 @@ import type { Article, Embedder, Passage } from "../types.js";
 import { createProgress } from "../util/progress.js";
 import { loadIndex, readManifest, writeIndex } from "./indexStore.js";
 import { KeywordIndex } from "./keywordIndex.js";
-import { buildQuoteIndex, QUOTES_VERSION } from "../quotes/quoteIndex.js";
+import { buildQuoteIndex, QUOTES_VERSION } from "./quoteIndex.js";
 import { INDEX_FORMAT_VERSION, type ArticleRecord, type Manifest } from "./manifest.js";
 import { stampOf } from "./freshness.js";
 import { acquireIndexLock } from "./lock.js";

@@ -12,7 +12,7 @@ import { allocateMatrix } from "./vectorMatrix.js";
 import { listShardFiles, readShards, storedComponent, writeShards } from "./vectraShards.js";
 import { checksumFiles, checksumOf } from "./checksums.js";
 import { writeProblem } from "./writeProblems.js";
-import { quoteIndexSchema, type QuoteIndexData } from "../quotes/quoteIndex.js";
+import { quoteIndexSchema, type QuoteIndexData } from "./quoteIndex.js";
 
 const POINTER = "CURRENT";
 const BUILDS = "builds";

@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type SearchOptions } from "minisearch";
 import type { Passage } from "../types.js";
-import { contentTerm, contentTerms, words } from "../retrieve/terms.js";
+import { contentTerm, contentTerms, words } from "../text/terms.js";
 import { Bm25Postings, postingsFromMiniSearch, type MiniSearchJson, type PostingsData } from "./bm25Postings.js";
 
 const FIELDS = ["text", "title"];

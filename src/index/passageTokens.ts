@@ -1,5 +1,5 @@
-import { splitSentencesByLine } from "../ingest/sentences.js";
-import { contentTerm, words } from "../retrieve/terms.js";
+import { splitSentencesByLine } from "../text/sentences.js";
+import { contentTerm, words } from "../text/terms.js";
 
 /**
  * The forward index: every passage's sentences and the words of each, as ids into one

@@ -1,5 +1,5 @@
 import type { Article, Paragraph, Passage } from "../types.js";
-import { splitSentences, startsWithQuote } from "./sentences.js";
+import { splitSentences, startsWithQuote } from "../text/sentences.js";
 
 /** Bump when passages or what is embedded for them change, so old indexes are rebuilt, not mixed. */
 export const CHUNKER_VERSION = 2;

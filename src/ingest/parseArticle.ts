@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Article, ArticleMeta, Paragraph, Section } from "../types.js";
 import { classifyLine, parseDateLine, widenAppeals, type LineKind } from "./furniture.js";
-import { endsLikeSentence, splitSentences } from "./sentences.js";
+import { endsLikeSentence, splitSentences } from "../text/sentences.js";
 
 interface Line {
   start: number;

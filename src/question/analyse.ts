@@ -1,5 +1,5 @@
 import { answerTypeOf, isCalendarName, measureAsked, type AnswerType } from "../retrieve/answerType.js";
-import { contentTerm, isStopword, words } from "../retrieve/terms.js";
+import { contentTerm, isStopword, words } from "../text/terms.js";
 import type { Concept } from "../types.js";
 import { isChatWord, isWordToken, rewriteChat, tokenise } from "./chat.js";
 import { isComparison, splitParts } from "./parts.js";

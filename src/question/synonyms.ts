@@ -1,4 +1,4 @@
-import { contentTerm } from "../retrieve/terms.js";
+import { contentTerm } from "../text/terms.js";
 
 /**
  * Words news reports use for one another when they count or report the same thing: "30

@@ -2,9 +2,9 @@ import { coverageOf, type Coverage } from "../retrieve/coverage.js";
 import { passagesByArticle } from "../retrieve/byArticle.js";
 import { cachedSameWords } from "../retrieve/dedupe.js";
 import { passageReader, type PassageReader } from "../retrieve/passageText.js";
-import { contentTerms, words } from "../retrieve/terms.js";
+import { contentTerms, words } from "../text/terms.js";
 import type { Answer, Citation, Passage, RetrievedPassage, SourceRef } from "../types.js";
-import type { Quote, Speaker } from "./speakers.js";
+import type { Quote, Speaker } from "../ingest/quotes/speakers.js";
 
 export interface QuoteAnswerContext {
   passages: readonly Passage[];

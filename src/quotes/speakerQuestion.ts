@@ -1,6 +1,6 @@
-import type { Speaker } from "./speakers.js";
-import { normaliseRole } from "./speakers.js";
-import { surnameKey } from "./names.js";
+import type { Speaker } from "../ingest/quotes/speakers.js";
+import { normaliseRole } from "../ingest/quotes/speakers.js";
+import { surnameKey } from "../ingest/quotes/names.js";
 
 /** A who-said-what question taken apart: who is asked about, and on what topic. */
 export interface SpeakerQuestion {

@@ -1,6 +1,6 @@
 import type { Passage } from "../types.js";
 import { passageReader, type PassageReader, type PassageSentence } from "./passageText.js";
-import { words } from "./terms.js";
+import { words } from "../text/terms.js";
 
 /** Sentences shorter than this are too generic ("he said.") to prove two passages the same. */
 const MIN_SENTENCE_WORDS = 8;

@@ -1,6 +1,6 @@
 import { sentenceWords, type PassageTokens } from "../index/passageTokens.js";
 import type { Passage } from "../types.js";
-import { contentTerm } from "./terms.js";
+import { contentTerm } from "../text/terms.js";
 
 /**
  * Word ids for one question: the forward index's vocabulary, plus ids from its length up for

@@ -7,7 +7,7 @@ import { renderQuotes } from "../../src/discord/render/quotes.js";
 import { renderSources } from "../../src/discord/render/sources.js";
 import { escapeText, md, sanitise, truncateWords } from "../../src/discord/render/safeText.js";
 import { fitSentences } from "../../src/discord/render/text.js";
-import type { Quote, Speaker } from "../../src/quotes/speakers.js";
+import type { Quote, Speaker } from "../../src/ingest/quotes/speakers.js";
 import type { Answer, Citation } from "../../src/types.js";
 import { cutEscapes, linkJunctions, liveLinks, liveMarkdown, liveMentions, loneSurrogates } from "../support/discordMarkdown.js";
 import { Random } from "../support/random.js";

@@ -2,8 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PassageTokens, TOKENS_VERSION } from "../../src/index/passageTokens.js";
-import { splitSentencesByLine } from "../../src/ingest/sentences.js";
-import { contentTerms, words } from "../../src/retrieve/terms.js";
+import { splitSentencesByLine } from "../../src/text/sentences.js";
+import { contentTerms, words } from "../../src/text/terms.js";
 import { SEEDS_DIR } from "../support/engineFixture.js";
 
 async function seedParagraphs(): Promise<string[]> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { chunkArticle, isContinuation } from "../../src/ingest/chunk.js";
 import { FolderArticleSource } from "../../src/ingest/articleSource.js";
 import { parseArticle } from "../../src/ingest/parseArticle.js";
-import { splitSentences } from "../../src/ingest/sentences.js";
+import { splitSentences } from "../../src/text/sentences.js";
 import { SEEDS_DIR } from "../support/engineFixture.js";
 
 const { articles } = await new FolderArticleSource(SEEDS_DIR).load();

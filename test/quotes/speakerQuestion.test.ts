@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readSubject, surnameKey } from "../../src/quotes/names.js";
+import { readSubject, surnameKey } from "../../src/ingest/quotes/names.js";
 import { matchSpeakers, parseSpeakerQuestion } from "../../src/quotes/speakerQuestion.js";
 import { createEngineFixture, type EngineFixture } from "../support/engineFixture.js";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Embedder } from "../../src/types.js";
-import { contentTerms } from "../../src/retrieve/terms.js";
+import { contentTerms } from "../../src/text/terms.js";
 
 /**
  * A deterministic bag-of-words embedder (feature hashing): texts that share content words get

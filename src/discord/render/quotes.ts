@@ -1,5 +1,5 @@
 import type { APIEmbed } from "discord.js";
-import type { Quote, Speaker } from "../../quotes/speakers.js";
+import type { Quote, Speaker } from "../../ingest/quotes/speakers.js";
 import { LIMITS } from "./discordLimits.js";
 import { noPings, type ReplyPayload } from "./payload.js";
 import { sourceDetails } from "./sources.js";

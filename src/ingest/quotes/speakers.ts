@@ -1,4 +1,4 @@
-import type { Article, ArticleSpan, RoleHolder } from "../types.js";
+import type { Article, ArticleSpan, RoleHolder } from "../../types.js";
 import type { Attribution, RawQuote } from "./extract.js";
 import { readSubject, surnameKey, withoutTitles } from "./names.js";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { articleSpanSchema } from "../index/manifest.js";
+import { articleSpanSchema } from "./manifest.js";
 import type { Article, RoleHolder } from "../types.js";
-import { extractQuotes } from "./extract.js";
-import { resolveSpeakers, type Quote, type Speaker } from "./speakers.js";
+import { extractQuotes } from "../ingest/quotes/extract.js";
+import { resolveSpeakers, type Quote, type Speaker } from "../ingest/quotes/speakers.js";
 
 /** Bump when extraction or attribution changes, so indexes rebuild their quotes (vectors are kept). */
 export const QUOTES_VERSION = 2;

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { words } from "../../src/retrieve/terms.js";
+import { words } from "../../src/text/terms.js";
 import { SEEDS_DIR } from "../support/engineFixture.js";
 
 /** What `words` means, as one Unicode regular expression: the scanner must agree with it exactly. */

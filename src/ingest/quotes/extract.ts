@@ -1,5 +1,5 @@
-import { splitSentences, type Span } from "../ingest/sentences.js";
-import type { Article, ArticleSpan } from "../types.js";
+import { splitSentences, type Span } from "../../text/sentences.js";
+import type { Article, ArticleSpan } from "../../types.js";
 import { readSubject, type Subject } from "./names.js";
 
 /** Who a quote is attributed to, as the article words it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { FolderArticleSource } from "../../src/ingest/articleSource.js";
-import { buildQuoteIndex } from "../../src/quotes/quoteIndex.js";
-import { SEEDS_DIR } from "../support/engineFixture.js";
+import { FolderArticleSource } from "../../../src/ingest/articleSource.js";
+import { buildQuoteIndex } from "../../../src/index/quoteIndex.js";
+import { SEEDS_DIR } from "../../support/engineFixture.js";
 import { ATTRIBUTION_GOLD } from "./attributionGold.js";
 
 const key = (speaker: string) => speaker.toLowerCase().replace(/^(the|a|an)\s+/, "").replace(/[’']s\b/g, "").replace(/\bpm\b/g, "prime minister").trim();
