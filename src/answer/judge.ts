@@ -4,6 +4,8 @@ import { contentTerm, contentTerms, words } from "../text/terms.js";
 import type { QuestionPart } from "../question/analyse.js";
 import { synonymsOf } from "../question/synonyms.js";
 import type { Concept } from "../types.js";
+import { DAY_NAMES, MONTH_NAMES } from "../text/calendar.js";
+import { REPORTING_VERBS } from "../text/speechVerbs.js";
 
 /**
  * Thresholds of the three outcomes, on the share of a question's weight (its concepts, see
@@ -33,12 +35,16 @@ const NUMBER = /^(\d[\d,.]*(%|bn|m|km|k)?|one|two|three|four|five|six|seven|eigh
 // (A word that opens a sentence with a number is no name: "About 2,000 troops" counts troops.)
 const MODEL_NUMBER = /(?!(?:About|Around|Nearly|Almost|Roughly|Approximately|Some|Over|Under|More|Fewer|Less|Only|Just|At|Up|By|In|Of|To|Another|All)\b)(\p{Lu}[\p{L}-]*)\s+(?:\d[\d,.]*[a-z]*|One|Two|Three)\b/gu;
 const EXACT = /\b(exact|exactly|precise|precisely|what date|which date|on what date)\b/i;
-const EXPLICIT_DATE =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}\b|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:1[89]|20)\d{2}\b/i;
+const [DAYS, MONTHS] = [DAY_NAMES.join("|"), MONTH_NAMES.join("|")];
+const EXPLICIT_DATE = new RegExp(
+  String.raw`\b(?:${DAYS})\b|\b(?:${MONTHS})\s+\d{1,2}\b|\b\d{1,2}\s+(?:${MONTHS})\b|\b(?:1[89]|20)\d{2}\b`,
+  "i",
+);
 /** A year ("1941") dates something; it does not count it. */
 const YEAR = /\b(?:1[89]|20)\d{2}\b/g;
 /** A sentence that reports words: a quotation mark or a verb of saying. */
-const SPOKEN = /[“”"‘]|\b(?:said|says|told|tells|added|warned|stated|wrote|posted|claimed|argued|insisted|described|called|branded|accused|dismissed)\b/i;
+const SPOKEN_VERBS = [...REPORTING_VERBS, "tells", "claimed", "argued", "insisted", "described", "called", "branded", "accused", "dismissed"];
+const SPOKEN = new RegExp(String.raw`[“”"‘]|\b(?:${SPOKEN_VERBS.join("|")})\b`, "i");
 /** Verbs that report what someone says or thinks rather than what happened. */
 const SAYING = /^(say|says|said|claim|claims|claimed|estimate|estimates|estimated|expect|expects|expected|think|thinks|thought|believe|believes|believed|report|reports|reported|want|wants|wanted|call|calls|called|ask|asks|asked)$/;
 /** Words that end the noun phrase after "how many": "how many drones | did…", "… | in Kursk". */

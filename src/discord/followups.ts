@@ -6,12 +6,12 @@
  * such a pronoun, or after a question without a named subject, is asked as it stands.
  */
 
+import { QUESTION_OPENERS } from "../text/questionOpeners.js";
+
 const PRONOUNS = /\b(he|she|they|him|her|them|his|their|hers|theirs)\b/gi;
 const POSSESSIVE = new Set(["his", "their", "hers", "theirs"]);
 /** Capitalised words that start questions rather than name anyone. */
-const NOT_NAMES = new Set(
-  "what who whom whose when where why how which did does do is are was were has have had can could would should will tell please and but so the a an in on of i according".split(" "),
-);
+const NOT_NAMES = new Set([...QUESTION_OPENERS, "of"]);
 
 /** The name a question is about, e.g. "Alexander Grushko" in "What did Alexander Grushko say?"; null if none. */
 export function subjectOf(question: string): string | null {

@@ -1,5 +1,6 @@
 import type { Article, Paragraph, Passage } from "../types.js";
 import { splitSentences, startsWithQuote } from "../text/sentences.js";
+import { REPORTING_VERBS } from "../text/speechVerbs.js";
 
 /** Bump when passages or what is embedded for them change, so old indexes are rebuilt, not mixed. */
 export const CHUNKER_VERSION = 2;
@@ -21,9 +22,11 @@ interface Unit {
 }
 
 // "He said…", "She added…": the speaker was named in an earlier paragraph.
-const PRONOUN_OPENING = /^(he|she|they|it)\s+(said|says|added|adds|told|tells|wrote|writes|posted|warned|stated|insisted|claimed|continued|concluded|noted|argued|stressed)\b/i;
+const PRONOUN_VERBS = [...REPORTING_VERBS, "adds", "tells", "writes", "insisted", "claimed", "continued", "concluded", "noted", "argued", "stressed"];
+const PRONOUN_OPENING = new RegExp(String.raw`^(he|she|they|it)\s+(${PRONOUN_VERBS.join("|")})\b`, "i");
 // "'…,' Dmitry Medvedev said" names a new speaker, so it starts a new passage.
-const NAMED_ATTRIBUTION = /[’”"'],?\s+(?:(?:[A-Z][\p{L}'’-]+|of|the|de|von|van)\s+){1,6}(said|says|added|told|wrote|posted|warned|stated|charged|concluded)\b/u;
+const NAMED_VERBS = [...REPORTING_VERBS, "charged", "concluded"];
+const NAMED_ATTRIBUTION = new RegExp(String.raw`[’”"'],?\s+(?:(?:[A-Z][\p{L}'’-]+|of|the|de|von|van)\s+){1,6}(${NAMED_VERBS.join("|")})\b`, "u");
 
 /**
  * True when a paragraph continues the previous one's speaker: it opens a quote without naming

@@ -3,6 +3,8 @@
  * share widgets, comment forms, programme straps) that must never become a passage.
  */
 
+import { MONTH_NAMES } from "../text/calendar.js";
+
 export type LineKind = "furniture" | "appeal" | "date" | "label" | "heading" | "subheading" | "text";
 
 const BOILERPLATE =
@@ -18,11 +20,6 @@ const APPEAL =
   /\b(your support|your donation|donat(e|ion|ions|ing)|paywalls?|support (us|our journalism|independent journalism)|become a (member|subscriber)|make a contribution)\b/i;
 
 const READER_ADDRESS = /\b(you|your|us|we|our)\b/i;
-
-const MONTHS = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
-];
 
 /** Parses a line that holds only a date (and perhaps a time) into `YYYY-MM-DD`, else null. */
 export function parseDateLine(line: string): string | null {
@@ -42,7 +39,7 @@ function isoDate(year: string | undefined, month: string | undefined, day: strin
   if (year === undefined || month === undefined || day === undefined) return null;
   const monthNumber = /^\d+$/.test(month)
     ? Number(month)
-    : MONTHS.findIndex((name) => name.startsWith(month.toLowerCase()) && month.length >= 3) + 1;
+    : MONTH_NAMES.findIndex((name) => name.startsWith(month.toLowerCase()) && month.length >= 3) + 1;
   const dayNumber = Number(day);
   if (monthNumber < 1 || monthNumber > 12 || dayNumber < 1 || dayNumber > 31) return null;
   const date = new Date(Date.UTC(Number(year), monthNumber - 1, dayNumber));

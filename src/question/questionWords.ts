@@ -1,12 +1,12 @@
 /** The word lists a question is read with, each written once. */
 
+import { QUESTION_OPENERS } from "../text/questionOpeners.js";
+
 /** Words that open a question or a request, capitalised only because they come first. */
-export const OPENERS = new Set(
-  (
-    "what who whom whose when where why how which is are was were do does did has have had can could will would should shall may might " +
-    "tell show give list summarise summarize explain find according in on at the a an please and or but if i hi hello hey thanks so"
-  ).split(" "),
-);
+export const OPENERS = new Set([
+  ...QUESTION_OPENERS,
+  ..."shall may might show give list summarise summarize explain find at or if hi hello hey thanks".split(" "),
+]);
 
 /** The noun a "how …" question's adjective asks for ("how large": the size); "many" and "much" ask for a number. */
 export const MEASURE_NOUNS: Readonly<Record<string, string>> = {

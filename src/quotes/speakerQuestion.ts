@@ -1,6 +1,7 @@
 import type { Speaker } from "../ingest/quotes/speakers.js";
 import { normaliseRole } from "../ingest/quotes/speakers.js";
 import { surnameKey } from "../ingest/quotes/names.js";
+import { ASKING_VERBS } from "../text/speechVerbs.js";
 
 /** A who-said-what question taken apart: who is asked about, and on what topic. */
 export interface SpeakerQuestion {
@@ -8,8 +9,7 @@ export interface SpeakerQuestion {
   topic: string;
 }
 
-const VERBS =
-  "say|said|says|tell|told|respond|responded|react|reacted|reply|replied|claim|claimed|warn|warned|argue|argued|post|posted|write|wrote|think|mean|meant|call|called|announce|announced|add|added|state|stated";
+const VERBS = [...ASKING_VERBS, "meant", "call", "called", "announce", "announced", "add", "added", "state", "stated"].join("|");
 const WHAT_DID = new RegExp(String.raw`^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|was)\s+(.+?)\s+(?:${VERBS})\b\s*(.*?)[?.!\s]*$`, "i");
 const ACCORDING = /^\s*what\s+.*?\baccording to\s+(.+?)[?.!\s]*$/i;
 const REACTION = /^\s*what\s+(?:was|is)\s+(.+?)[’']s?\s+(?:reaction|response|position|view)\b\s*(.*?)[?.!\s]*$/i;

@@ -1,3 +1,6 @@
+import { DAY_NAMES, MONTH_NAMES_BUT_MAY } from "../text/calendar.js";
+import { ASKING_VERBS } from "../text/speechVerbs.js";
+
 /** What kind of answer a question expects, as classic question answering systems detect it. */
 export type AnswerType = "quantity" | "time" | "quote" | "label" | "person" | null;
 
@@ -7,13 +10,16 @@ const TIME_QUESTION = /^\s*when\b|\b(what|which|by what|on what) (day|date|time|
 
 const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens";
 const QUANTITY = new RegExp(String.raw`(\d[\d,.]*\s*(%|bn|m|km|k)?|\b(${NUMBER_WORDS})\b)`, "i");
-const CALENDAR_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december";
+const CALENDAR_NAMES = [...DAY_NAMES, ...MONTH_NAMES_BUT_MAY].join("|");
 const TIME = new RegExp(String.raw`\b(${CALENDAR_NAMES}|tomorrow|yesterday|today|tonight|next (week|month|year)|last (week|month|year)|(19|20)\d{2})\b`, "i");
 /** Whether a word names a day of the week or a month ("may" is left out: it is mostly the verb). */
 export const isCalendarName = (word: string): boolean => new RegExp(`^(?:${CALENDAR_NAMES})$`, "i").test(word);
 
 // "What did Grushko say", "How did Hegseth respond", "What has the Kremlin said": someone's words.
-const QUOTE_QUESTION = /\b(what|how) (did|does|do|has|have|had|is|was) .{1,60}?\b(say|said|says|tell|told|respond|responded|react|reacted|reply|replied|claim|claimed|warn|warned|argue|argued|post|posted|write|wrote|think|thinks|mean)\b|\baccording to\b/i;
+const QUOTE_QUESTION = new RegExp(
+  String.raw`\b(what|how) (did|does|do|has|have|had|is|was) .{1,60}?\b(${[...ASKING_VERBS, "thinks"].join("|")})\b|\baccording to\b`,
+  "i",
+);
 // "What did Medvedev call Macron", "How did Trump brand Zelensky": a name or label someone gave.
 const LABEL_QUESTION = /\b(what|which|how) (?:\S+ ){0,6}?(call|calls|called|calling|brand|branded|dub|dubbed|label|labelled|labeled|nickname|nicknamed)\b|\bnickname\b/i;
 const LABEL = /\b(call|calls|called|calling|brand|branded|branding|dubbed|labelled|labeled|nicknamed|described|describing|dismissed as|denounced as|condemned as)\b[^.]*?[“"‘][^”"’]{2,40}[”"’]/iu;

@@ -1,6 +1,7 @@
 import { splitSentences, type Span } from "../../text/sentences.js";
 import type { Article, ArticleSpan } from "../../types.js";
 import { readSubject, type Subject } from "./names.js";
+import { REPORTING_VERBS } from "../../text/speechVerbs.js";
 
 /** Who a quote is attributed to, as the article words it. */
 export type Attribution =
@@ -16,8 +17,11 @@ export interface RawQuote extends ArticleSpan {
   appositiveRole: string | null;
 }
 
-const VERBS =
-  "said|says|added|adds|told|tells|wrote|writes|posted|stated|warned|stressed|argued|charged|concluded|claimed|insisted|noted|explained|confirmed|continued|announced|dismissed|mocked|implied|suggested|indicated|clarified|reiterated|thanked|cautioned|accused|branded|reported";
+const VERBS = [
+  ...REPORTING_VERBS, "adds", "tells", "writes", "stressed", "argued", "charged", "concluded", "claimed", "insisted", "noted",
+  "explained", "confirmed", "continued", "announced", "dismissed", "mocked", "implied", "suggested", "indicated", "clarified",
+  "reiterated", "thanked", "cautioned", "accused", "branded", "reported",
+].join("|");
 const POSTPOSED = new RegExp(String.raw`^\s*,?\s*([^.;:!?]{1,90}?)\s+(?:${VERBS})\b`, "u");
 const INVERTED = new RegExp(String.raw`^\s*,?\s*(?:said|says|added)\s+([^.,;:!?]{1,60})`, "u");
 const SPEECH_VERB = new RegExp(String.raw`\s+(?:(?:who|has|had|have|also|meanwhile|further|\p{L}+ly)\s+)*(?:${VERBS})\b(?!\s+to\b)`, "gu");

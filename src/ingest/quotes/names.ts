@@ -1,5 +1,7 @@
 /** Reading people's names and roles out of the noun phrase in front of a speech verb. */
 
+import { DAY_NAMES, MONTH_NAMES_BUT_MAY } from "../../text/calendar.js";
+
 const TITLES = new Set(["mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "president", "gen", "lt", "col", "rev"]);
 const ROLE_WORDS = new Set(
   (
@@ -17,8 +19,7 @@ const ANONYMOUS = /^(a|an|one|another)\s+(.*\b)?(source|sources|official|officia
 const NOT_NAMES = new Set([
   "the", "a", "an", "but", "and", "meanwhile", "however", "on", "in", "earlier", "later", "speaking", "commenting",
   "discussing", "reiterating", "following", "after", "as", "it", "this", "that", "then", "so", "also", "his", "her", "their",
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-  "june", "july", "august", "september", "october", "november", "december",
+  ...DAY_NAMES, ...MONTH_NAMES_BUT_MAY,
 ]);
 
 export type Subject =

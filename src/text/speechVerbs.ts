@@ -1,0 +1,11 @@
+/**
+ * Verbs that report speech in the forms articles use ("Peskov said", "she told reporters"): the
+ * ones every check for reported words knows. Each check adds the verbs its own reading needs.
+ */
+export const REPORTING_VERBS: readonly string[] = ["said", "says", "added", "told", "wrote", "posted", "warned", "stated"];
+
+/** Verbs a question asks for someone's words with ("What did Grushko say?", "How did Kyiv react?"). */
+export const ASKING_VERBS: readonly string[] = [
+  "say", "said", "says", "tell", "told", "respond", "responded", "react", "reacted", "reply", "replied", "claim", "claimed",
+  "warn", "warned", "argue", "argued", "post", "posted", "write", "wrote", "think", "mean",
+];
