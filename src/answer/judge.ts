@@ -6,6 +6,7 @@ import { synonymsOf } from "../question/synonyms.js";
 import type { Concept } from "../types.js";
 import { DAY_NAMES, MONTH_NAMES } from "../text/calendar.js";
 import { REPORTING_VERBS } from "../text/speechVerbs.js";
+import { NUMBER_WORDS } from "../text/numberWords.js";
 
 /**
  * Thresholds of the three outcomes, on the share of a question's weight (its concepts, see
@@ -31,7 +32,7 @@ export const CONFIDENCE = {
 
 /** How far (in words) a number may sit from the thing a "how many" question counts. */
 const NUMBER_REACH = 4;
-const NUMBER = /^(\d[\d,.]*(%|bn|m|km|k)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|£\d.*|\$\d.*)$/i;
+const NUMBER = new RegExp(String.raw`^(\d[\d,.]*(%|bn|m|km|k)?|${NUMBER_WORDS.join("|")}|£\d.*|\$\d.*)$`, "i");
 // (A word that opens a sentence with a number is no name: "About 2,000 troops" counts troops.)
 const MODEL_NUMBER = /(?!(?:About|Around|Nearly|Almost|Roughly|Approximately|Some|Over|Under|More|Fewer|Less|Only|Just|At|Up|By|In|Of|To|Another|All)\b)(\p{Lu}[\p{L}-]*)\s+(?:\d[\d,.]*[a-z]*|One|Two|Three)\b/gu;
 const EXACT = /\b(exact|exactly|precise|precisely|what date|which date|on what date)\b/i;

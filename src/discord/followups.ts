@@ -7,6 +7,7 @@
  */
 
 import { QUESTION_OPENERS } from "../text/questionOpeners.js";
+import { isCapitalised } from "../text/names.js";
 
 const PRONOUNS = /\b(he|she|they|him|her|them|his|their|hers|theirs)\b/gi;
 const POSSESSIVE = new Set(["his", "their", "hers", "theirs"]);
@@ -18,7 +19,7 @@ export function subjectOf(question: string): string | null {
   const run: string[] = [];
   for (const raw of question.match(/[\p{L}\p{N}’'-]+/gu) ?? []) {
     const word = raw.replace(/[’']s$/u, "");
-    const isName = /^\p{Lu}/u.test(word) && !NOT_NAMES.has(word.toLowerCase());
+    const isName = isCapitalised(word) && !NOT_NAMES.has(word.toLowerCase());
     // "Britain and France" is one subject; a trailing "and" is dropped below.
     if (isName || (word === "and" && run.length > 0 && run.at(-1) !== "and")) run.push(word);
     // A name ends at the first other word, or at a possessive ("Starmer's plan").

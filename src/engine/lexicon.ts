@@ -4,7 +4,7 @@ import { QuestionAnalyser } from "../question/analyse.js";
 import { places } from "../question/places.js";
 import { RoleResolver } from "../question/roles.js";
 import { contentTerm } from "../text/terms.js";
-import type { Passage } from "../types.js";
+import { properNounsIn } from "../text/names.js";
 
 let englishWords: Set<string> | undefined;
 
@@ -12,25 +12,6 @@ let englishWords: Set<string> | undefined;
 function isEnglishWord(word: string): boolean {
   englishWords ??= new Set(createRequire(import.meta.url)("an-array-of-english-words") as string[]);
   return englishWords.has(word);
-}
-
-/**
- * Words the articles write with a capital inside a sentence and never in lower case: names
- * ("Peskov", "Kursk", "Anduril"), so a question typed all in lower case still names them.
- */
-export function properNounsIn(passages: readonly Passage[]): Set<string> {
-  const capitalised = new Set<string>();
-  const lower = new Set<string>();
-  for (const passage of passages) {
-    for (const match of passage.text.matchAll(/([.!?:;\n"“‘]\s*|^)?([\p{L}][\p{L}'’-]*)/gu)) {
-      const word = match[2] as string;
-      if (match[1] !== undefined) continue; // sentence-initial: capitalised either way
-      const key = word.toLowerCase().replace(/['’]s$/u, "");
-      if (/^\p{Lu}/u.test(word)) capitalised.add(key);
-      else lower.add(key);
-    }
-  }
-  return new Set([...capitalised].filter((word) => !lower.has(word)));
 }
 
 /**
@@ -91,7 +72,7 @@ export function buildAnalyser(index: LoadedIndex): QuestionAnalyser {
   const { keywords } = index;
   const frequencies = new Map<string, number>();
   for (const word of keywords.vocabulary) frequencies.set(word, keywords.passagesWith(contentTerm(word) ?? word));
-  const names = properNounsIn(index.passages);
+  const names = properNounsIn(index.passages.map((passage) => passage.text));
   const terms = keywords.terms().sort();
   const related = (term: string): string[] => [...new Set([...irregularFormsOf(term).filter((form) => form !== term && keywords.passagesWith(form) > 0), ...sharingRoot(term)])];
   const sharingRoot = (term: string): string[] => {

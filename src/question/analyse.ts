@@ -8,6 +8,7 @@ import type { Places } from "./places.js";
 import type { RoleResolver } from "./roles.js";
 import { SpellingCorrector } from "./spelling.js";
 import { synonymsOf } from "./synonyms.js";
+import { isCapitalised } from "../text/names.js";
 
 /** What the analysis needs to know about the articles. */
 export interface QuestionLexicon {
@@ -82,7 +83,6 @@ function withSubject(text: string, subject: string): string {
 /** Prefixes of a compound that leave it about its place: "pro-Kremlin", "anti-Western", "ex-Soviet". */
 const COMPOUND_PREFIXES = new Set(["pro", "anti", "ex", "non", "post", "pre", "neo", "pan"]);
 
-const capitalised = (token: string) => /^\p{Lu}/u.test(token);
 const termsOf = (phrase: string) => words(phrase).flatMap((word) => contentTerm(word) ?? []);
 
 /** A part being read: its words, which are taken, and what has been found so far. */
@@ -161,8 +161,8 @@ export class QuestionAnalyser {
         const bare = token.slice(0, token.length - possessive.length);
         // A capitalised word is corrected only to a name: "Merkel" must not become "market".
         const fixed = this.speller.correct(bare);
-        if (fixed === null || (capitalised(bare) && !this.lexicon.isName(fixed))) return token;
-        return (capitalised(bare) ? fixed[0]!.toUpperCase() + fixed.slice(1) : fixed) + possessive;
+        if (fixed === null || (isCapitalised(bare) && !this.lexicon.isName(fixed))) return token;
+        return (isCapitalised(bare) ? fixed[0]!.toUpperCase() + fixed.slice(1) : fixed) + possessive;
       })
       .join("");
   }
@@ -221,7 +221,7 @@ export class QuestionAnalyser {
         if (found.length === 0) continue;
         // "us" the word is not "US" the country, nor "turkey" the bird Turkey.
         const core = lower.slice(i, i + length).filter((word) => word !== "the");
-        const typedLower = !tokens.slice(i, i + length).some((token) => capitalised(token));
+        const typedLower = !tokens.slice(i, i + length).some((token) => isCapitalised(token));
         if (core.length === 1 && typedLower && (isStopword(core[0] as string) || this.lexicon.isEnglishWord(core[0] as string))) continue;
         const own = [...new Set(found.flatMap((place) => place.names))];
         const related = [...new Set(found.flatMap((place) => place.related))];
@@ -271,8 +271,8 @@ export class QuestionAnalyser {
       const term = compound ?? terms[0];
       if (term === undefined) return;
       // A capital on the first word proves nothing, unless the articles or the next word say it is a name.
-      const first = index === 0 && !this.lexicon.isName(word) && this.lexicon.isEnglishWord(word) && !capitalised(tokens[1] ?? "");
-      const asName = pieces.some((piece) => capitalised(piece)) && !first && !OPENERS.has(word);
+      const first = index === 0 && !this.lexicon.isName(word) && this.lexicon.isEnglishWord(word) && !isCapitalised(tokens[1] ?? "");
+      const asName = pieces.some((piece) => isCapitalised(piece)) && !first && !OPENERS.has(word);
       const name = asName || this.lexicon.isName(word);
       const forms = pieces.length > 1 ? [terms] : (name ? [...this.lexicon.spellings(bare.toLowerCase()), ...this.lexicon.otherNames(bare.toLowerCase())] : this.lexicon.relatedTerms(term)).map((form) => [form]);
       const synonyms = name ? [] : synonymsOf(term).filter((synonym) => this.lexicon.isTerm(synonym)).map((synonym) => [synonym]);

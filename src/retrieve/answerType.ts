@@ -1,5 +1,6 @@
 import { DAY_NAMES, MONTH_NAMES_BUT_MAY } from "../text/calendar.js";
 import { ASKING_VERBS } from "../text/speechVerbs.js";
+import { NUMBER_WORDS } from "../text/numberWords.js";
 
 /** What kind of answer a question expects, as classic question answering systems detect it. */
 export type AnswerType = "quantity" | "time" | "quote" | "label" | "person" | null;
@@ -8,8 +9,7 @@ const QUANTITY_QUESTION = /\b(how (many|much|large|big|long|far|old|high|heavy|o
 // "When will…", or asking for a date anywhere; not "when" inside a clause ("…when he talked about…").
 const TIME_QUESTION = /^\s*when\b|\b(what|which|by what|on what) (day|date|time|year|month)\b/i;
 
-const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens";
-const QUANTITY = new RegExp(String.raw`(\d[\d,.]*\s*(%|bn|m|km|k)?|\b(${NUMBER_WORDS})\b)`, "i");
+const QUANTITY = new RegExp(String.raw`(\d[\d,.]*\s*(%|bn|m|km|k)?|\b(${NUMBER_WORDS.join("|")})\b)`, "i");
 const CALENDAR_NAMES = [...DAY_NAMES, ...MONTH_NAMES_BUT_MAY].join("|");
 const TIME = new RegExp(String.raw`\b(${CALENDAR_NAMES}|tomorrow|yesterday|today|tonight|next (week|month|year)|last (week|month|year)|(19|20)\d{2})\b`, "i");
 /** Whether a word names a day of the week or a month ("may" is left out: it is mostly the verb). */

@@ -1,6 +1,7 @@
 /** Reading people's names and roles out of the noun phrase in front of a speech verb. */
 
 import { DAY_NAMES, MONTH_NAMES_BUT_MAY } from "../../text/calendar.js";
+import { isCapitalised } from "../../text/names.js";
 
 const TITLES = new Set(["mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "prof", "president", "gen", "lt", "col", "rev"]);
 const ROLE_WORDS = new Set(
@@ -30,10 +31,6 @@ export type Subject =
 
 function tokens(phrase: string): string[] {
   return phrase.split(/\s+/).filter((token) => token !== "");
-}
-
-function isCapitalised(token: string): boolean {
-  return /^\p{Lu}/u.test(token);
 }
 
 function bare(token: string): string {
