@@ -3,7 +3,7 @@
  * share widgets, comment forms, programme straps) that must never become a passage.
  */
 
-import { MONTH_NAMES } from "../text/calendar.js";
+import { DAY_NAMES, MONTH_NAMES } from "../text/calendar.js";
 
 export type LineKind = "furniture" | "appeal" | "date" | "label" | "heading" | "subheading" | "text";
 
@@ -25,7 +25,7 @@ const READER_ADDRESS = /\b(you|your|us|we|our)\b/i;
 export function parseDateLine(line: string): string | null {
   const text = line.trim().replace(/^(published|updated|posted)( on)?:?\s*/i, "");
   const time = String.raw`(,?\s*(at\s*)?\d{1,2}[:.]\d{2}(\s*(am|pm))?(\s*[A-Z]{2,4})?)?`;
-  const weekday = String.raw`((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?`;
+  const weekday = String.raw`((${DAY_NAMES.map((day) => day.slice(0, 3)).join("|")})[a-z]*,?\s+)?`;
   const dayFirst = new RegExp(String.raw`^${weekday}(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})${time}$`, "i").exec(text);
   if (dayFirst) return isoDate(dayFirst[5], dayFirst[4], dayFirst[3]);
   const monthFirst = new RegExp(String.raw`^${weekday}([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})${time}$`, "i").exec(text);

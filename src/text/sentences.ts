@@ -1,3 +1,5 @@
+import { MONTH_NAMES_BUT_MAY } from "./calendar.js";
+
 /** A sentence inside some larger text, as `[start, end)` offsets into that text. */
 export interface Span {
   start: number;
@@ -9,8 +11,8 @@ const CLOSING = "’”\"'»)]";
 // Abbreviations that end in a full stop without ending the sentence.
 const ABBREVIATIONS = new Set([
   "mr", "mrs", "ms", "dr", "prof", "st", "lt", "gen", "col", "maj", "capt", "sgt", "rev", "sen", "rep",
-  "gov", "pres", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "approx", "jan", "feb", "mar",
-  "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "u.s", "u.k", "u.n",
+  "gov", "pres", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "approx", "e.g", "i.e", "u.s", "u.k", "u.n",
+  ...MONTH_NAMES_BUT_MAY.map((month) => month.slice(0, 3)), "sept",
 ]);
 
 function isSentenceStart(char: string | undefined): boolean {
