@@ -4,6 +4,28 @@ import { folderCycles, importEdges, topLevel, type ImportEdge } from "./importGr
 
 const SRC = fileURLToPath(new URL("../../src", import.meta.url));
 
+/**
+ * The README's layer order ("Project layout"): a folder imports only folders of a lower rank
+ * (or of its own, for the front ends) and the shared leaves.
+ */
+const RANK: Readonly<Record<string, number>> = {
+  text: 0,
+  ingest: 1,
+  embed: 1,
+  index: 2,
+  retrieve: 3,
+  question: 4,
+  answer: 5,
+  quotes: 5,
+  engine: 6,
+  cli: 7,
+  discord: 7,
+  eval: 7,
+  bench: 7,
+};
+/** Imported from any layer; they import only one another. */
+const SHARED_LEAVES = new Set(["types", "errors", "log", "config", "util"]);
+
 describe("the import graph of src/", () => {
   const edges = importEdges(SRC);
 
@@ -15,6 +37,18 @@ describe("the import graph of src/", () => {
   it("has no cycle between top-level folders", () => {
     const cycles = folderCycles(edges);
     expect(cycles, `import cycles between folders of src/:\n\n${cycles.join("\n\n")}\n`).toEqual([]);
+  });
+
+  it("imports only down the layers", () => {
+    const upward = edges.filter(({ from, to }) => {
+      const [a, b] = [topLevel(from), topLevel(to)];
+      if (a === b || SHARED_LEAVES.has(b)) return false;
+      if (SHARED_LEAVES.has(a)) return true;
+      const [rankA, rankB] = [RANK[a], RANK[b]];
+      if (rankA === undefined || rankB === undefined) return true;
+      return rankB > rankA || (rankB === rankA && rankA < RANK.cli!);
+    });
+    expect(upward.map((edge) => `${edge.from} imports ${edge.to}`), "a new folder needs a rank in RANK and the README").toEqual([]);
   });
 
   it("keeps src/text free of the rest of the project", () => {
