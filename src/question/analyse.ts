@@ -1,7 +1,7 @@
 import { answerTypeOf, isCalendarName, measureAsked, type AnswerType } from "../retrieve/answerType.js";
 import { contentTerm, isStopword, words } from "../text/terms.js";
 import type { Concept } from "../types.js";
-import { isChatWord, isWordToken, rewriteChat, tokenise } from "./chat.js";
+import { isChatWord, rewriteChat } from "./chat.js";
 import { isComparison, splitParts } from "./parts.js";
 import { ANAPHOR, COMPARISON_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PRONOUNS } from "./questionWords.js";
 import type { Places } from "./places.js";
@@ -9,6 +9,7 @@ import type { RoleResolver } from "./roles.js";
 import { SpellingCorrector } from "./spelling.js";
 import { synonymsOf } from "./synonyms.js";
 import { isCapitalised } from "../text/names.js";
+import { isWordToken, tokenise } from "../text/tokens.js";
 
 /** What the analysis needs to know about the articles. */
 export interface QuestionLexicon {

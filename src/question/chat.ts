@@ -3,6 +3,7 @@
  * dropped. Only whole words are rewritten, and only these; everything else is left to the
  * spelling corrector, which checks against the articles' own vocabulary.
  */
+import { isWordToken, tokenise } from "../text/tokens.js";
 
 /** Abbreviations and their meaning; an empty meaning drops the word (filler such as "lol"). */
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
@@ -47,13 +48,6 @@ function expand(word: string, previous: string | undefined, next: string | undef
   if (thousands) return (Number(thousands[1]) * 1000).toLocaleString("en-GB");
   return Object.hasOwn(ABBREVIATIONS, lower) ? ABBREVIATIONS[lower] : undefined;
 }
-
-/** Words and the spaces or punctuation between them, in order, so a text can be put back together. */
-export function tokenise(text: string): string[] {
-  return text.match(/[\p{L}\p{N}](?:[\p{L}\p{N}]|['’.-](?=[\p{L}\p{N}])|(?<=\d),(?=\d))*|[^\p{L}\p{N}]+/gu) ?? [];
-}
-
-export const isWordToken = (token: string): boolean => /^[\p{L}\p{N}]/u.test(token);
 
 /** Whether a word is chat-speak this table knows ("lol", "abt"): English, if not in a dictionary. */
 export const isChatWord = (word: string): boolean => Object.hasOwn(ABBREVIATIONS, word.toLowerCase());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rewriteChat, tokenise } from "../../src/question/chat.js";
+import { rewriteChat } from "../../src/question/chat.js";
 
 describe("rewriteChat", () => {
   it("drops greetings and polite openers before the question", () => {
@@ -33,14 +33,5 @@ describe("rewriteChat", () => {
     expect(rewriteChat("What did Grushko say?")).toEqual({ text: "What did Grushko say?", changed: false });
     expect(rewriteChat("hi!").text).toBe("hi!");
     expect(rewriteChat("lol")).toEqual({ text: "lol", changed: false });
-  });
-});
-
-describe("tokenise", () => {
-  it("keeps every character, so a text can be put back together", () => {
-    const text = "Russia's ex-leader — 30,000 “troops”?";
-    expect(tokenise(text).join("")).toBe(text);
-    expect(tokenise(text)).toContain("Russia's");
-    expect(tokenise(text)).toContain("30,000");
   });
 });
