@@ -1,12 +1,12 @@
-import { answerTypeOf, hasAnswerType, measureAsked, type AnswerType } from "../retrieve/answerType.js";
-import { conceptHeld } from "../retrieve/coverage.js";
-import { contentTerm, contentTerms, words } from "../text/terms.js";
 import type { QuestionPart } from "../question/analyse.js";
 import { synonymsOf } from "../question/synonyms.js";
-import type { Concept } from "../types.js";
+import { answerTypeOf, hasAnswerType, measureAsked, type AnswerType } from "../retrieve/answerType.js";
+import { conceptHeld } from "../retrieve/coverage.js";
 import { DAY_NAMES, MONTH_NAMES } from "../text/calendar.js";
-import { REPORTING_VERBS } from "../text/speechVerbs.js";
 import { NUMBER_WORDS } from "../text/numberWords.js";
+import { REPORTING_VERBS } from "../text/speechVerbs.js";
+import { contentTerm, contentTerms, words } from "../text/terms.js";
+import type { Concept } from "../types.js";
 
 /**
  * Thresholds of the three outcomes, on the share of a question's weight (its concepts, see

@@ -5,9 +5,8 @@
  * question words ("Grushko", "Sir Keir Starmer", "Britain and France"). A follow-up without
  * such a pronoun, or after a question without a named subject, is asked as it stands.
  */
-
-import { QUESTION_OPENERS } from "../text/questionOpeners.js";
 import { isCapitalised } from "../text/names.js";
+import { QUESTION_OPENERS } from "../text/questionOpeners.js";
 
 const PRONOUNS = /\b(he|she|they|him|her|them|his|their|hers|theirs)\b/gi;
 const POSSESSIVE = new Set(["his", "their", "hers", "theirs"]);

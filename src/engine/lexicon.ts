@@ -3,8 +3,8 @@ import type { LoadedIndex } from "../index/indexStore.js";
 import { QuestionAnalyser } from "../question/analyse.js";
 import { places } from "../question/places.js";
 import { RoleResolver } from "../question/roles.js";
-import { contentTerm } from "../text/terms.js";
 import { properNounsIn } from "../text/names.js";
+import { contentTerm } from "../text/terms.js";
 
 let englishWords: Set<string> | undefined;
 

@@ -1,6 +1,6 @@
-import type { Article, Paragraph, Passage } from "../types.js";
 import { splitSentences, startsWithQuote } from "../text/sentences.js";
 import { REPORTING_VERBS } from "../text/speechVerbs.js";
+import type { Article, Paragraph, Passage } from "../types.js";
 
 /** Bump when passages or what is embedded for them change, so old indexes are rebuilt, not mixed. */
 export const CHUNKER_VERSION = 2;

@@ -2,7 +2,6 @@
  * General rules for page furniture: the text a web page wraps around an article (appeals,
  * share widgets, comment forms, programme straps) that must never become a passage.
  */
-
 import { DAY_NAMES, MONTH_NAMES } from "../text/calendar.js";
 
 export type LineKind = "furniture" | "appeal" | "date" | "label" | "heading" | "subheading" | "text";

@@ -1,15 +1,15 @@
 import { answerTypeOf, isCalendarName, measureAsked, type AnswerType } from "../retrieve/answerType.js";
+import { isCapitalised } from "../text/names.js";
 import { contentTerm, isStopword, words } from "../text/terms.js";
+import { isWordToken, tokenise } from "../text/tokens.js";
 import type { Concept } from "../types.js";
 import { isChatWord, rewriteChat } from "./chat.js";
 import { isComparison, splitParts } from "./parts.js";
-import { ANAPHOR, COMPARISON_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PRONOUNS } from "./questionWords.js";
 import type { Places } from "./places.js";
+import { ANAPHOR, COMPARISON_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PRONOUNS } from "./questionWords.js";
 import type { RoleResolver } from "./roles.js";
 import { SpellingCorrector } from "./spelling.js";
 import { synonymsOf } from "./synonyms.js";
-import { isCapitalised } from "../text/names.js";
-import { isWordToken, tokenise } from "../text/tokens.js";
 
 /** What the analysis needs to know about the articles. */
 export interface QuestionLexicon {

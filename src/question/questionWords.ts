@@ -1,5 +1,4 @@
 /** The word lists a question is read with, each written once. */
-
 import { QUESTION_OPENERS } from "../text/questionOpeners.js";
 
 /** Words that open a question or a request, capitalised only because they come first. */

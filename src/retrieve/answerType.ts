@@ -1,6 +1,6 @@
 import { DAY_NAMES, MONTH_NAMES_BUT_MAY } from "../text/calendar.js";
-import { ASKING_VERBS } from "../text/speechVerbs.js";
 import { NUMBER_WORDS } from "../text/numberWords.js";
+import { ASKING_VERBS } from "../text/speechVerbs.js";
 
 /** What kind of answer a question expects, as classic question answering systems detect it. */
 export type AnswerType = "quantity" | "time" | "quote" | "label" | "person" | null;

@@ -1,7 +1,7 @@
 import { splitSentences, type Span } from "../../text/sentences.js";
+import { REPORTING_VERBS } from "../../text/speechVerbs.js";
 import type { Article, ArticleSpan } from "../../types.js";
 import { readSubject, type Subject } from "./names.js";
-import { REPORTING_VERBS } from "../../text/speechVerbs.js";
 
 /** Who a quote is attributed to, as the article words it. */
 export type Attribution =

@@ -1,5 +1,4 @@
 /** Reading people's names and roles out of the noun phrase in front of a speech verb. */
-
 import { DAY_NAMES, MONTH_NAMES_BUT_MAY } from "../../text/calendar.js";
 import { isCapitalised } from "../../text/names.js";
 
