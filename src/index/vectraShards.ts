@@ -1,4 +1,5 @@
-import { readdir } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 
 /**
  * Rows per vectra index file. vectra keeps a whole index in one JSON string, and V8 caps a
@@ -38,10 +39,32 @@ export async function listShardFiles(folder: string): Promise<string[]> {
   return shards.map((entry) => entry.name);
 }
 
-// vectra's package entry loads OpenAI, cheerio and a GPT tokenizer (~0.6 s); the LocalIndex
-// module alone is all the store needs, and it is loaded only when vectors are read or written.
-async function localIndexClass() {
-  return (await import("vectra/lib/LocalIndex.js")).LocalIndex;
+/**
+ * vectra's `LocalIndex` file, as its 0.12.3 `createIndex({ version: 1 })` and
+ * `batchInsertItems` write it (`lib/LocalIndex.js`): the keys in this order, `norm` the
+ * Euclidean length of the stored vector. Written here rather than through `LocalIndex`
+ * because vectra's package entry, the only public way to load it, also loads OpenAI, cheerio and
+ * a GPT tokenizer (~0.55 s of CPU, on every build); `test/index/vectraShards.test.ts` checks
+ * that vectra's own public `LocalIndex` opens these files and writes the same bytes.
+ */
+interface VectraIndexFile {
+  version: 1;
+  metadata_config: Record<string, never>;
+  items: VectraItem[];
+}
+
+interface VectraItem {
+  id: string;
+  metadata: { articleId: string };
+  vector: number[];
+  norm: number;
+}
+
+/** vectra's `ItemSelector.normalize`: summed in index order, so the float is the same. */
+function vectorNorm(vector: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < vector.length; i++) sum += vector[i]! * vector[i]!;
+  return Math.sqrt(sum);
 }
 
 export interface StoredRow {
@@ -50,40 +73,42 @@ export interface StoredRow {
   vector: Float32Array;
 }
 
-/** Writes rows through vectra's own API, `SHARD_ROWS` to an index file. Returns the file names. */
+/** Writes rows as vectra index files, `SHARD_ROWS` to a file. Returns the file names. */
 export async function writeShards(folder: string, rows: readonly StoredRow[]): Promise<string[]> {
-  const LocalIndex = await localIndexClass();
+  await mkdir(folder, { recursive: true });
   const files: string[] = [];
+  const seen = new Set<string>();
   const shardCount = Math.max(1, Math.ceil(rows.length / SHARD_ROWS));
   for (let shard = 0; shard < shardCount; shard++) {
+    const items = rows.slice(shard * SHARD_ROWS, (shard + 1) * SHARD_ROWS).map((row): VectraItem => {
+      // vectra refuses an id a file already holds; ids are unique across shards too.
+      if (seen.has(row.id)) throw new Error(`Item with id ${row.id} already exists`);
+      seen.add(row.id);
+      const vector = Array.from(row.vector, storedComponent);
+      return { id: row.id, metadata: { articleId: row.articleId }, vector, norm: vectorNorm(vector) };
+    });
     const name = shardFileName(shard);
-    const index = new LocalIndex(folder, name);
-    await index.createIndex({ version: 1 });
-    await index.batchInsertItems(
-      rows.slice(shard * SHARD_ROWS, (shard + 1) * SHARD_ROWS).map((row) => ({
-        id: row.id,
-        vector: Array.from(row.vector, storedComponent),
-        metadata: { articleId: row.articleId },
-      })),
-    );
+    const file: VectraIndexFile = { version: 1, metadata_config: {}, items };
+    await writeFile(path.join(folder, name), JSON.stringify(file));
     files.push(name);
   }
   return files;
 }
 
 /**
- * Reads every shard through vectra and calls `visit` with each item, one shard in memory at a
- * time. Throws when a file is missing or not valid JSON.
+ * Reads every shard as vectra's `LocalIndex.listItems` would and calls `visit` with each item,
+ * one shard in memory at a time. Throws when a file is missing or not a vectra index.
  */
 export async function readShards(
   folder: string,
   visit: (id: string, vector: readonly number[]) => void,
 ): Promise<string[]> {
-  const LocalIndex = await localIndexClass();
   const files = await listShardFiles(folder);
   if (files.length === 0) throw new Error("no vector file index.json");
   for (const name of files) {
-    for (const item of await new LocalIndex(folder, name).listItems()) visit(item.id, item.vector);
+    const { items } = JSON.parse(await readFile(path.join(folder, name), "utf8")) as Partial<VectraIndexFile>;
+    if (!Array.isArray(items)) throw new Error(`${name} is not a vectra index: it has no items`);
+    for (const item of items) visit(item.id, item.vector);
   }
   return files;
 }

@@ -79,7 +79,7 @@ export class NpmProcess {
 
   /** The bot itself: the node process that runs the bot's entry point, whatever wraps it. */
   botProcess(): ProcessInfo | undefined {
-    return this.running().find((info) => /^\S*node .*--import.* src\/discord\/main\.ts$/.test(info.commandLine));
+    return this.running().find((info) => /^\S*node .*\bdist\/src\/discord\/main\.js$/.test(info.commandLine));
   }
 
   /** Waits until no process of the group runs, up to `timeoutMs`; returns those still running. */
