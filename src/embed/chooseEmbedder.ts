@@ -2,10 +2,9 @@ import { DEFAULT_EMBEDDING_MODEL, type EngineConfig } from "../config.js";
 import { UserError } from "../errors.js";
 import type { Embedder } from "../types.js";
 import type { Logger } from "../log.js";
+import { OFFLINE_ENCODER_ID, transformersEncoderId } from "./encoderIds.js";
 import { createOfflineEmbedder } from "./offlineEmbedder.js";
 import { createTransformersEmbedder, isModelCached } from "./transformersEmbedder.js";
-
-export const OFFLINE_ENCODER_ID = "offline:universal-sentence-encoder-lite";
 
 /** Which encoder to load and why, decided without loading anything heavy. */
 export interface EncoderPlan {
@@ -13,10 +12,6 @@ export interface EncoderPlan {
   id: string;
   modelId: string | null;
   reason: string;
-}
-
-function transformersId(modelId: string): string {
-  return `transformers:${modelId}:q8`;
 }
 
 async function hostReachable(config: EngineConfig, modelId: string): Promise<boolean> {
@@ -38,7 +33,7 @@ export async function planEncoder(config: EngineConfig, indexEncoderId?: string)
   const cached = isModelCached(modelId, config.MODELS_DIR, true);
   const transformers: EncoderPlan = {
     kind: "transformers",
-    id: transformersId(modelId),
+    id: transformersEncoderId(modelId, true),
     modelId,
     reason: cached ? `cached in ${config.MODELS_DIR}/` : `downloading to ${config.MODELS_DIR}/`,
   };

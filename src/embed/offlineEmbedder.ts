@@ -1,4 +1,5 @@
 import type { Embedder } from "../types.js";
+import { OFFLINE_ENCODER_ID } from "./encoderIds.js";
 
 /** Universal Sentence Encoder lite always yields 512 dimensions. */
 const USE_DIMENSIONS = 512;
@@ -25,7 +26,7 @@ export async function createOfflineEmbedder(): Promise<Embedder> {
   ]);
   const model = await initModel(modelSource);
   return {
-    id: "offline:universal-sentence-encoder-lite",
+    id: OFFLINE_ENCODER_ID,
     dimensions: USE_DIMENSIONS,
     async embed(texts) {
       const vectors: Float32Array[] = [];

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Embedder } from "../types.js";
+import { transformersEncoderId } from "./encoderIds.js";
 import { explainDownloadFailure } from "./modelDownloadError.js";
 
 export interface TransformersEmbedderOptions {
@@ -85,7 +86,7 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
   }
 
   return {
-    id: `transformers:${options.modelId}${options.quantized ? ":q8" : ""}`,
+    id: transformersEncoderId(options.modelId, options.quantized),
     dimensions,
     async embed(texts) {
       if (texts.length === 0) return [];
