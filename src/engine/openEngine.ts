@@ -2,10 +2,9 @@ import path from "node:path";
 import type { EngineConfig } from "../config.js";
 import { loadEmbedder, planEncoder } from "../embed/chooseEmbedder.js";
 import { FolderArticleSource, type ArticleSource } from "../ingest/articleSource.js";
-import { CHUNKER_VERSION } from "../ingest/chunk.js";
 import { describeStale, staleArticles } from "../index/freshness.js";
-import { INDEX_FORMAT_VERSION, type Manifest } from "../index/manifest.js";
-import { QUOTES_VERSION } from "../index/quoteIndex.js";
+import type { Manifest } from "../index/manifest.js";
+import { madeByThisVersion } from "../index/buildCurrency.js";
 import { buildIndex, type BuildResult } from "../index/buildIndex.js";
 import { loadIndex, readManifest } from "../index/indexStore.js";
 import type { Logger } from "../log.js";
@@ -53,9 +52,7 @@ export function describeBuild(result: BuildResult, indexDir: string): string {
 export async function openEngine(config: EngineConfig, log: Logger, options: { progress?: boolean } = {}): Promise<Engine> {
   let embedder: Embedder | null = null;
   const manifest = await readManifest(config.INDEX_DIR);
-  const outdated =
-    manifest !== null &&
-    (manifest.chunkerVersion !== CHUNKER_VERSION || manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.quotesVersion !== QUOTES_VERSION);
+  const outdated = manifest !== null && !madeByThisVersion(manifest);
   const source = new FolderArticleSource(config.ARTICLES_DIR);
   // Edited or deleted articles would be cited at offsets that no longer match their files.
   const stale = manifest === null || outdated ? null : describeStale(await staleArticles(manifest, config.ARTICLES_DIR, source));

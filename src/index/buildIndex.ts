@@ -3,6 +3,7 @@ import path from "node:path";
 import { UserError } from "../errors.js";
 import type { ArticleSource } from "../ingest/articleSource.js";
 import { chunkArticle, CHUNKER_VERSION } from "../ingest/chunk.js";
+import { madeByThisVersion, vectorsReusable } from "./buildCurrency.js";
 import type { Logger } from "../log.js";
 import type { Article, Embedder, Passage } from "../types.js";
 import { createProgress } from "../util/progress.js";
@@ -93,8 +94,7 @@ function recordOf(article: Article, passageCount: number): ArticleRecord {
 }
 
 function sameCorpus(manifest: Manifest, articles: ReadonlyArray<{ id: string; hash: string }>, encoderId: string): boolean {
-  if (manifest.encoder.id !== encoderId || manifest.chunkerVersion !== CHUNKER_VERSION) return false;
-  if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.quotesVersion !== QUOTES_VERSION) return false;
+  if (manifest.encoder.id !== encoderId || !madeByThisVersion(manifest)) return false;
   if (manifest.articles.length !== articles.length) return false;
   const hashes = new Map(manifest.articles.map((record) => [record.id, record.hash]));
   return articles.every((article) => hashes.get(article.id) === article.hash);
@@ -137,9 +137,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
 
   // Reuse vectors only from a build made by the same encoder and chunker.
   const previous =
-    previousManifest &&
-    previousManifest.encoder.id === options.encoderId &&
-    previousManifest.chunkerVersion === CHUNKER_VERSION
+    previousManifest && vectorsReusable(previousManifest, options.encoderId)
       ? await loadIndex(options.indexDir).catch((error: unknown) => {
           log.warn(`the existing index cannot be reused (${(error as Error).message}); embedding everything`);
           return null;
