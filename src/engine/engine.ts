@@ -129,15 +129,21 @@ export class Engine {
     if (options.articleId !== undefined && !this.articles.has(options.articleId)) {
       throw new UsageError("UNKNOWN_ARTICLE", `No indexed article has the id "${options.articleId}". List them with /sources or the index manifest.`);
     }
+    const admits = this.articleFilter(options);
     const rows: number[] = [];
     this.index.passages.forEach((passage, row) => {
-      const record = this.articles.get(passage.articleId);
-      if (outlet !== undefined && record?.outlet?.toLowerCase() !== outlet) return;
-      if (options.articleId !== undefined && passage.articleId !== options.articleId) return;
-      if (this.withheld.has(passage.articleId)) return;
-      rows.push(row);
+      if (admits(passage.articleId)) rows.push(row);
     });
     return rows;
+  }
+
+  /** Whether an article may be cited for these options: from the outlet and with the id asked for, and not withheld. */
+  private articleFilter(options: AskOptions): (articleId: string) => boolean {
+    const outlet = options.outlet?.trim().toLowerCase();
+    return (articleId) =>
+      (outlet === undefined || this.articles.get(articleId)?.outlet?.toLowerCase() === outlet) &&
+      (options.articleId === undefined || articleId === options.articleId) &&
+      !this.withheld.has(articleId);
   }
 
   /** Hybrid retrieval: dense and BM25 rankings fused, near-duplicates merged, best first. */
@@ -304,11 +310,9 @@ export class Engine {
   }
 
   private allowedArticleIds(options: AskOptions): string[] {
-    const outlet = options.outlet?.trim().toLowerCase();
     return this.sources()
-      .filter((record) => (outlet === undefined || record.outlet?.toLowerCase() === outlet) && (options.articleId === undefined || record.id === options.articleId))
-      .filter((record) => !this.withheld.has(record.id))
-      .map((record) => record.id);
+      .map((record) => record.id)
+      .filter(this.articleFilter(options));
   }
 
   /** Everyone the articles quote, most quoted first. */
