@@ -1,7 +1,9 @@
 import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { BUILD_FILES } from "../index/buildFiles.js";
 import { buildIndex } from "../index/buildIndex.js";
 import { currentBuild } from "../index/indexStore.js";
+import { isShardFile } from "../index/vectraShards.js";
 import { FolderArticleSource } from "../ingest/articleSource.js";
 import { silentLogger } from "../log.js";
 import type { Embedder } from "../types.js";
@@ -19,7 +21,7 @@ export interface DiskUsage {
   vectorCache: number;
   passages: number;
   keywords: number;
-  /** The forward index (tokens.bin). */
+  /** The forward index (BUILD_FILES.tokens). */
   tokens: number;
   other: number;
 }
@@ -55,11 +57,12 @@ export async function diskUsage(folder: string): Promise<DiskUsage> {
   for (const name of await readdir(folder)) {
     const { size } = await stat(path.join(folder, name));
     usage.total += size;
-    if (/^index(-\d+)?\.json$/.test(name)) usage.vectraJson += size;
-    else if (name.startsWith("vectors.f32")) usage.vectorCache += size;
-    else if (name === "passages.json") usage.passages += size;
-    else if (name.startsWith("keywords.")) usage.keywords += size;
-    else if (name === "tokens.bin") usage.tokens += size;
+    if (isShardFile(name)) usage.vectraJson += size;
+    // The prefix also counts the signature's temporary copy while it is being replaced.
+    else if (name.startsWith(BUILD_FILES.vectorMatrix)) usage.vectorCache += size;
+    else if (name === BUILD_FILES.passages) usage.passages += size;
+    else if (name === BUILD_FILES.keywordsJson || name === BUILD_FILES.keywordsPostings) usage.keywords += size;
+    else if (name === BUILD_FILES.tokens) usage.tokens += size;
     else usage.other += size;
   }
   return usage;

@@ -10,15 +10,14 @@ import { PassageTokens } from "./passageTokens.js";
 import { readVectorCache, writeVectorCache } from "./vectorCache.js";
 import { allocateMatrix } from "./vectorMatrix.js";
 import { listShardFiles, readShards, storedComponent, writeShards } from "./vectraShards.js";
+import { BUILD_FILES } from "./buildFiles.js";
 import { checksumFiles, checksumOf } from "./checksums.js";
 import { writeProblem } from "./writeProblems.js";
 import { quoteIndexSchema, type QuoteIndexData } from "./quoteIndex.js";
 
 const POINTER = "CURRENT";
 const BUILDS = "builds";
-const PASSAGES = "passages.json";
-const QUOTES = "quotes.json";
-const TOKENS = "tokens.bin";
+const { manifest: MANIFEST, passages: PASSAGES, quotes: QUOTES, tokens: TOKENS } = BUILD_FILES;
 const PARTIAL = ".partial";
 
 /** One complete, loaded build of the index. */
@@ -88,8 +87,8 @@ async function readJson(indexDir: string, file: string, manifest: Manifest | nul
 export async function readManifest(indexDir: string): Promise<Manifest | null> {
   const folder = await currentBuild(indexDir);
   if (folder === null) return null;
-  const parsed = manifestSchema.safeParse(await readJson(indexDir, path.join(folder, "manifest.json")));
-  if (!parsed.success) throw corrupt(indexDir, "manifest.json has an unexpected shape");
+  const parsed = manifestSchema.safeParse(await readJson(indexDir, path.join(folder, MANIFEST)));
+  if (!parsed.success) throw corrupt(indexDir, `${MANIFEST} has an unexpected shape`);
   return parsed.data;
 }
 
@@ -102,10 +101,10 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex | null> {
   // One file at a time: reading them all at once saves ~5% at 100k passages but holds every
   // JSON text in memory together (+160 MB resident).
   const passagesParsed = passagesSchema.safeParse(await readJson(indexDir, path.join(folder, PASSAGES), manifest));
-  if (!passagesParsed.success) throw corrupt(indexDir, "passages.json has an unexpected shape");
+  if (!passagesParsed.success) throw corrupt(indexDir, `${PASSAGES} has an unexpected shape`);
   const passages = passagesParsed.data;
   const quotesParsed = quoteIndexSchema.safeParse(await readJson(indexDir, path.join(folder, QUOTES), manifest));
-  if (!quotesParsed.success) throw corrupt(indexDir, "quotes.json has an unexpected shape");
+  if (!quotesParsed.success) throw corrupt(indexDir, `${QUOTES} has an unexpected shape`);
 
   const vectors = await loadVectors(indexDir, folder, passages, manifest);
 
@@ -132,7 +131,7 @@ async function loadTokens(indexDir: string, folder: string, passageCount: number
     throw corrupt(indexDir, `${TOKENS} is damaged: ${(error as Error).message}`, error);
   }
   if (tokens !== null && tokens.passageCount !== passageCount) {
-    throw corrupt(indexDir, `${TOKENS} holds ${tokens.passageCount} passages, passages.json ${passageCount}`);
+    throw corrupt(indexDir, `${TOKENS} holds ${tokens.passageCount} passages, ${PASSAGES} ${passageCount}`);
   }
   return tokens;
 }
@@ -226,7 +225,7 @@ async function writeBuildFiles(staging: string, contents: BuildContents): Promis
   });
   await writeVectorCache(staging, matrix, dimensions, [...shardFiles, PASSAGES]);
   const checksums = await checksumFiles(staging, [...shardFiles, PASSAGES, ...keywordFiles, TOKENS, QUOTES]);
-  await writeFile(path.join(staging, "manifest.json"), JSON.stringify({ ...contents.manifest, checksums }, null, 2));
+  await writeFile(path.join(staging, MANIFEST), JSON.stringify({ ...contents.manifest, checksums }, null, 2));
 }
 
 /**

@@ -1,12 +1,12 @@
 import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { BUILD_FILES } from "./buildFiles.js";
 import { decodePostings, encodePostings, type PostingsMeta } from "./bm25Postings.js";
 import type { KeywordIndexData } from "./keywordIndex.js";
 
 /** The keyword index on disk: metadata and vocabulary as JSON, postings as raw uint32 arrays. */
-const JSON_FILE = "keywords.json";
-const POSTINGS_FILE = "keywords.bin";
+const { keywordsJson: JSON_FILE, keywordsPostings: POSTINGS_FILE } = BUILD_FILES;
 
 interface KeywordsJson {
   postings: PostingsMeta;

@@ -1,6 +1,7 @@
 import { open, readFile, rename, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { BUILD_FILES } from "./buildFiles.js";
 import { checksumOf } from "./checksums.js";
 
 /**
@@ -10,8 +11,7 @@ import { checksumOf } from "./checksums.js";
  * was made from, and is ignored the moment any of them differs, or its own bytes no longer match
  * the checksum it was written with.
  */
-const MATRIX = "vectors.f32";
-const SIGNATURE = "vectors.f32.json";
+const { vectorMatrix: MATRIX, vectorSignature: SIGNATURE } = BUILD_FILES;
 const CACHE_FORMAT = 2;
 /** Large reads in pieces: one 200 MB read is slower than 16 MB ones on this kind of machine. */
 const READ_CHUNK = 16 * 1024 * 1024;

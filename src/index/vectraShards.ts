@@ -26,6 +26,11 @@ export function shardFileName(shard: number): string {
 
 const SHARD_FILE = /^index(?:-(\d+))?\.json$/;
 
+/** Whether a file of a build folder is one of vectra's index files (see shardFileName). */
+export function isShardFile(name: string): boolean {
+  return SHARD_FILE.test(name);
+}
+
 /** The vectra index files of a build folder, in shard order. */
 export async function listShardFiles(folder: string): Promise<string[]> {
   const shards = (await readdir(folder))
