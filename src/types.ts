@@ -30,7 +30,7 @@ export interface Paragraph {
 }
 
 /** One article file, parsed. */
-export interface Article {
+export interface Article extends ArticleDescription {
   id: string;
   /** File name inside the articles folder. */
   file: string;
@@ -38,10 +38,6 @@ export interface Article {
   text: string;
   /** sha256 of the file bytes plus its sidecar, used to skip unchanged articles. */
   hash: string;
-  title: string;
-  outlet: string | null;
-  published: string | null;
-  url: string | null;
   sections: Section[];
   paragraphs: Paragraph[];
 }
@@ -81,13 +77,17 @@ export interface Embedder {
   embed(texts: readonly string[]): Promise<Float32Array[]>;
 }
 
-/** Where a passage came from, as shown in a source list. */
-export interface SourceRef {
-  articleId: string;
+/** What a source list shows of an article (of one section, when a file holds several). */
+export interface ArticleDescription {
   title: string;
   outlet: string | null;
   published: string | null;
   url: string | null;
+}
+
+/** Where a passage came from, as shown in a source list. */
+export interface SourceRef extends ArticleDescription {
+  articleId: string;
   text: string;
   start: number;
   end: number;

@@ -2,7 +2,8 @@ import type { QuestionPart } from "../question/analyse.js";
 import type { Coverage } from "../retrieve/coverage.js";
 import type { PassageReader } from "../retrieve/passageText.js";
 import type { Citation, Passage, RetrievedPassage } from "../types.js";
-import { citationOf, composeAnswer, DEFAULT_COMPOSE, type ArticleLookup } from "./compose.js";
+import { composeAnswer, DEFAULT_COMPOSE } from "./compose.js";
+import { citationOf, type ArticleLookup } from "./sources.js";
 import type { PartAnswer } from "./combine.js";
 import { answersInKind, CONFIDENCE } from "./judge.js";
 

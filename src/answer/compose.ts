@@ -1,9 +1,10 @@
 import { isContinuation } from "../ingest/chunk.js";
-import type { Answer, Citation, Passage, RetrievedPassage, SourceRef } from "../types.js";
+import type { Answer, Citation, Passage, RetrievedPassage } from "../types.js";
 import { answerTypeOf, hasAnswerType, type AnswerType } from "../retrieve/answerType.js";
 import { coverageOf, type Coverage } from "../retrieve/coverage.js";
 import { passageReader, type PassageReader } from "../retrieve/passageText.js";
 import { contentTerms } from "../text/terms.js";
+import { citationOf, type ArticleLookup } from "./sources.js";
 
 /** Extra score for a sentence that holds the kind of answer asked for (a number, a day). */
 const TYPED_BONUS = 0.3;
@@ -16,11 +17,6 @@ const RANK_PENALTY = 0.05;
  * share of what the best of them covers.
  */
 const FITTING_SHARE = 0.5;
-
-/** Looks up what a source list needs about an article. */
-export interface ArticleLookup {
-  (articleId: string, section: number): { title: string; outlet: string | null; published: string | null; url: string | null };
-}
 
 export interface ComposeOptions {
   /** Inverse document frequency of a stemmed term. */
@@ -120,31 +116,6 @@ function bestSentence(sentences: ScoredSentence[], typed: (text: string) => bool
     }
   });
   return best;
-}
-
-function sourceRef(passage: Passage, lookup: ArticleLookup): SourceRef {
-  const article = lookup(passage.articleId, passage.section);
-  return {
-    articleId: passage.articleId,
-    title: article.title,
-    outlet: article.outlet,
-    published: article.published,
-    url: article.url,
-    text: passage.text,
-    start: passage.start,
-    end: passage.end,
-  };
-}
-
-/** A retrieved passage as citation `n`, with the other articles that reported the same words. */
-export function citationOf(item: RetrievedPassage, n: number, lookup: ArticleLookup): Citation {
-  return {
-    n,
-    ...sourceRef(item.passage, lookup),
-    score: Number(item.score.toFixed(6)),
-    cited: false,
-    alsoReportedBy: item.duplicates.map((duplicate) => sourceRef(duplicate, lookup)),
-  };
 }
 
 /**

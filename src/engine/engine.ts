@@ -1,6 +1,7 @@
 import { combineParts, type PartAnswer } from "../answer/combine.js";
 import { compareArticles } from "../answer/compare.js";
 import { composeAnswer, DEFAULT_COMPOSE } from "../answer/compose.js";
+import { sourceRef } from "../answer/sources.js";
 import { announcesOnly, answersInKind, CONFIDENCE, countsWhatIsNamed, judgeLead, judgeQuotes, refusal, topicConcepts } from "../answer/judge.js";
 import { UsageError, UserError } from "../errors.js";
 import type { LoadedIndex } from "../index/indexStore.js";
@@ -16,7 +17,7 @@ import { answerFromQuotes } from "../quotes/answerFromQuotes.js";
 import { matchSpeakers, parseSpeakerQuestion } from "../quotes/speakerQuestion.js";
 import type { Quote, Speaker } from "../ingest/quotes/speakers.js";
 import type { QuestionAnalyser, QuestionPart } from "../question/analyse.js";
-import type { Answer, AskOptions, Concept, Embedder, Passage, RetrievedPassage } from "../types.js";
+import type { Answer, ArticleDescription, AskOptions, Concept, Embedder, Passage, RetrievedPassage } from "../types.js";
 import { visibleText } from "../util/visible.js";
 import { buildAnalyser } from "./lexicon.js";
 import { SubjectCheck } from "./subject.js";
@@ -288,7 +289,7 @@ export class Engine {
       quotes,
       {
         passages: this.index.passages,
-        describe: (articleId, section) => this.describe(articleId, section),
+        cite: (passage) => sourceRef(passage, (articleId, section) => this.describe(articleId, section)),
         idf: (term) => this.index.keywords.idf(term),
         k: Math.min(options.k ?? DEFAULT_K, MAX_K),
         retrieved,
@@ -341,7 +342,7 @@ export class Engine {
   }
 
   /** Title (of the section when a file holds several articles), outlet and date of a passage. */
-  describe(articleId: string, section: number) {
+  describe(articleId: string, section: number): ArticleDescription {
     const record = this.articles.get(articleId);
     const sectionTitle = record?.sections.find((candidate) => candidate.index === section)?.title;
     return {

@@ -8,8 +8,8 @@ import type { Quote, Speaker } from "../ingest/quotes/speakers.js";
 
 export interface QuoteAnswerContext {
   passages: readonly Passage[];
-  /** Title, outlet, date and url of a passage's article section. */
-  describe: (articleId: string, section: number) => { title: string; outlet: string | null; published: string | null; url: string | null };
+  /** A passage as a source: its article section described, its text and offsets. */
+  cite: (passage: Passage) => SourceRef;
   idf: (term: string) => number;
   k: number;
   /** Passages from ordinary retrieval, cited after the quotes up to k. */
@@ -72,10 +72,6 @@ function enclosingSentences(quote: Quote, passage: Passage, read: PassageReader,
   return { text: pieces.join(" "), terms: passageText.termsAmong(wanted, overlapping) };
 }
 
-function sourceRef(passage: Passage, context: QuoteAnswerContext): SourceRef {
-  return { articleId: passage.articleId, ...context.describe(passage.articleId, passage.section), text: passage.text, start: passage.start, end: passage.end };
-}
-
 /**
  * Answers a who-said-what question from the quote index: the speakers' quotes across all
  * articles, most relevant to the topic first, the same words from several outlets shown once
@@ -136,7 +132,7 @@ export function answerFromQuotes(
   const citationFor = (passage: Passage, score: number): Citation => {
     let citation = citations.find((existing) => existing.articleId === passage.articleId && existing.start === passage.start);
     if (!citation) {
-      citation = { n: citations.length + 1, ...sourceRef(passage, context), score: Number(score.toFixed(6)), cited: false, alsoReportedBy: [] };
+      citation = { n: citations.length + 1, ...context.cite(passage), score: Number(score.toFixed(6)), cited: false, alsoReportedBy: [] };
       citations.push(citation);
     }
     return citation;
@@ -160,7 +156,7 @@ export function answerFromQuotes(
       listed.add(key);
       // Only a change of words counts; capitals, quote marks and punctuation do not.
       const differs = words(other.quote.text).join(" ") !== words(lead.quote.text).join(" ");
-      citation.alsoReportedBy.push({ ...sourceRef(other.passage, context), ...(differs ? { wording: other.quote.text } : {}) });
+      citation.alsoReportedBy.push({ ...context.cite(other.passage), ...(differs ? { wording: other.quote.text } : {}) });
     }
     if (shown.has(lead.sentences)) continue;
     shown.add(lead.sentences);
@@ -174,7 +170,7 @@ export function answerFromQuotes(
     const cited = citations.some((citation) => citation.articleId === item.passage.articleId && citation.start === item.passage.start);
     // Retrieval scores are on another scale; capping keeps citation scores non-increasing in n.
     const score = Math.min(item.score, citations[citations.length - 1]?.score ?? item.score);
-    if (!cited) citationFor(item.passage, score).alsoReportedBy.push(...item.duplicates.map((duplicate) => sourceRef(duplicate, context)));
+    if (!cited) citationFor(item.passage, score).alsoReportedBy.push(...item.duplicates.map((duplicate) => context.cite(duplicate)));
   }
   // Quotes from one passage read as one run with one marker.
   const runs: Array<{ n: number; text: string }> = [];

@@ -1,5 +1,5 @@
 import type { APIEmbed } from "discord.js";
-import type { Citation, RetrievedPassage } from "../../types.js";
+import type { ArticleDescription, Citation, RetrievedPassage } from "../../types.js";
 import type { AnswerEngine } from "../context.js";
 import { LIMITS } from "./discordLimits.js";
 import { noPings, type ReplyPayload } from "./payload.js";
@@ -8,15 +8,11 @@ import { escapeText, plainText, sanitise, truncateWords, type SafeText } from ".
 import { fitSentences, plural } from "./text.js";
 
 /** A passage quoted in full (as far as Discord allows) with where it comes from. */
-export interface QuotedPassage {
+export interface QuotedPassage extends ArticleDescription {
   n: number;
-  title: string;
   articleId: string;
-  outlet: string | null;
-  published: string | null;
-  url: string | null;
   text: string;
-  alsoReportedBy: readonly { title: string; outlet: string | null }[];
+  alsoReportedBy: readonly Pick<ArticleDescription, "title" | "outlet">[];
 }
 
 /** An answer's citations as passages: those its text quotes first, then the more passages found. */

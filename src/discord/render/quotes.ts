@@ -1,4 +1,5 @@
 import type { APIEmbed } from "discord.js";
+import type { ArticleLookup } from "../../answer/sources.js";
 import type { Quote, Speaker } from "../../ingest/quotes/speakers.js";
 import { LIMITS } from "./discordLimits.js";
 import { noPings, type ReplyPayload } from "./payload.js";
@@ -6,13 +7,11 @@ import { sourceDetails } from "./sources.js";
 import { escapeText, truncateWords } from "./safeText.js";
 import { plural } from "./text.js";
 
-type Describe = (articleId: string, section: number) => { title: string; outlet: string | null; published: string | null; url: string | null };
-
 /**
  * `/quote`: a speaker's quotes, each with its article and outlet, whole quotes only, as many
  * as fit one embed, with a count of those left out.
  */
-export function renderQuotes(speaker: Speaker, quotes: readonly Quote[], describe: Describe): ReplyPayload {
+export function renderQuotes(speaker: Speaker, quotes: readonly Quote[], describe: ArticleLookup): ReplyPayload {
   const lines: string[] = [];
   let length = 0;
   const reserve = 80;
