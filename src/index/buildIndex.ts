@@ -1,4 +1,4 @@
-import { mkdir, rm, statfs, writeFile } from "node:fs/promises";
+import { statfs } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../errors.js";
 import type { ArticleSource } from "../ingest/articleSource.js";
@@ -7,13 +7,12 @@ import { madeByThisVersion, vectorsReusable } from "./buildCurrency.js";
 import type { Logger } from "../log.js";
 import type { Article, Embedder, Passage } from "../types.js";
 import { createProgress } from "../util/progress.js";
-import { loadIndex, readManifest, writeIndex } from "./indexStore.js";
+import { checkWritable, loadIndex, readManifest, writeIndex } from "./indexStore.js";
 import { KeywordIndex } from "./keywordIndex.js";
 import { buildQuoteIndex, QUOTES_VERSION } from "./quoteIndex.js";
 import { INDEX_FORMAT_VERSION, type ArticleRecord, type Manifest } from "./manifest.js";
 import { stampOf } from "./freshness.js";
 import { acquireIndexLock } from "./lock.js";
-import { writeProblem } from "./writeProblems.js";
 
 const EMBED_BATCH = 16;
 const LOCK_WAIT_MS = 10 * 60_000;
@@ -31,16 +30,7 @@ const BYTES_PER_TEXT_CHAR = 4;
  * disk has room. A UserError names the folder, the problem and the fix.
  */
 async function checkRoomFor(indexDir: string, passages: readonly Passage[], dimensions: number): Promise<void> {
-  const buildsDir = path.join(indexDir, "builds");
-  const probe = path.join(buildsDir, `.write-test-${process.pid}`);
-  try {
-    await mkdir(buildsDir, { recursive: true });
-    await writeFile(probe, "");
-  } catch (error) {
-    throw writeProblem(indexDir, error);
-  } finally {
-    await rm(probe, { force: true }).catch(() => undefined);
-  }
+  await checkWritable(indexDir);
   const text = passages.reduce((sum, passage) => sum + passage.text.length, 0);
   const needed = passages.length * dimensions * BYTES_PER_COMPONENT + text * BYTES_PER_TEXT_CHAR;
   const disk = await statfs(indexDir).catch(() => null);

@@ -173,6 +173,20 @@ async function loadVectors(indexDir: string, folder: string, passages: readonly 
   return vectors;
 }
 
+/** Checks that a build can be written in the index folder (a UserError names the problem and the fix). */
+export async function checkWritable(indexDir: string): Promise<void> {
+  const buildsDir = path.join(indexDir, BUILDS);
+  const probe = path.join(buildsDir, `.write-test-${process.pid}`);
+  try {
+    await mkdir(buildsDir, { recursive: true });
+    await writeFile(probe, "");
+  } catch (error) {
+    throw writeProblem(indexDir, error);
+  } finally {
+    await rm(probe, { force: true }).catch(() => undefined);
+  }
+}
+
 /**
  * Writes a complete build beside the current one, then points CURRENT at it with an atomic
  * rename. A crash at any moment leaves either the old index or the new one, never half of one;
