@@ -70,7 +70,7 @@ export function countedThing(question: string): string[] {
  * "what did X call Y" a quoted label.
  */
 export function holdsAnswer(question: string, type: AnswerType, rawSentence: string): boolean {
-  if (announcesOnly(question, rawSentence)) return false;
+  if (announcesOnly(question, rawSentence, type)) return false;
   if (type === "quote") return SPOKEN.test(rawSentence);
   // "What date exactly": "next week" is no date.
   if (type === "time" && EXACT.test(question)) return EXPLICIT_DATE.test(rawSentence);
@@ -113,9 +113,9 @@ const PAST_EVENT =
 const ANNOUNCEMENT = /['’]ll\b|\b(?:will|is due to|are due to|is expected to|are expected to|expects to|plans to|is set to|tomorrow|next week)\b/i;
 
 /** Whether a sentence only announces an event the question asks about as past. */
-export function announcesOnly(question: string, sentence: string): boolean {
+export function announcesOnly(question: string, sentence: string, type: AnswerType = answerTypeOf(question)): boolean {
   // A figure is a figure however the sentence is worded ("the package, which leaders will sign off, is worth £670bn").
-  if (answerTypeOf(question) === "quantity") return false;
+  if (type === "quantity") return false;
   return PAST_EVENT.test(question) && ANNOUNCEMENT.test(sentence);
 }
 
