@@ -1,11 +1,13 @@
 import type { QuestionPart } from "../question/analyse.js";
 import { synonymsOf } from "../question/synonyms.js";
-import { answerTypeOf, hasAnswerType, measureAsked, type AnswerType } from "../retrieve/answerType.js";
+import { places } from "../question/places.js";
+import { answerTypeOf, hasAnswerType, isCalendarName, measureAsked, type AnswerType } from "../retrieve/answerType.js";
 import { conceptHeld } from "../retrieve/coverage.js";
 import { DAY_NAMES, MONTH_NAMES } from "../text/calendar.js";
 import { NUMBER_WORDS } from "../text/numberWords.js";
 import { REPORTING_VERBS } from "../text/speechVerbs.js";
 import { contentTerm, contentTerms, words } from "../text/terms.js";
+import { isWordToken, tokenise } from "../text/tokens.js";
 import type { Concept } from "../types.js";
 
 /**
@@ -47,9 +49,11 @@ const YEAR = /\b(?:1[89]|20)\d{2}\b/g;
 const SPOKEN_VERBS = [...REPORTING_VERBS, "tells", "claimed", "argued", "insisted", "described", "called", "branded", "accused", "dismissed"];
 const SPOKEN = new RegExp(String.raw`[“”"‘]|\b(?:${SPOKEN_VERBS.join("|")})\b`, "i");
 /** Verbs that report what someone says or thinks rather than what happened. */
-const SAYING = /^(say|says|said|claim|claims|claimed|estimate|estimates|estimated|expect|expects|expected|think|thinks|thought|believe|believes|believed|report|reports|reported|want|wants|wanted|call|calls|called|ask|asks|asked)$/;
+const SAYING = /^(according|say|says|said|claim|claims|claimed|estimate|estimates|estimated|expect|expects|expected|think|thinks|thought|believe|believes|believed|report|reports|reported|want|wants|wanted|call|calls|called|ask|asks|asked)$/;
 /** Words that end the noun phrase after "how many": "how many drones | did…", "… | in Kursk". */
 const AUXILIARY = /^(did|do|does|is|are|was|were|has|have|had|will|would|could|can|should|r|in|of|on|at|to)$/i;
+
+const PARTICIPLE = /^\p{L}{3,}(?:ing|ed)$/u;
 
 /** The content terms of the things a "how many X" question counts ("troops" in "how many North Korean troops…"). */
 export function countedThing(question: string): string[] {
@@ -57,7 +61,8 @@ export function countedThing(question: string): string[] {
   if (!match?.[1]) return [];
   const thing: string[] = [];
   for (const word of words(match[1])) {
-    if (AUXILIARY.test(word)) break;
+    // "how many troops fighting in Kursk", "how many drones launched": the verb says what they did, not what they are.
+    if (AUXILIARY.test(word) || (thing.length > 0 && PARTICIPLE.test(word))) break;
     const term = contentTerm(word);
     if (term !== null) thing.push(term);
   }
@@ -75,8 +80,8 @@ export function holdsAnswer(question: string, type: AnswerType, rawSentence: str
   // "What date exactly": "next week" is no date.
   if (type === "time" && EXACT.test(question)) return EXPLICIT_DATE.test(rawSentence);
   if (type !== "quantity") return hasAnswerType(rawSentence, type);
-  // "Altius 600m", "Air Force One": a number that is part of a name counts nothing.
-  const sentence = rawSentence.replace(MODEL_NUMBER, "$1");
+  // "Altius 600m", "Air Force One": a number that is part of a name counts nothing; nor does one the question gives.
+  const sentence = withoutNumbersOf(question, rawSentence.replace(MODEL_NUMBER, "$1"));
   // A sum, an area or a length of time is answered in its own units, not by any number.
   const measure = measureAsked(question);
   if (measure) return measure.answer.test(sentence);
@@ -89,6 +94,21 @@ export function holdsAnswer(question: string, type: AnswerType, rawSentence: str
   const named = thing.some((term) => terms.includes(term) || synonymsOf(term).some((synonym) => terms.includes(synonym)));
   const near = named ? new Set(thing.flatMap((term) => [term, ...synonymsOf(term)])) : new Set(contentTerms(question));
   return [...termsNearNumbers(sentence)].some((term) => near.has(term));
+}
+
+const DIGITS = /[£$€]?\d[\d,.]*(?:\s?(?:%|bn|m|km|k)\b)?/g;
+const digitsOf = (number: string) => number.replace(/[^\d.]/g, "").replace(/\.$/, "");
+
+/** A number the question names a thing with ("the £670bn package"), not one it offers as a guess ("670bn or so?", "200k??"). */
+const GIVEN_NUMBER = /[£$€]?\d[\d,.]*(?:\s?(?:%|bn|m|km|k)\b)?(?=\s+(?!(?:or|and|maybe|right|then|again|ish)\b)\p{L})/gu;
+
+/**
+ * A sentence without the numbers the question itself gives: "How much of the £670bn package goes
+ * to Ukraine?" is not answered by a sentence whose only figure is the £670bn.
+ */
+export function withoutNumbersOf(question: string, sentence: string): string {
+  const given = new Set((question.match(GIVEN_NUMBER) ?? []).map(digitsOf));
+  return given.size === 0 ? sentence : sentence.replace(DIGITS, (number) => (given.has(digitsOf(number)) ? "" : number));
 }
 
 /** The content terms within a few words of a number in a sentence: what it may count. */
@@ -108,7 +128,7 @@ function termsNearNumbers(sentence: string): Set<string> {
 
 // "What was agreed when they spoke?" asks about something that happened…
 const PAST_EVENT =
-  /\b(?:was|were)\s+\w+ed\b|\b(?:spoke|met|agreed|happened|decided|signed|won|lost|ended|began|took place)\b|\bdid\b(?:(?!\b(?:say|tell|claim|predict|expect|warn|think|believe)\b).)*\b(?:agree|happen|decide|sign|win|lose|end|begin|meet|speak|discuss|announce)\b/i;
+  /\b(?:outcome|upshot|results?)\s+of\b|\b(?:end|ended)\s+up\b|\bcame\s+(?:of|out\s+of)\b|\bagreeing\b|\b(?:was|were)\s+\w+ed\b|\b(?:spoke|met|agreed|happened|decided|signed|won|lost|ended|began|took place)\b|\bdid\b(?:(?!\b(?:say|tell|claim|predict|expect|warn|think|believe)\b).)*\b(?:agree|happen|decide|sign|win|lose|end|begin|meet|speak|discuss|announce)\b/i;
 // …which a passage announcing it ("is due to hold talks on Tuesday") does not answer.
 const ANNOUNCEMENT = /['’]ll\b|\b(?:will|is due to|are due to|is expected to|are expected to|expects to|plans to|is set to|tomorrow|next week)\b/i;
 
@@ -175,8 +195,9 @@ export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concep
     const measure = measureAsked(part.text) !== undefined;
     const inThing = part.concepts.filter((concept) => concept.kind !== "word" && concept.known && (concept.alternatives[0] ?? []).every((term) => thing.has(term)));
     const terms = new Set(contentTerms(sentence));
-    const byNumber = measure ? terms : termsNearNumbers(sentence.replace(MODEL_NUMBER, "$1").replace(YEAR, ""));
-    return inThing.every((concept) => (concept.kind === "name" ? conceptHeld(concept, terms) : measure || conceptHeld(concept, byNumber)));
+    const byNumber = measure ? terms : termsNearNumbers(withoutNumbersOf(part.text, sentence.replace(MODEL_NUMBER, "$1")).replace(YEAR, ""));
+    // (The place of a measure may be in the sentence before: "…in Kursk. The area under Ukrainian control shrank to 110 square km.")
+    return inThing.every((concept) => measure || (concept.kind === "name" ? conceptHeld(concept, terms) : conceptHeld(concept, byNumber)));
   }
   return true;
 }
@@ -218,6 +239,55 @@ export function countedEvent(question: string, concepts: readonly Concept[]): st
   return undefined;
 }
 
+/** Words that end the noun after "which": "which city | in Saudi Arabia", "which countries | have confirmed". */
+const WHICH_THING_END = /^(?:did|do|does|is|are|was|were|has|have|had|will|would|could|can|should|r|in|of|on|at|to|for|from|with|by|who|that|whose|where|when|got|get|gets)$/i;
+
+/**
+ * Whether the leading passage names the kind of thing a "which X" question asks for: "In which
+ * Saudi city will the talks be held?" is not answered by a passage that says "in Saudi Arabia"
+ * and names no city. Names in the noun phrase ("Saudi") don't count; its plain words
+ * ("city") must be there, in any of their forms.
+ */
+export function namesWhichKind(part: Pick<QuestionPart, "text" | "concepts">, leadTerms: ReadonlySet<string>, leadText: string): boolean {
+  const tokens = words(part.text);
+  const start = tokens.indexOf("which");
+  if (start < 0) return true;
+  const thing: string[] = [];
+  for (const token of tokens.slice(start + 1)) {
+    if (WHICH_THING_END.test(token)) break;
+    const term = contentTerm(token);
+    if (term !== null) thing.push(term);
+  }
+  const kinds = part.concepts.filter((concept) => concept.kind === "word" && thing.includes(concept.alternatives[0]?.[0] ?? ""));
+  if (kinds.length === 0 || kinds.some((concept) => conceptHeld(concept, leadTerms))) return true;
+  // "Which countries…" is answered by "Germany and Spain"; "which historic figures…" by "Napoleon and Hitler".
+  const asked = new Set(contentTerms(part.text));
+  const named = namesIn(leadText).filter((name) => !asked.has(contentTerm(name) ?? ""));
+  const askedTerms = kinds.map((concept) => concept.alternatives[0]?.[0] ?? "");
+  if (askedTerms.some((term) => COUNTRY_KINDS.has(term)) && named.some((name) => places().countriesOf(name).length > 0)) return true;
+  if (askedTerms.some((term) => PERSON_KINDS.has(term))) return named.some((name) => !places().has(name.toLowerCase()) && !isCalendarName(name));
+  // A kind in the asker's own words ("which facility") no passage can hold: that proves nothing.
+  return kinds.every((concept) => !concept.known);
+}
+
+/** Kinds a country's name answers ("which countries", "which allies"). */
+const COUNTRY_KINDS = new Set(["country", "nation", "state", "ally", "member", "government"].map((word) => contentTerm(word) ?? word));
+/** Kinds a person's name answers ("which general", "which historic figures"). */
+const PERSON_KINDS = new Set(
+  "figure leader official general pundit commentator person politician minister president diplomat commander spokesman blogger expert analyst"
+    .split(" ")
+    .map((word) => contentTerm(word) ?? word),
+);
+
+/** Capitalised words inside a sentence (not its first word, not an acronym): the names it holds. */
+function namesIn(sentence: string): string[] {
+  return tokenise(sentence)
+    .filter(isWordToken)
+    .slice(1)
+    .filter((word) => /^\p{Lu}\p{Ll}/u.test(word))
+    .map((word) => word.replace(/['’]s$/u, ""));
+}
+
 /** What is known about the sentence an answer leads with, for judging how sure it is. */
 export interface LeadFacts {
   coverage: number;
@@ -227,6 +297,8 @@ export interface LeadFacts {
   onSubject: boolean;
   /** It only announces what the question asks about as done ("will meet on Thursday" for "what did they agree"). */
   announced: boolean;
+  /** It names the kind of thing a "which X" question asks for (true for other questions). */
+  kindNamed: boolean;
 }
 
 const MISSING_KIND: Record<NonNullable<AnswerType>, string> = {
@@ -252,6 +324,7 @@ export function judgeLead(part: Pick<QuestionPart, "concepts" | "type" | "unknow
     const missing = topicConcepts(part.concepts, part.type).sort((a, b) => topicWeight(b) - topicWeight(a)).slice(0, 2);
     doubt = `none of them says ${missing.map((concept) => `“${concept.text}”`).join(" or ")}`;
   } else if (lead.announced) doubt = "they only say it was to happen, not what came of it";
+  else if (!lead.kindNamed) doubt = "none of them names which one";
   else if (!lead.typed && part.type !== null) doubt = MISSING_KIND[part.type];
   else if (lead.coverage < CONFIDENCE.highFrom) doubt = "they share few of the question's words";
   return { confidence: doubt === null ? "high" : "low", doubt };

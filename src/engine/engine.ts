@@ -2,7 +2,7 @@ import { combineParts, type PartAnswer } from "../answer/combine.js";
 import { compareArticles } from "../answer/compare.js";
 import { composeAnswer, DEFAULT_COMPOSE } from "../answer/compose.js";
 import { sourceRef } from "../answer/sources.js";
-import { announcesOnly, answersInKind, CONFIDENCE, countsWhatIsNamed, judgeLead, judgeQuotes, refusal, topicConcepts } from "../answer/judge.js";
+import { announcesOnly, answersInKind, CONFIDENCE, countsWhatIsNamed, judgeLead, judgeQuotes, namesWhichKind, refusal, topicConcepts } from "../answer/judge.js";
 import { UsageError, UserError } from "../errors.js";
 import type { LoadedIndex } from "../index/indexStore.js";
 import type { ArticleRecord } from "../index/manifest.js";
@@ -19,7 +19,7 @@ import type { Quote, Speaker } from "../ingest/quotes/speakers.js";
 import type { QuestionAnalyser, QuestionPart } from "../question/analyse.js";
 import type { Answer, ArticleDescription, AskOptions, Concept, Embedder, Passage, RetrievedPassage } from "../types.js";
 import { visibleText } from "../util/visible.js";
-import { buildAnalyser } from "./lexicon.js";
+import { buildAnalyser, personNameWords } from "./lexicon.js";
 import { SubjectCheck } from "./subject.js";
 
 export const MAX_QUESTION_CHARS = 500;
@@ -89,7 +89,12 @@ export class Engine {
       return row !== undefined && passages[row] === passage ? row : undefined;
     };
     this.forward = tokens ? { tokens, rowOf } : undefined;
-    this.subject = new SubjectCheck(index.passages, (term) => index.keywords.idf(term));
+    const personWords = personNameWords(index);
+    this.subject = new SubjectCheck(
+      index.passages,
+      (term) => index.keywords.idf(term),
+      (concept) => concept.kind === "name" && concept.text.split(/\s+/).every((word) => personWords.has(word.toLowerCase())),
+    );
     index.quotes.quotes.forEach((quote, position) => {
       const positions = this.quotesBySpeaker.get(quote.speakerId);
       if (positions) positions.push(position);
@@ -245,7 +250,7 @@ export class Engine {
     // The sentence before counts too: "The new contracts total nearly £30m" follows the one naming them.
     const leadTerms = new Set(contentTerms(`${lead.before} ${lead.text}`));
     const topicShare = topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(leadTerms);
-    const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type) };
+    const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, `${lead.before} ${lead.text}`) };
     const { confidence, doubt } = judgeLead(part, facts, (concept) => conceptWeight(concept, (term) => this.index.keywords.idf(term)));
     return { question: part.text, confidence, ...(doubt === null ? {} : { doubt }), text: composed.answer, citations: composed.citations };
   }

@@ -93,7 +93,7 @@ export function buildAnalyser(index: LoadedIndex): QuestionAnalyser {
     return found;
   };
   const quoted = index.quotes.speakers.filter((speaker) => speaker.kind === "person");
-  const personNames = new Set([...quoted.flatMap((speaker) => speaker.variants), ...index.quotes.people.map((person) => person.name)].flatMap((name) => name.toLowerCase().split(/\s+/)));
+  const personNames = personNameWords(index);
   return new QuestionAnalyser({
     otherNames: personAliases([...quoted.map((speaker) => speaker.name), ...index.quotes.people.map((person) => person.name)]),
     frequencies,
@@ -107,4 +107,10 @@ export function buildAnalyser(index: LoadedIndex): QuestionAnalyser {
     places: places(),
     roles: new RoleResolver(index.quotes.people, places()),
   });
+}
+
+/** The lower-case words of the names of everyone the articles quote or name with a role ("keir", "starmer"). */
+export function personNameWords(index: Pick<LoadedIndex, "quotes">): Set<string> {
+  const quoted = index.quotes.speakers.filter((speaker) => speaker.kind === "person");
+  return new Set([...quoted.flatMap((speaker) => speaker.variants), ...index.quotes.people.map((person) => person.name)].flatMap((name) => name.toLowerCase().split(/\s+/)));
 }

@@ -6,14 +6,21 @@ import type { Concept, Passage } from "../types.js";
 
 /**
  * Whether a passage is about the names a question uses: every one somewhere in the passage's
- * article, and every person or thing it names ("Kursk", "Anduril"; else its rarest place) in the
- * passage or the one before it, since a quote often follows the line naming its speaker. Places
- * and descriptors ("Moscow", "Western") set the scene: the article is enough for them.
+ * article, and every person it names (else every thing it names: "Kursk", "Anduril"; else its
+ * rarest place) in the passage or the one before it, since a quote often follows the line naming
+ * its speaker. Places and descriptors ("Moscow", "Western") set the scene: the article is enough
+ * for them.
  */
 export class SubjectCheck {
   constructor(
     private readonly passages: readonly Passage[],
     private readonly idf: (term: string) => number,
+    /**
+     * Whether a name is a person the articles name. A passage quoting the person a question asks
+     * about is about the question when the other things it names ("Russia's progress in Kursk")
+     * are in its article: the quote need not repeat them.
+     */
+    private readonly isPerson: (concept: Concept) => boolean = () => false,
   ) {}
 
   /** A test of passages for one question's names, remembering what each article holds. */
@@ -24,7 +31,9 @@ export class SubjectCheck {
     const people = known.filter((concept) => concept.kind === "name");
     const places = known.filter((concept) => concept.kind === "place");
     const weight = (concept: Concept) => conceptWeight(concept, this.idf);
-    const near = people.length > 0 || places.length === 0 ? people : [places.reduce((best, concept) => (weight(concept) > weight(best) ? concept : best))];
+    const persons = people.filter(this.isPerson);
+    const near =
+      persons.length > 0 ? persons : people.length > 0 || places.length === 0 ? people : [places.reduce((best, concept) => (weight(concept) > weight(best) ? concept : best))];
     const articleHolds = new Map<string, boolean>();
     return (passage) => {
       const article = passagesByArticle(this.passages).get(passage.articleId) ?? [passage];

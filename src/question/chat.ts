@@ -9,7 +9,7 @@ import { isWordToken, tokenise } from "../text/tokens.js";
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
   u: "you", ur: "your", r: "are", n: "and", abt: "about", bout: "about", wud: "would", wld: "would",
   cud: "could", shud: "should", nxt: "next", govt: "government", gov: "government", wat: "what",
-  wot: "what", wht: "what", whats: "what is", hw: "how", y: "why", ppl: "people", bc: "because",
+  wot: "what", wht: "what", whats: "what is", whos: "who is", guvnor: "governor", hw: "how", y: "why", ppl: "people", bc: "because",
   cuz: "because", coz: "because", b4: "before", rn: "right now", smth: "something", sth: "something",
   im: "I am", dont: "don't", didnt: "didn't", doesnt: "doesn't", isnt: "isn't", wasnt: "wasn't",
   cant: "can't", wont: "won't", tryna: "trying to", gonna: "going to", wanna: "want to", gotta: "got to",
@@ -34,6 +34,9 @@ export interface ChatRewrite {
   changed: boolean;
 }
 
+/** Names people shorten to "N"/"S" ("N Korea", "S Korean"). */
+const COMPASS_NAMES = /^(?:korea|korean|koreans|ireland|irish|sudan|ossetia)$/i;
+
 /** A word is rewritten only on its own; "2"/"4" only where they stand for "to"/"for". */
 function expand(word: string, previous: string | undefined, next: string | undefined): string | undefined {
   const lower = word.toLowerCase();
@@ -43,6 +46,8 @@ function expand(word: string, previous: string | undefined, next: string | undef
     const wordAfter = next === undefined || (/^\p{L}+$/u.test(next) && !/s$/i.test(next));
     return wordBefore && wordAfter ? (lower === "2" ? "to" : "for") : undefined;
   }
+  // "n korea", "s korean": the compass points of a country's name, not "and".
+  if ((lower === "n" || lower === "s") && next !== undefined && COMPASS_NAMES.test(next)) return lower === "n" ? "North" : "South";
   // "30k troops" is 30,000 troops.
   const thousands = /^(\d+)k$/i.exec(word);
   if (thousands) return (Number(thousands[1]) * 1000).toLocaleString("en-GB");

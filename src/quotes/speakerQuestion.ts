@@ -14,10 +14,17 @@ const WHAT_DID = new RegExp(String.raw`^\s*(?:what|how)\s+(?:did|does|do|has|hav
 const ACCORDING = /^\s*what\s+.*?\baccording to\s+(.+?)[?.!\s]*$/i;
 const REACTION = /^\s*what\s+(?:was|is)\s+(.+?)[’']s?\s+(?:reaction|response|position|view)\b\s*(.*?)[?.!\s]*$/i;
 
+/**
+ * The most words a speaker is named with: "Russia's deputy foreign minister Alexander Grushko" is
+ * six. A longer "who" is a clause: "What did Putin and Trump agree on during their phone call".
+ */
+const MAX_WHO_WORDS = 7;
+
 /** Recognises "What did X say (about Y)?", "How did X react?", "What was X's response?". */
 export function parseSpeakerQuestion(question: string): SpeakerQuestion | null {
   const match = WHAT_DID.exec(question) ?? REACTION.exec(question);
-  if (match?.[1]) return { who: match[1].trim(), topic: (match[2] ?? "").replace(/^(about|on|to|of|regarding)\s+/i, "").trim() };
+  const who = match?.[1]?.trim();
+  if (who && who.split(/\s+/).length <= MAX_WHO_WORDS) return { who, topic: (match?.[2] ?? "").replace(/^(about|on|to|of|regarding)\s+/i, "").trim() };
   const according = ACCORDING.exec(question);
   if (according?.[1]) return { who: according[1].trim(), topic: "" };
   return null;

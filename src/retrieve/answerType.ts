@@ -17,12 +17,13 @@ export const isCalendarName = (word: string): boolean => new RegExp(`^(?:${CALEN
 
 // "What did Grushko say", "How did Hegseth respond", "What has the Kremlin said": someone's words.
 const QUOTE_QUESTION = new RegExp(
-  String.raw`\b(what|how) (did|does|do|has|have|had|is|was) .{1,60}?\b(${[...ASKING_VERBS, "thinks"].join("|")})\b|\baccording to\b`,
+  String.raw`\b(what|how) (did|does|do|has|have|had|is|was) .{1,60}?\b(${[...ASKING_VERBS, "thinks"].join("|")})\b`,
   "i",
 );
 // "What did Medvedev call Macron", "How did Trump brand Zelensky": a name or label someone gave.
 const LABEL_QUESTION = /\b(what|which|how) (?:\S+ ){0,6}?(call|calls|called|calling|brand|branded|dub|dubbed|label|labelled|labeled|nickname|nicknamed)\b|\bnickname\b/i;
-const LABEL = /\b(call|calls|called|calling|brand|branded|branding|dubbed|labelled|labeled|nicknamed|described|describing|dismissed as|denounced as|condemned as)\b[^.]*?[“"‘][^”"’]{2,40}[”"’]/iu;
+const LABEL =
+  /\b(call|calls|called|calling|brand|branded|branding|dubbed|labelled|labeled|nicknamed|described|describing|dismissed as|denounced as|condemned as)\b[^.]*?[“"‘][^”"’]{2,40}[”"’]|\b(?:said|says)\b[^.“"‘]{0,80}?\b(?:was|is|were|are|would be)\s+(?:an?\s+|the\s+)?[“"‘][^”"’]{2,40}[”"’]/iu;
 // "Who announced…", "Who is the…": a person.
 const PERSON_QUESTION = /^\s*who\b(?!\s+(?:else\b))/i;
 const PERSON = /\b\p{Lu}\p{Ll}+(?:\s+(?:von\s+der\s+)?\p{Lu}\p{Ll}+)+/u;
@@ -45,7 +46,7 @@ const MEASURES: readonly Measure[] = [
     searchWords: "total million billion",
   },
   {
-    asked: /\bhow (?:much|large|big)\b.*\b(?:territory|ground|land|area|region|space|soil)\b/i,
+    asked: /\bhow (?:much|large|big)\b.*\b(?:territory|ground|land|area|region|space|soil|bit|part|portion|chunk|piece|patch|sq|square)\b/i,
     answer: /\d[\d,.]*\s*(?:square|sq|km|kilometres|kilometers|miles|hectares|acres|%|per cent|percent)|\b(?:one|a)[- ](?:fifth|quarter|third|half)\b/i,
     searchWords: "area square km",
   },

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { announcesOnly, answersInKind, countedEvent, countedThing, countsWhatIsNamed, holdsAnswer, judgeLead, namesFirstPerson, topicConcepts } from "../../src/answer/judge.js";
+import {
+  announcesOnly,
+  answersInKind,
+  countedEvent,
+  countedThing,
+  countsWhatIsNamed,
+  holdsAnswer,
+  judgeLead,
+  namesFirstPerson,
+  namesWhichKind,
+  topicConcepts,
+  withoutNumbersOf,
+} from "../../src/answer/judge.js";
+import { contentTerms } from "../../src/text/terms.js";
 import type { Concept } from "../../src/types.js";
 
 const word = (text: string, extra: Partial<Concept> = {}): Concept => ({ text, alternatives: [[text.toLowerCase()]], kind: "word", known: true, ...extra });
@@ -9,6 +22,8 @@ describe("holdsAnswer", () => {
   it("needs a number next to the thing a how-many question counts", () => {
     const question = "How many drones did Ukraine shoot down?";
     expect(countedThing(question)).toEqual(["drone"]);
+    // A participle after the thing says what it did: "troops fighting in Kursk" counts troops.
+    expect(countedThing("how many North Korean troops fighting in Kursk")).toEqual(["north", "korean", "troop"]);
     expect(holdsAnswer(question, "quantity", "Ukraine's air force shot down 90 drones launched by Russia overnight.")).toBe(true);
     expect(holdsAnswer(question, "quantity", "Drones hit the region, where 500 residents lost power for two days.")).toBe(false);
   });
@@ -45,6 +60,28 @@ describe("holdsAnswer", () => {
     // …but not for words reported about the future, or a figure.
     expect(announcesOnly("What did the commentator say would happen to British soldiers?", "The British military will stay in Ukraine forever.")).toBe(false);
     expect(announcesOnly("What's the price tag on the plan the leaders signed?", "Leaders will sign off the £670bn package.")).toBe(false);
+  });
+
+  it("reads questions about an outcome as asking what happened", () => {
+    const sentence = "Zelensky said Ukraine and the US will hold talks in Saudi Arabia.";
+    expect(announcesOnly("What was the outcome of the talks in Saudi Arabia?", sentence)).toBe(true);
+    expect(announcesOnly("what did trump and putin end up agreeing on?", "‘I’ll talk to President Putin on Tuesday,’ Trump said.")).toBe(true);
+    expect(announcesOnly("Where will the talks be held?", sentence)).toBe(false);
+  });
+
+  it("does not take a number the question gives for the answer", () => {
+    const question = "How much of the EU's £670bn defence package is going to Ukraine?";
+    expect(holdsAnswer(question, "quantity", "Leaders agreed a £670bn defence package for the European Union.")).toBe(false);
+    expect(holdsAnswer(question, "quantity", "Of the £670bn, £20bn goes to Ukraine.")).toBe(true);
+    // A number offered as a guess is checked, not given: "670bn or so?", "200k??".
+    expect(withoutNumbersOf("eu defence pkg was how big again 670bn or smth?", "a £670bn package")).toBe("a £670bn package");
+    expect(withoutNumbersOf("zelenskyy wanted how many troops 200,000??", "200,000 troops")).toBe("200,000 troops");
+    expect(withoutNumbersOf("What did the 30 nations agree?", "The 30 nations and 2 others")).toBe("The  nations and 2 others");
+  });
+
+  it("reads an area asked for in other words ('bit', 'sq km')", () => {
+    expect(holdsAnswer("how big is the ukrainian held bit of kursk in sq km", "quantity", "The area shrank to about 110 square km.")).toBe(true);
+    expect(holdsAnswer("how big is the ukrainian held bit of kursk in sq km", "quantity", "Two pockets of forces remain.")).toBe(false);
   });
 
   it("needs a quoted label for 'what did X call Y', given by X", () => {
@@ -88,6 +125,8 @@ describe("countsWhatIsNamed", () => {
     const france = [word("troops"), { ...person("France"), kind: "place" as const }, word("pledged")];
     expect(countedEvent("How many troops has France pledged?", france)).toBe("pledged");
     expect(countedEvent("How many troops has Zelensky said would be needed?", [word("troops"), person("Zelensky")])).toBeUndefined();
+    // "according to" says who gives the count, not what happened.
+    expect(countedEvent("how many troops in kursk according to Ukraine", [word("troops"), person("kursk")])).toBeUndefined();
   });
 
   it("asks nothing of other kinds of question, or of a measure", () => {
@@ -112,7 +151,7 @@ describe("topicConcepts", () => {
 describe("judgeLead", () => {
   const part = { concepts: [person("Healey"), word("peace")], type: null, unknownNames: [] };
   const weight = () => 1;
-  const good = { coverage: 0.6, topicShare: 0.5, typed: true, onSubject: true, announced: false };
+  const good = { coverage: 0.6, topicShare: 0.5, typed: true, onSubject: true, announced: false, kindNamed: true };
 
   it("is high when every check passes", () => {
     expect(judgeLead(part, good, weight)).toEqual({ confidence: "high", doubt: null });
@@ -123,7 +162,34 @@ describe("judgeLead", () => {
     expect(judgeLead(part, { ...good, onSubject: false }, weight).doubt).toBe("the closest passages are not about Healey");
     expect(judgeLead(part, { ...good, topicShare: 0 }, weight).doubt).toBe("none of them says “peace”");
     expect(judgeLead(part, { ...good, announced: true }, weight).doubt).toBe("they only say it was to happen, not what came of it");
+    expect(judgeLead(part, { ...good, kindNamed: false }, weight).doubt).toBe("none of them names which one");
     expect(judgeLead({ ...part, type: "quantity" }, { ...good, typed: false }, weight).doubt).toBe("none of them gives that figure");
     expect(judgeLead(part, { ...good, coverage: 0.1 }, weight)).toEqual({ confidence: "low", doubt: "they share few of the question's words" });
+  });
+});
+
+describe("namesWhichKind", () => {
+  const terms = (text: string) => new Set(contentTerms(text));
+  const check = (question: string, concepts: Concept[], lead: string) => namesWhichKind({ text: question, concepts }, terms(lead), lead);
+
+  it("needs the kind of thing a which-question asks for", () => {
+    const question = "In which Saudi city will the talks be held?";
+    const concepts = [word("Saudi", { kind: "descriptor" }), word("city"), word("talks")];
+    expect(check(question, concepts, "Ukraine and the US will hold talks in Saudi Arabia.")).toBe(false);
+    expect(check(question, concepts, "The talks will be held in the city of Jeddah.")).toBe(true);
+  });
+
+  it("takes a country's name for 'which countries' and a person's for 'which figures'", () => {
+    const countries = [word("countries", { alternatives: [["country"]] }), word("troops", { alternatives: [["troop"]] })];
+    expect(check("Which countries are against sending troops?", countries, "Germany and Italy have ruled out sending troops.")).toBe(true);
+    expect(check("Which countries are against sending troops?", countries, "Sending troops was ruled out on Thursday.")).toBe(false);
+    const figures = [word("historic"), word("figures", { alternatives: [["figure"]], known: false })];
+    expect(check("Which historic figures tried to conquer Russia?", figures, "Unlike their predecessors, Napoleon, Hitler, he is not graceful.")).toBe(true);
+    expect(check("Which historic figures tried to conquer Russia?", figures, "Unlike their predecessors in London on Thursday, he is not graceful.")).toBe(false);
+  });
+
+  it("does not judge a kind the articles never use, nor a question without 'which'", () => {
+    expect(check("Which gizmo was hinted at?", [word("gizmo", { known: false })], "Trump talked about dividing assets.")).toBe(true);
+    expect(check("What did the talks decide?", [word("talks")], "Nothing.")).toBe(true);
   });
 });

@@ -24,6 +24,13 @@ describe("rewriteChat", () => {
     expect(rewriteChat("2 drones hit").text).toBe("2 drones hit");
   });
 
+  it("reads 'n'/'s' before Korea as North/South, elsewhere 'n' as and", () => {
+    expect(rewriteChat("how many n korean troops r there").text).toBe("how many North korean troops are there");
+    expect(rewriteChat("did s korea say anything").text).toBe("did South korea say anything");
+    expect(rewriteChat("macron n starmer").text).toBe("macron and starmer");
+    expect(rewriteChat("whos the odessa guvnor").text).toBe("who is the odessa governor");
+  });
+
   it("writes thousands out and reads ex- as former", () => {
     expect(rewriteChat("did starmer offer 30k troops").text).toBe("did starmer offer 30,000 troops");
     expect(rewriteChat("What did Russia's ex-leader say?").text).toBe("What did Russia's former leader say?");

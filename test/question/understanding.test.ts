@@ -114,9 +114,26 @@ describe("how sure the answer is", () => {
       "How many Ukrainian soldiers surrendered in Kursk?",
       "How many drones did Russia fire at Odesa specifically in the overnight attack?",
       "What did the coalition's military chiefs agree at their meeting in London on Thursday?",
+      // an outcome of talks only announced, a kind of thing no passage names, a share of a total the question gives
+      "What was the outcome of the talks between Ukraine and the US in Saudi Arabia?",
+      "In which Saudi city will the US-Ukraine talks be held?",
+      "How much of the EU's £670bn defence package is going directly to Ukraine?",
+      "What did Putin and Trump actually agree on during their Tuesday phone call?",
     ]) {
       expect((await ask(question)).confidence, question).not.toBe("high");
     }
+  });
+
+  it("answers who-said-what from the speaker's passage when the topic's place is named elsewhere in the article", async () => {
+    const answer = await ask("What did pro-Russian military blogger Yuri Podolyaka say about Russia's progress in Kursk?");
+    expect(answer.confidence).toBe("high");
+    expect(cited(answer)[0]?.text).toContain("Podolyaka");
+  });
+
+  it("takes a label given with 'said it was' for what someone called something", async () => {
+    const answer = await ask("What did Moscow call Macron's offer of peacekeepers?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toContain("extremely confrontational");
   });
 
   it("asks who is meant when a question says 'he' with no one named", async () => {

@@ -32,6 +32,9 @@ describe("who-said-what questions", () => {
     expect(parseSpeakerQuestion("How did Moscow react?")).toEqual({ who: "Moscow", topic: "" });
     expect(parseSpeakerQuestion("What was the Kremlin's response to the plan?")).toEqual({ who: "the Kremlin", topic: "the plan" });
     expect(parseSpeakerQuestion("How many drones were shot down?")).toBeNull();
+    // "call" here is a phone call, and what comes before it is a clause, not a speaker.
+    expect(parseSpeakerQuestion("What did Putin and Trump actually agree on during their Tuesday phone call?")).toBeNull();
+    expect(parseSpeakerQuestion("What did Russia's deputy foreign minister Alexander Grushko say?")?.who).toBe("Russia's deputy foreign minister Alexander Grushko");
   });
 
   it("matches speakers by name variant, by role and by institution", () => {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { answerTypeOf, hasAnswerType, measureAsked } from "../../src/retrieve/answerType.js";
+
+describe("answerTypeOf", () => {
+  it("reads the kind of answer a question asks for", () => {
+    expect(answerTypeOf("How many drones did Russia launch?")).toBe("quantity");
+    expect(answerTypeOf("When will Trump speak to Putin?")).toBe("time");
+    expect(answerTypeOf("What did Medvedev call Macron?")).toBe("label");
+    expect(answerTypeOf("Who announced the deal?")).toBe("person");
+    expect(answerTypeOf("What did Grushko say about NATO?")).toBe("quote");
+  });
+
+  it("does not take 'according to' for a request for someone's words", () => {
+    // It says who reports the fact; the answer is the group, in whatever words.
+    expect(answerTypeOf("Which international group is the US leaving, according to the New York Times?")).toBeNull();
+  });
+});
+
+describe("hasAnswerType for a label", () => {
+  it("takes a quoted label given with 'called' or with 'said it was'", () => {
+    expect(hasAnswerType("Medvedev mocked him, calling him “Micron”.", "label")).toBe(true);
+    expect(hasAnswerType("Moscow said President Macron’s offer of peacekeeping troops was “extremely confrontational”.", "label")).toBe(true);
+    expect(hasAnswerType("Ursula von der Leyen said it was a “watershed moment”.", "label")).toBe(true);
+    expect(hasAnswerType("Moscow said the offer was confrontational.", "label")).toBe(false);
+    expect(hasAnswerType("Leaders agreed a £670bn defence package.", "label")).toBe(false);
+  });
+});
+
+describe("measureAsked", () => {
+  it("reads an area asked for as a bit, a part or in square kilometres", () => {
+    expect(measureAsked("how big is the ukrainian held bit of kursk now")?.searchWords).toBe("area square km");
+    expect(measureAsked("How much territory do they control?")?.searchWords).toBe("area square km");
+    expect(measureAsked("How many drones were launched?")).toBeUndefined();
+  });
+});
