@@ -43,6 +43,9 @@ const EXPLICIT_DATE = new RegExp(
   String.raw`\b(?:${DAYS})\b|\b(?:${MONTHS})\s+\d{1,2}\b|\b\d{1,2}\s+(?:${MONTHS})\b|\b(?:1[89]|20)\d{2}\b`,
   "i",
 );
+/** A question about the price of one of something, and how a sentence gives one. */
+const PER_UNIT = /\b(?:unit (?:price|cost)|per (?:unit|drone|piece|item)|apiece|each|a single|one\s+\S+\s+(?:cost|costs)|price of (?:one|a single|each))\b/i;
+const PER_UNIT_ANSWER = /\b(?:each|per|apiece|a piece|unit|a single)\b/i;
 /** A year ("1941") dates something; it does not count it. */
 const YEAR = /\b(?:1[89]|20)\d{2}\b/g;
 /** A sentence that reports words: a quotation mark or a verb of saying. */
@@ -84,6 +87,8 @@ export function holdsAnswer(question: string, type: AnswerType, rawSentence: str
   const sentence = withoutNumbersOf(question, rawSentence.replace(MODEL_NUMBER, "$1"));
   // A sum, an area or a length of time is answered in its own units, not by any number.
   const measure = measureAsked(question);
+  // "The unit price of one drone", "how much does each cost": a total is no price of one.
+  if (measure && PER_UNIT.test(question) && !PER_UNIT_ANSWER.test(sentence)) return false;
   if (measure) return measure.answer.test(sentence);
   const thing = countedThing(question);
   if (!hasAnswerType(sentence.replace(YEAR, ""), "quantity")) return false;
@@ -149,13 +154,13 @@ const NOT_TOPIC = new Set(
     // where in time or place something stands, not what it is: "after the decision", "inside Russia"
     "after before since during inside outside within " +
     // the frame of a question rather than its subject: "what's her take on", "how did it go"
-    "take view views position opinion reaction response kind thing things way really actually go going goes went come happen happened"
+    "take view views position opinion reaction response kind thing things way really actually go going goes went come happen happened right"
   ).split(" "),
 );
 /** What the answer-type check stands for: "the date" in a "when" question, "the figure" in a "how many" one. */
 const TYPE_WORDS: Partial<Record<NonNullable<AnswerType>, ReadonlySet<string>>> = {
   time: new Set(["date", "day", "time", "year", "month"]),
-  quantity: new Set(["figure", "figures", "number", "numbers", "amount", "total", "size"]),
+  quantity: new Set(["figure", "figures", "number", "numbers", "amount", "total", "size", "share", "percentage", "proportion", "bit", "portion", "chunk"]),
   // "How did X respond to…": the words are the answer; the verb only asks for them.
   quote: new Set(
     "say said says tell told respond responded react reacted reply replied claim claimed warn warned describe described characterise characterised characterize characterized call called".split(" "),
@@ -248,7 +253,12 @@ const WHICH_THING_END = /^(?:did|do|does|is|are|was|were|has|have|had|will|would
  * and names no city. Names in the noun phrase ("Saudi") don't count; its plain words
  * ("city") must be there, in any of their forms.
  */
-export function namesWhichKind(part: Pick<QuestionPart, "text" | "concepts">, leadTerms: ReadonlySet<string>, leadText: string): boolean {
+export function namesWhichKind(
+  part: Pick<QuestionPart, "text" | "concepts">,
+  leadTerms: ReadonlySet<string>,
+  leadText: string,
+  isPersonWord: (word: string) => boolean = () => false,
+): boolean {
   const tokens = words(part.text);
   const start = tokens.indexOf("which");
   if (start < 0) return true;
@@ -262,9 +272,13 @@ export function namesWhichKind(part: Pick<QuestionPart, "text" | "concepts">, le
   if (kinds.length === 0 || kinds.some((concept) => conceptHeld(concept, leadTerms))) return true;
   // "Which countries…" is answered by "Germany and Spain"; "which historic figures…" by "Napoleon and Hitler".
   const asked = new Set(contentTerms(part.text));
-  const named = namesIn(leadText).filter((name) => !asked.has(contentTerm(name) ?? ""));
+  const named = namesIn(leadText).filter((name) => !contentTerms(name).every((term) => asked.has(term)));
   const askedTerms = kinds.map((concept) => concept.alternatives[0]?.[0] ?? "");
   if (askedTerms.some((term) => COUNTRY_KINDS.has(term)) && named.some((name) => places().countriesOf(name).length > 0)) return true;
+  // "Which city" is answered by a capital ("London") or a name that is no country, person or day ("Jeddah").
+  const isCountry = (name: string) => places().lookup(name.toLowerCase()).some((place) => place.label === place.country);
+  const cityLike = (name: string) => !isCountry(name) && !name.split(" ").some((word) => isPersonWord(word.toLowerCase())) && !isCalendarName(name);
+  if (askedTerms.some((term) => CITY_KINDS.has(term)) && named.some(cityLike)) return true;
   if (askedTerms.some((term) => PERSON_KINDS.has(term))) return named.some((name) => !places().has(name.toLowerCase()) && !isCalendarName(name));
   // A kind in the asker's own words ("which facility") no passage can hold: that proves nothing.
   return kinds.every((concept) => !concept.known);
@@ -272,6 +286,8 @@ export function namesWhichKind(part: Pick<QuestionPart, "text" | "concepts">, le
 
 /** Kinds a country's name answers ("which countries", "which allies"). */
 const COUNTRY_KINDS = new Set(["country", "nation", "state", "ally", "member", "government"].map((word) => contentTerm(word) ?? word));
+/** Kinds a town's name answers ("which city", "which capital"). */
+const CITY_KINDS = new Set(["city", "capital", "town", "port"].map((word) => contentTerm(word) ?? word));
 /** Kinds a person's name answers ("which general", "which historic figures"). */
 const PERSON_KINDS = new Set(
   "figure leader official general pundit commentator person politician minister president diplomat commander spokesman blogger expert analyst"
@@ -279,13 +295,31 @@ const PERSON_KINDS = new Set(
     .map((word) => contentTerm(word) ?? word),
 );
 
-/** Capitalised words inside a sentence (not its first word, not an acronym): the names it holds. */
+/** Words written with a capital before a name, not names themselves. */
+const TITLES = /^(?:mr|mrs|ms|dr|sir|dame|lord|lady|president|prime|minister|general|chancellor|secretary|king|queen|pope)$/i;
+
+/**
+ * The names a sentence holds: runs of capitalised words inside it ("Saudi Arabia", "Volodymyr
+ * Zelensky"), not its first word, an acronym or a title.
+ */
 function namesIn(sentence: string): string[] {
-  return tokenise(sentence)
-    .filter(isWordToken)
-    .slice(1)
-    .filter((word) => /^\p{Lu}\p{Ll}/u.test(word))
-    .map((word) => word.replace(/['’]s$/u, ""));
+  const names: string[] = [];
+  let run: string[] = [];
+  const tokens = tokenise(sentence);
+  const end = () => {
+    if (run.length > 0) names.push(run.join(" "));
+    run = [];
+  };
+  let first = true;
+  for (const token of tokens) {
+    if (/^\s+$/u.test(token)) continue;
+    const name = isWordToken(token) && !first && /^\p{Lu}\p{Ll}/u.test(token) && !TITLES.test(token);
+    first = false;
+    if (name) run.push(token.replace(/['’]s$/u, ""));
+    else end();
+  }
+  end();
+  return names;
 }
 
 /** What is known about the sentence an answer leads with, for judging how sure it is. */

@@ -62,6 +62,8 @@ export class Engine {
   /** Positions in the quote index of each speaker's quotes, ascending. */
   private readonly quotesBySpeaker = new Map<string, number[]>();
   private readonly subject: SubjectCheck;
+  /** The words of the names of the people the articles quote or name with a role. */
+  private readonly personWords: ReadonlySet<string>;
   /** Made on the first question: it reads the whole vocabulary. */
   private questionAnalyser: QuestionAnalyser | undefined;
 
@@ -89,7 +91,7 @@ export class Engine {
       return row !== undefined && passages[row] === passage ? row : undefined;
     };
     this.forward = tokens ? { tokens, rowOf } : undefined;
-    const personWords = personNameWords(index);
+    const personWords = (this.personWords = personNameWords(index));
     this.subject = new SubjectCheck(
       index.passages,
       (term) => index.keywords.idf(term),
@@ -250,7 +252,7 @@ export class Engine {
     // The sentence before counts too: "The new contracts total nearly £30m" follows the one naming them.
     const leadTerms = new Set(contentTerms(`${lead.before} ${lead.text}`));
     const topicShare = topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(leadTerms);
-    const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, `${lead.before} ${lead.text}`) };
+    const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, `${lead.before} ${lead.text}`, (word) => this.personWords.has(word)) };
     const { confidence, doubt } = judgeLead(part, facts, (concept) => conceptWeight(concept, (term) => this.index.keywords.idf(term)));
     return { question: part.text, confidence, ...(doubt === null ? {} : { doubt }), text: composed.answer, citations: composed.citations };
   }

@@ -17,6 +17,9 @@ const GROUPS = [
   "deal agreement",
   "aid help assistance",
   "spokesman spokeswoman spokesperson",
+  // what an army has of a country: "holds 110 square km" is "controls 110 square km"
+  "hold control",
+  "territory land",
 ];
 
 const byTerm = new Map<string, string[]>();

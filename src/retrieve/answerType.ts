@@ -5,7 +5,7 @@ import { ASKING_VERBS } from "../text/speechVerbs.js";
 /** What kind of answer a question expects, as classic question answering systems detect it. */
 export type AnswerType = "quantity" | "time" | "quote" | "label" | "person" | null;
 
-const QUANTITY_QUESTION = /\b(how (many|much|large|big|long|far|old|high|heavy|often)|what (percentage|proportion|share|number|amount|size)|what(?: is|['’]s) the (size|number|cost|total|price|price tag|value|amount))\b/i;
+const QUANTITY_QUESTION = /\b(how (many|much|large|big|long|far|old|high|heavy|often)|what (percentage|proportion|share|number|amount|size)|what(?: is|['’]s) the (?:unit |total |overall |exact )?(size|number|cost|total|price|price tag|value|amount))\b/i;
 // "When will…", or asking for a date anywhere; not "when" inside a clause ("…when he talked about…").
 const TIME_QUESTION = /^\s*when\b|\b(what|which|by what|on what) (day|date|time|year|month)\b/i;
 
@@ -25,7 +25,7 @@ const LABEL_QUESTION = /\b(what|which|how) (?:\S+ ){0,6}?(call|calls|called|call
 const LABEL =
   /\b(call|calls|called|calling|brand|branded|branding|dubbed|labelled|labeled|nicknamed|described|describing|dismissed as|denounced as|condemned as)\b[^.]*?[“"‘][^”"’]{2,40}[”"’]|\b(?:said|says)\b[^.“"‘]{0,80}?\b(?:was|is|were|are|would be)\s+(?:an?\s+|the\s+)?[“"‘][^”"’]{2,40}[”"’]/iu;
 // "Who announced…", "Who is the…": a person.
-const PERSON_QUESTION = /^\s*who\b(?!\s+(?:else\b))/i;
+const PERSON_QUESTION = /^\s*who\b(?!\s+(?:else\b))|\bwhat(?:\s+is|\s+was|['’]s)\s+the\s+name\s+of\b/i;
 const PERSON = /\b\p{Lu}\p{Ll}+(?:\s+(?:von\s+der\s+)?\p{Lu}\p{Ll}+)+/u;
 // A quotation of at least four words: shorter quoted spans are scare quotes (“peacekeepers”).
 const DIRECT_QUOTE = /[“"‘][^“”"‘’]*?(\S+\s+){3,}[^“”"‘’]*?[”"’](?!\p{L})/u;

@@ -79,6 +79,13 @@ describe("holdsAnswer", () => {
     expect(withoutNumbersOf("What did the 30 nations agree?", "The 30 nations and 2 others")).toBe("The  nations and 2 others");
   });
 
+  it("does not take a total for the price of one", () => {
+    const question = "What is the unit price of one Altius 700m drone?";
+    expect(holdsAnswer(question, "quantity", "The new contracts total nearly £30m.")).toBe(false);
+    expect(holdsAnswer(question, "quantity", "Each drone costs about £100,000.")).toBe(true);
+    expect(holdsAnswer("How much are the contracts worth?", "quantity", "The new contracts total nearly £30m.")).toBe(true);
+  });
+
   it("reads an area asked for in other words ('bit', 'sq km')", () => {
     expect(holdsAnswer("how big is the ukrainian held bit of kursk in sq km", "quantity", "The area shrank to about 110 square km.")).toBe(true);
     expect(holdsAnswer("how big is the ukrainian held bit of kursk in sq km", "quantity", "Two pockets of forces remain.")).toBe(false);
@@ -186,6 +193,14 @@ describe("namesWhichKind", () => {
     const figures = [word("historic"), word("figures", { alternatives: [["figure"]], known: false })];
     expect(check("Which historic figures tried to conquer Russia?", figures, "Unlike their predecessors, Napoleon, Hitler, he is not graceful.")).toBe(true);
     expect(check("Which historic figures tried to conquer Russia?", figures, "Unlike their predecessors in London on Thursday, he is not graceful.")).toBe(false);
+  });
+
+  it("takes a town's name for 'which city', not a country's, a person's or a title", () => {
+    const city = [word("city"), word("chiefs", { alternatives: [["chief"]] })];
+    const question = "In which city will the military chiefs meet?";
+    const isPerson = (name: string) => ["healey", "volodymyr", "zelensky"].includes(name);
+    expect(check(question, city, "Military chiefs will meet in London on Thursday.")).toBe(true);
+    expect(namesWhichKind({ text: question, concepts: city }, terms("x"), "Mr Healey said Volodymyr Zelensky and the chiefs will meet in Saudi Arabia.", isPerson)).toBe(false);
   });
 
   it("does not judge a kind the articles never use, nor a question without 'which'", () => {

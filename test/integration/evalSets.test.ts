@@ -32,8 +32,8 @@ const SETS: Record<string, Floors> = {
   "blind-validation.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.25, unanswerableNotHigh: 0.8 },
   "blind-b.jsonl": { recallAt5: 0.88, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.8 },
   "blind-d.jsonl": { recallAt5: 0.9, recallAt1: 0.65, answerableNone: 0.05, answerableLow: 0.25, unanswerableNotHigh: 0.75 },
-  "blind-e.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.275, unanswerableNotHigh: 0.9 },
-  "blind-f.jsonl": { recallAt5: 0.9, recallAt1: 0.65, answerableNone: 0.05, answerableLow: 0.25, unanswerableNotHigh: 0.8 },
+  "blind-e.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.25, unanswerableNotHigh: 0.9 },
+  "blind-f.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.21, unanswerableNotHigh: 0.95 },
   "blind-h.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
 };
 

@@ -8,6 +8,8 @@ describe("answerTypeOf", () => {
     expect(answerTypeOf("What did Medvedev call Macron?")).toBe("label");
     expect(answerTypeOf("Who announced the deal?")).toBe("person");
     expect(answerTypeOf("What did Grushko say about NATO?")).toBe("quote");
+    expect(answerTypeOf("What is the name of the UK source?")).toBe("person");
+    expect(answerTypeOf("What is the unit price of one drone?")).toBe("quantity");
   });
 
   it("does not take 'according to' for a request for someone's words", () => {
