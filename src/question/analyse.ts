@@ -276,7 +276,9 @@ export class QuestionAnalyser {
       const asName = pieces.some((piece) => isCapitalised(piece)) && !first && !OPENERS.has(word);
       const name = asName || this.lexicon.isName(word);
       const forms = pieces.length > 1 ? [terms] : (name ? [...this.lexicon.spellings(bare.toLowerCase()), ...this.lexicon.otherNames(bare.toLowerCase())] : this.lexicon.relatedTerms(term)).map((form) => [form]);
-      const synonyms = name ? [] : synonymsOf(term).filter((synonym) => this.lexicon.isTerm(synonym)).map((synonym) => [synonym]);
+      // The other words for any of its forms: "held" is "hold", and "hold" is "control".
+      const forTerms = [term, ...forms.filter((form) => form.length === 1).map((form) => form[0] as string)];
+      const synonyms = name ? [] : [...new Set(forTerms.flatMap(synonymsOf))].filter((synonym) => synonym !== term && this.lexicon.isTerm(synonym)).map((synonym) => [synonym]);
       const alternatives = [[term], ...forms.filter((form) => form.length > 0 && form.join(" ") !== term), ...synonyms];
       const known = this.lexicon.mentions(bare.toLowerCase()) || alternatives.some((alternative) => alternative.every((piece) => this.lexicon.isTerm(piece)));
       if (asName && !known && !/^\d/.test(word)) reading.unknownNames.push(bare);

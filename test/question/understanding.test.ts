@@ -106,6 +106,12 @@ describe("how sure the answer is", () => {
     expect(kinds).toMatchObject({ "US-British": "descriptor", "pro-Kremlin": "descriptor", Saturday: "descriptor", firm: "word" });
   });
 
+  it("gives a word the other words for any of its forms ('held' is 'hold', which the articles write 'control')", () => {
+    const [part] = buildAnalyser(fixture.engine.index).analyse("How much land is held by Russian forces?").parts;
+    const held = part!.concepts.find((concept) => concept.text === "held");
+    expect(held?.alternatives.flat()).toEqual(expect.arrayContaining(["hold", "control"]));
+  });
+
   it("does not answer a question about something the articles only mention in passing", async () => {
     for (const question of [
       "Who won the football match last night?",
