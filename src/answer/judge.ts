@@ -214,10 +214,14 @@ export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concep
  * not answered by a count whose sentence (or the one before it) leaves Odesa out. A measure is
  * not a count: "how much territory in Kursk" is answered by an area anywhere in its passage.
  */
-export function countsWhatIsNamed(part: Pick<QuestionPart, "text" | "type" | "concepts">, leadTerms: ReadonlySet<string>): boolean {
+export function countsWhatIsNamed(part: Pick<QuestionPart, "text" | "type" | "concepts">, leadTerms: ReadonlySet<string>, sentenceTerms: ReadonlySet<string> = leadTerms): boolean {
   if (part.type !== "quantity" || measureAsked(part.text)) return true;
   if (!part.concepts.every((concept) => concept.kind !== "name" || !concept.known || conceptHeld(concept, leadTerms))) return false;
-  const event = countedEvent(part.text, part.concepts);
+  const { event, agents } = readCount(part.text, part.concepts);
+  // Whoever did what is counted must be in the sentence with the number: "10,000 troops from the EU and NATO" is no
+  // count of what France pledged, though the sentence before says France is willing.
+  const agentConcepts = part.concepts.filter((concept) => concept.kind !== "word" && concept.known && (concept.alternatives[0] ?? []).every((term) => agents.includes(term)));
+  if (!agentConcepts.every((concept) => conceptHeld(concept, sentenceTerms))) return false;
   const concept = part.concepts.find((candidate) => candidate.kind === "word" && candidate.alternatives[0]?.[0] === event);
   return concept === undefined || !concept.known || conceptHeld(concept, leadTerms);
 }
@@ -228,10 +232,19 @@ export function countsWhatIsNamed(part: Pick<QuestionPart, "text" | "type" | "co
  * not answer how many were killed.
  */
 export function countedEvent(question: string, concepts: readonly Concept[]): string | undefined {
+  return readCount(question, concepts).event;
+}
+
+/**
+ * A "how many" question taken apart after its counted thing: the verb saying what happened to
+ * it, and the names of whoever did it ("France" in "how many troops has France pledged").
+ */
+function readCount(question: string, concepts: readonly Concept[]): { event?: string; agents: string[] } {
   const tokens = words(question);
   const named = new Set(concepts.filter((concept) => concept.kind !== "word").flatMap((concept) => concept.alternatives[0] ?? []));
+  const agents: string[] = [];
   let index = tokens.findIndex((token, position) => (token === "many" || token === "much") && tokens[position - 1] === "how");
-  if (index < 0) return undefined;
+  if (index < 0) return { agents };
   // past the counted thing, up to its verb's auxiliary ("did", "have", "has")…
   while (++index < tokens.length && !AUXILIARY.test(tokens[index] as string));
   // …then past the auxiliaries and whoever does it ("France", "Russia"), to the verb.
@@ -239,11 +252,12 @@ export function countedEvent(question: string, concepts: readonly Concept[]): st
     const token = tokens[index] as string;
     if (AUXILIARY.test(token) || /^(been|being|be)$/.test(token)) continue;
     // "how many troops has Zelensky said would be needed": the count is what someone says, in their words.
-    if (SAYING.test(token)) return undefined;
+    if (SAYING.test(token)) return { agents: [] };
     const term = contentTerm(token);
-    if (term !== null && !named.has(term)) return term;
+    if (term !== null && named.has(term)) agents.push(term);
+    else if (term !== null) return { event: term, agents };
   }
-  return undefined;
+  return { agents };
 }
 
 /** Words that end the noun after "which": "which city | in Saudi Arabia", "which countries | have confirmed". */
@@ -324,6 +338,18 @@ function namesIn(sentence: string): string[] {
   return names;
 }
 
+const DAY = new RegExp(String.raw`\b(?:${DAYS})\b`, "gi");
+
+/**
+ * Whether the leading sentence dates its news to another day than the question asks about:
+ * "What did Putin agree on his Tuesday call?" is not answered by what "Putin said on Friday".
+ */
+export function onAnotherDay(question: string, sentence: string): boolean {
+  const asked = new Set((question.match(DAY) ?? []).map((day) => day.toLowerCase()));
+  const given = (sentence.match(DAY) ?? []).map((day) => day.toLowerCase());
+  return asked.size > 0 && given.length > 0 && !given.some((day) => asked.has(day));
+}
+
 /** What is known about the sentence an answer leads with, for judging how sure it is. */
 export interface LeadFacts {
   coverage: number;
@@ -335,6 +361,8 @@ export interface LeadFacts {
   announced: boolean;
   /** It names the kind of thing a "which X" question asks for (true for other questions). */
   kindNamed: boolean;
+  /** It dates what it says to another day than the question names. */
+  otherDay: boolean;
 }
 
 const MISSING_KIND: Record<NonNullable<AnswerType>, string> = {
@@ -361,6 +389,7 @@ export function judgeLead(part: Pick<QuestionPart, "concepts" | "type" | "unknow
     doubt = `none of them says ${missing.map((concept) => `“${concept.text}”`).join(" or ")}`;
   } else if (lead.announced) doubt = "they only say it was to happen, not what came of it";
   else if (!lead.kindNamed) doubt = "none of them names which one";
+  else if (lead.otherDay) doubt = "the closest passages are about another day";
   else if (!lead.typed && part.type !== null) doubt = MISSING_KIND[part.type];
   else if (lead.coverage < CONFIDENCE.highFrom) doubt = "they share few of the question's words";
   return { confidence: doubt === null ? "high" : "low", doubt };

@@ -2,7 +2,7 @@ import { combineParts, type PartAnswer } from "../answer/combine.js";
 import { compareArticles } from "../answer/compare.js";
 import { composeAnswer, DEFAULT_COMPOSE } from "../answer/compose.js";
 import { sourceRef } from "../answer/sources.js";
-import { announcesOnly, answersInKind, CONFIDENCE, countsWhatIsNamed, judgeLead, judgeQuotes, namesWhichKind, refusal, topicConcepts } from "../answer/judge.js";
+import { announcesOnly, answersInKind, CONFIDENCE, countsWhatIsNamed, judgeLead, judgeQuotes, namesWhichKind, onAnotherDay, refusal, topicConcepts } from "../answer/judge.js";
 import { UsageError, UserError } from "../errors.js";
 import type { LoadedIndex } from "../index/indexStore.js";
 import type { ArticleRecord } from "../index/manifest.js";
@@ -11,7 +11,7 @@ import { denseSearch } from "../retrieve/dense.js";
 import { fuseScores } from "../retrieve/fusion.js";
 import { passageReader, type ForwardIndex, type PassageReader } from "../retrieve/passageText.js";
 import { rerank } from "../retrieve/rerank.js";
-import { contentTerms } from "../text/terms.js";
+import { contentTerms, isStopword, words } from "../text/terms.js";
 import { conceptCoverage, conceptWeight, type Coverage } from "../retrieve/coverage.js";
 import { answerFromQuotes } from "../quotes/answerFromQuotes.js";
 import { matchSpeakers, parseSpeakerQuestion } from "../quotes/speakerQuestion.js";
@@ -225,6 +225,11 @@ export class Engine {
     const speaker = parseSpeakerQuestion(part.text);
     const refused = refusal(part, speaker);
     if (refused !== null) return notCovered(refused);
+    // "wat did olaf scholz say": a speaker named only in words the articles and the dictionary lack.
+    const whoWords = speaker === null ? [] : words(speaker.who);
+    if (whoWords.length > 0 && whoWords.every((word) => isStopword(word) || this.analyser().isUnknownWord(word)) && whoWords.some((word) => !isStopword(word))) {
+      return notCovered(`The articles do not mention ${speaker?.who}.`);
+    }
     const names = part.concepts.filter((concept) => concept.kind !== "word");
     const retrieved = await this.retrieveWith(part, options, read);
     // "What did Medvedev call Macron" asks for a label, which his quotes rarely hold.
@@ -252,7 +257,7 @@ export class Engine {
     // The sentence before counts too: "The new contracts total nearly £30m" follows the one naming them.
     const leadTerms = new Set(contentTerms(`${lead.before} ${lead.text}`));
     const topicShare = topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(leadTerms);
-    const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, `${lead.before} ${lead.text}`, (word) => this.personWords.has(word)) };
+    const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, `${lead.before} ${lead.text}`, (word) => this.personWords.has(word)), otherDay: onAnotherDay(part.text, lead.text) };
     const { confidence, doubt } = judgeLead(part, facts, (concept) => conceptWeight(concept, (term) => this.index.keywords.idf(term)));
     return { question: part.text, confidence, ...(doubt === null ? {} : { doubt }), text: composed.answer, citations: composed.citations };
   }

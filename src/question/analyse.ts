@@ -148,6 +148,24 @@ export class QuestionAnalyser {
     return { ...part, concepts, type };
   }
 
+  /**
+   * Whether a word is in no dictionary, no chat-speak table, no place list and not in the
+   * articles, even after spelling correction: a name they never mention, typed in lower case
+   * ("olaf scholz").
+   */
+  isUnknownWord(word: string): boolean {
+    const lower = word.toLowerCase();
+    return (
+      /^\p{L}+$/u.test(lower) &&
+      !isStopword(lower) &&
+      !this.lexicon.mentions(lower) &&
+      !this.lexicon.frequencies.has(lower) &&
+      !this.lexicon.isEnglishWord(lower) &&
+      !isChatWord(lower) &&
+      !this.lexicon.places.has(lower)
+    );
+  }
+
   /** The people the articles give the role a phrase names ("the Kremlin spokesman"); empty when it names no role. */
   peopleNamed(phrase: string): string[] {
     return [...new Set(this.lexicon.roles.find(words(phrase)).flatMap((mention) => mention.people))];

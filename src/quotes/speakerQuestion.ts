@@ -20,11 +20,14 @@ const REACTION = /^\s*what\s+(?:was|is)\s+(.+?)[’']s?\s+(?:reaction|response|p
  */
 const MAX_WHO_WORDS = 7;
 
+/** "…on his Tuesday call", "…in their post": after a possessive, "call" or "post" is a noun, not what someone did. */
+const NOUN_NOT_VERB = /\b(?:his|her|their|its|our|my|your)\s+(?:\S+\s+){0,2}?(?:call|post|reply|claim)\b/i;
+
 /** Recognises "What did X say (about Y)?", "How did X react?", "What was X's response?". */
 export function parseSpeakerQuestion(question: string): SpeakerQuestion | null {
   const match = WHAT_DID.exec(question) ?? REACTION.exec(question);
   const who = match?.[1]?.trim();
-  if (who && who.split(/\s+/).length <= MAX_WHO_WORDS) return { who, topic: (match?.[2] ?? "").replace(/^(about|on|to|of|regarding)\s+/i, "").trim() };
+  if (who && who.split(/\s+/).length <= MAX_WHO_WORDS && !NOUN_NOT_VERB.test(`${who} ${match?.[0].slice(match[0].indexOf(who) + who.length).trim()}`)) return { who, topic: (match?.[2] ?? "").replace(/^(about|on|to|of|regarding)\s+/i, "").trim() };
   const according = ACCORDING.exec(question);
   if (according?.[1]) return { who: according[1].trim(), topic: "" };
   return null;

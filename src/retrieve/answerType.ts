@@ -41,7 +41,7 @@ export interface Measure {
 /** Questions about a sum, an area or a duration, and how a sentence gives one. */
 const MEASURES: readonly Measure[] = [
   {
-    asked: /\b(?:how much|what)\b.*\b(?:money|aid|cost|costs|worth|spend|spent|pay|paid|budget|funding|price|value)\b|\bhow much\b.*\b(?:contracts?|package|deal)\b/i,
+    asked: /\b(?:how much|what)\b.*\b(?:money|aid|cost|costs|costing|worth|spend|spends|spending|spent|pay|pays|paying|paid|budget|funding|price|value)\b|\bhow much\b.*\b(?:contracts?|package|deal)\b/i,
     answer: /[£$€]\s?\d|\d[\d,.]*\s?(?:bn|m|k)\b|\b\d[\d,.]*\s+(?:billion|million|thousand|pounds|dollars|euros)\b/i,
     searchWords: "total million billion",
   },

@@ -9,6 +9,7 @@ import {
   judgeLead,
   namesFirstPerson,
   namesWhichKind,
+  onAnotherDay,
   topicConcepts,
   withoutNumbersOf,
 } from "../../src/answer/judge.js";
@@ -136,6 +137,13 @@ describe("countsWhatIsNamed", () => {
     expect(countedEvent("how many troops in kursk according to Ukraine", [word("troops"), person("kursk")])).toBeUndefined();
   });
 
+  it("needs whoever did what is counted in the sentence with the number, not only the one before", () => {
+    const france = { text: "How many troops has France pledged?", type: "quantity" as const, concepts: [word("troops", { alternatives: [["troop"]] }), { ...person("France"), kind: "place" as const }, word("pledged", { known: false })] };
+    const lead = new Set(["france", "willing", "10,000", "troop", "eu", "nato"]);
+    expect(countsWhatIsNamed(france, lead, new Set(["10,000", "troop", "eu", "nato"]))).toBe(false);
+    expect(countsWhatIsNamed(france, lead, new Set(["france", "10,000", "troop"]))).toBe(true);
+  });
+
   it("asks nothing of other kinds of question, or of a measure", () => {
     expect(countsWhatIsNamed({ ...part, type: null }, new Set())).toBe(true);
     expect(countsWhatIsNamed({ ...part, text: "How much territory near Odesa do they hold?" }, new Set())).toBe(true);
@@ -158,7 +166,7 @@ describe("topicConcepts", () => {
 describe("judgeLead", () => {
   const part = { concepts: [person("Healey"), word("peace")], type: null, unknownNames: [] };
   const weight = () => 1;
-  const good = { coverage: 0.6, topicShare: 0.5, typed: true, onSubject: true, announced: false, kindNamed: true };
+  const good = { coverage: 0.6, topicShare: 0.5, typed: true, onSubject: true, announced: false, kindNamed: true, otherDay: false };
 
   it("is high when every check passes", () => {
     expect(judgeLead(part, good, weight)).toEqual({ confidence: "high", doubt: null });
@@ -172,6 +180,15 @@ describe("judgeLead", () => {
     expect(judgeLead(part, { ...good, kindNamed: false }, weight).doubt).toBe("none of them names which one");
     expect(judgeLead({ ...part, type: "quantity" }, { ...good, typed: false }, weight).doubt).toBe("none of them gives that figure");
     expect(judgeLead(part, { ...good, coverage: 0.1 }, weight)).toEqual({ confidence: "low", doubt: "they share few of the question's words" });
+  });
+});
+
+describe("onAnotherDay", () => {
+  it("is true when the sentence gives days, none of them the one asked about", () => {
+    expect(onAnotherDay("What did Putin agree on his Tuesday call?", "Putin said on Friday that Russia would guarantee their lives.")).toBe(true);
+    expect(onAnotherDay("What did Putin agree on his Tuesday call?", "Trump will talk to Putin on Tuesday.")).toBe(false);
+    expect(onAnotherDay("What did Putin agree on his Tuesday call?", "Putin said Russia would guarantee their lives.")).toBe(false);
+    expect(onAnotherDay("What did Putin say?", "Putin said on Friday that Russia would guarantee their lives.")).toBe(false);
   });
 });
 

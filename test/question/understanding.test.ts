@@ -142,6 +142,14 @@ describe("how sure the answer is", () => {
     expect(answer.answer).toContain("extremely confrontational");
   });
 
+  it("says the articles never mention a speaker typed in lower case that no dictionary knows", async () => {
+    const answer = await ask("wat did olaf scholz say abt sending german troops 2 ukraine");
+    expect(answer.confidence).toBe("none");
+    expect(answer.answer).toContain("do not mention olaf scholz");
+    // …but a misspelt name the articles do know is still read as them.
+    expect((await ask("wat did grushco say abt nato")).confidence).toBe("high");
+  });
+
   it("asks who is meant when a question says 'he' with no one named", async () => {
     const answer = await ask("what else did he say?");
     expect(answer.confidence).toBe("none");

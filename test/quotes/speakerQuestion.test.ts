@@ -35,6 +35,8 @@ describe("who-said-what questions", () => {
     // "call" here is a phone call, and what comes before it is a clause, not a speaker.
     expect(parseSpeakerQuestion("What did Putin and Trump actually agree on during their Tuesday phone call?")).toBeNull();
     expect(parseSpeakerQuestion("What did Russia's deputy foreign minister Alexander Grushko say?")?.who).toBe("Russia's deputy foreign minister Alexander Grushko");
+    expect(parseSpeakerQuestion("What did Putin agree to on his Tuesday call with Trump?")).toBeNull();
+    expect(parseSpeakerQuestion("What did Medvedev call Macron?")?.who).toBe("Medvedev");
   });
 
   it("matches speakers by name variant, by role and by institution", () => {

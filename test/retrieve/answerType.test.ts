@@ -33,5 +33,6 @@ describe("measureAsked", () => {
     expect(measureAsked("how big is the ukrainian held bit of kursk now")?.searchWords).toBe("area square km");
     expect(measureAsked("How much territory do they control?")?.searchWords).toBe("area square km");
     expect(measureAsked("How many drones were launched?")).toBeUndefined();
+    expect(measureAsked("How much is Britain paying for the drones?")?.searchWords).toBe("total million billion");
   });
 });
