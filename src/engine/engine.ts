@@ -228,7 +228,9 @@ export class Engine {
     // "wat did olaf scholz say": a speaker named only in words the articles and the dictionary lack.
     const whoWords = speaker === null ? [] : words(speaker.who);
     if (whoWords.length > 0 && whoWords.every((word) => isStopword(word) || this.analyser().isUnknownWord(word)) && whoWords.some((word) => !isStopword(word))) {
-      return notCovered(`The articles do not mention ${speaker?.who}.`);
+      // Written as a name: "olaf scholz" is Olaf Scholz.
+      const name = (speaker?.who ?? "").replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+      return notCovered(`The articles do not mention ${name}.`);
     }
     const names = part.concepts.filter((concept) => concept.kind !== "word");
     const retrieved = await this.retrieveWith(part, options, read);

@@ -145,7 +145,7 @@ describe("how sure the answer is", () => {
   it("says the articles never mention a speaker typed in lower case that no dictionary knows", async () => {
     const answer = await ask("wat did olaf scholz say abt sending german troops 2 ukraine");
     expect(answer.confidence).toBe("none");
-    expect(answer.answer).toContain("do not mention olaf scholz");
+    expect(answer.answer).toContain("do not mention Olaf Scholz.");
     // …but a misspelt name the articles do know is still read as them.
     expect((await ask("wat did grushco say abt nato")).confidence).toBe("high");
   });
