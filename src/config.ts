@@ -31,9 +31,6 @@ const engineSchema = z.object({
 /** Engine settings, parsed once from the environment. */
 export type EngineConfig = Readonly<z.output<typeof engineSchema>>;
 
-/** The variables the engine reads, for help text and the README. */
-export const ENGINE_VARIABLES = Object.keys(engineSchema.shape);
-
 /** Turns a zod failure into one message that names each variable and what it must be. */
 export function describeConfigError(error: z.ZodError, what: string): UsageError {
   const problems = error.issues.map((issue) => {

@@ -39,7 +39,7 @@ export interface ComposeOptions {
 }
 
 /** The sentence an answer leads with, for judging how sure the answer is. */
-export interface Lead {
+interface Lead {
   /** Position of its passage in the retrieved list. */
   index: number;
   coverage: number;

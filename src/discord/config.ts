@@ -42,9 +42,6 @@ const schema = z.object({
 /** Discord settings, parsed once from the environment. */
 export type DiscordConfig = Readonly<z.output<typeof schema>>;
 
-/** The variables the bot reads, for help text and the README. */
-export const DISCORD_VARIABLES = Object.keys(schema.shape);
-
 /** Parses the bot's settings; a missing or malformed variable throws a `CONFIG_INVALID` UserError naming it. */
 export function loadDiscordConfig(env: NodeJS.ProcessEnv = process.env): DiscordConfig {
   const parsed = schema.safeParse(withoutBlanks(env));

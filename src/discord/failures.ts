@@ -4,7 +4,7 @@ import type { Logger } from "../log.js";
 import { notice, type ReplyPayload } from "./render/payload.js";
 import { md, type SafeText } from "./render/safeText.js";
 
-export const APOLOGY = md`😕 Sorry, something went wrong on my side. It has been logged; please try again in a moment.`;
+const APOLOGY = md`😕 Sorry, something went wrong on my side. It has been logged; please try again in a moment.`;
 
 /**
  * What a user is told about an error: a `UserError`'s own message (it names the problem and the
@@ -18,7 +18,7 @@ export function userFacingMessage(error: unknown, log: Logger, context: string):
 }
 
 /** Answers an interaction so only its user sees it, whatever state the interaction is in. */
-export async function replyPrivately(interaction: RepliableInteraction, payload: ReplyPayload): Promise<void> {
+async function replyPrivately(interaction: RepliableInteraction, payload: ReplyPayload): Promise<void> {
   if (interaction.deferred && interaction.ephemeral) {
     await interaction.editReply(payload);
   } else if (interaction.deferred || interaction.replied) {

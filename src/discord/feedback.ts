@@ -11,7 +11,7 @@ const PRIVATE_FILE = 0o600;
 const DISCORD_ID = /(?<!\d)\d{17,20}(?!\d)/g;
 
 /** One line of the feedback log. Users are identified only by a salted hash of their id. */
-export interface FeedbackEntry {
+interface FeedbackEntry {
   at: string;
   vote: Vote;
   /** As asked, with every Discord id replaced by `id:` and its salted hash (`<@id:3f2a…>`). */

@@ -4,7 +4,7 @@ import type { DiscordConfig } from "./config.js";
 import { explainDiscordError } from "./rest.js";
 
 /** The JSON of every command, as Discord registers it. */
-export function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {
+function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {
   return [...slashCommands.map((command) => command.data.toJSON()), ...messageCommands.map((command) => command.data.toJSON())];
 }
 

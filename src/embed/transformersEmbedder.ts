@@ -19,7 +19,7 @@ export interface TransformersEmbedderOptions {
 }
 
 /** The files a feature-extraction model needs before it can run offline. */
-export function modelFiles(modelId: string, modelsDir: string, quantized: boolean): string[] {
+function modelFiles(modelId: string, modelsDir: string, quantized: boolean): string[] {
   const root = path.join(modelsDir, modelId);
   return [
     path.join(root, "config.json"),

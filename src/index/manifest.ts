@@ -8,7 +8,7 @@ const sectionSchema = z.object({ index: z.number().int(), title: z.string(), lab
 /** An article file's size and modification time (and its sidecar's), when it was indexed. */
 const fileStampSchema = z.object({ size: z.number(), mtimeMs: z.number(), sidecarMtimeMs: z.number().nullable() });
 
-export const articleRecordSchema = z.object({
+const articleRecordSchema = z.object({
   id: z.string(),
   file: z.string(),
   hash: z.string(),

@@ -14,7 +14,7 @@ const isoDate = z
   .refine((value) => !Number.isNaN(Date.parse(value)), "is not a real date");
 
 /** What an optional `<id>.json` beside an article may say about it. */
-export const sidecarSchema = z
+const sidecarSchema = z
   .object({
     title: z.string().trim().min(1).optional(),
     outlet: z.string().trim().min(1).optional(),

@@ -12,7 +12,7 @@ export interface ChunkOptions {
   maxChars: number;
 }
 
-export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { minChars: 220, maxChars: 900 };
+const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { minChars: 220, maxChars: 900 };
 
 interface Unit {
   section: number;

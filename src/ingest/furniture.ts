@@ -47,7 +47,7 @@ function isoDate(year: string | undefined, month: string | undefined, day: strin
 }
 
 /** A short line set in capitals, such as a kicker ("RUSSIAN PERSPECTIVE") or a subhead ("CEASEFIRE?"). */
-export function isCapitalsLabel(line: string): boolean {
+function isCapitalsLabel(line: string): boolean {
   const letters = line.replace(/[^\p{L}]/gu, "");
   if (letters.length < 3) return false;
   const upper = line.replace(/[^\p{Lu}]/gu, "").length;

@@ -27,7 +27,7 @@ const PER_QUOTE_BONUS = 0.05;
  * and grouping compares each quote with every group, which a speaker quoted thousands of
  * times in a year's archive would make quadratic.
  */
-export const MAX_GROUPED_QUOTES = 200;
+const MAX_GROUPED_QUOTES = 200;
 
 interface Located {
   quote: Quote;

@@ -8,13 +8,13 @@ export type Coverage = (present: ReadonlySet<string>) => number;
  * for "the Kremlin spokesman", "calling" for "call". Less than the question's own words, so a
  * passage in the question's wording still leads; chosen by hand, not tuned.
  */
-export const ALIAS_CREDIT = 0.8;
+const ALIAS_CREDIT = 0.8;
 /**
  * Weight of an ordinary word the articles never use, against its idf. Such a word is often the
  * user's synonym ("soldiers" for "troops") and then no passage can hold it; at full weight it
  * would sink every answer to a reworded question. A name the articles never use keeps its weight.
  */
-export const UNKNOWN_WORD_WEIGHT = 0.5;
+const UNKNOWN_WORD_WEIGHT = 0.5;
 
 /** How much a concept weighs: the idf of the rarest term of its own wording. */
 export function conceptWeight(concept: Concept, idf: (term: string) => number): number {

@@ -44,7 +44,7 @@ function sameSentence(a: Set<Shingle>, b: Set<Shingle>): boolean {
  * True when one text repeats most of the other's words, allowing small edits (quote marks,
  * NATO/Nato, Kyiv/Kiev, a dropped word): the same quote, perhaps reported at different length.
  */
-export function sameWords(a: string, b: string): boolean {
+function sameWords(a: string, b: string): boolean {
   return sameShingles(shingles(a), shingles(b));
 }
 

@@ -1,5 +1,5 @@
 /** Weight of the dense ranking against BM25 in score fusion; measured on the dev set (README). */
-export const DENSE_WEIGHT = 0.5;
+const DENSE_WEIGHT = 0.5;
 /** Cosine gaps smaller than this are noise, not preference; min-max scaling must not blow them up. */
 const MIN_DENSE_SPAN = 0.1;
 

@@ -84,7 +84,7 @@ export class PassageSentence {
 }
 
 /** What re-ranking, merging and composing need to know about a passage's text. */
-export class PassageText {
+class PassageText {
   constructor(
     /** Sentences line by line: a line break always ends a sentence. */
     readonly sentences: readonly PassageSentence[],

@@ -10,14 +10,14 @@ export interface RerankQuestion {
 }
 
 /** How many fused candidates are re-scored; the rest keep their order behind them. */
-export const RERANK_DEPTH = 20;
+const RERANK_DEPTH = 20;
 
 /**
  * Weights of the re-ranking features, added to the fused score (which lies in [0, 1]). A grid
  * over the dev set found sentence coverage adds nothing BM25 has not already counted, so it
  * is kept at 0 and only the two signals BM25 cannot see carry weight.
  */
-export const RERANK_WEIGHTS = { coverage: 0, names: 0.15, answerType: 0.3 } as const;
+const RERANK_WEIGHTS = { coverage: 0, names: 0.15, answerType: 0.3 } as const;
 
 /**
  * Re-scores the top candidates with what a reader checks first: does one sentence hold most of

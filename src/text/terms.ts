@@ -67,7 +67,7 @@ export function words(text: string): string[] {
 }
 
 /** A light plural stemmer (S-stemmer): "troops" → "troop", "countries" → "country". */
-export function stem(word: string): string {
+function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   if (word.endsWith("ies") && !/[ae]ies$/.test(word)) return `${word.slice(0, -3)}y`;
   if (word.endsWith("es") && /(ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);

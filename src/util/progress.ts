@@ -16,7 +16,7 @@ export interface ProgressOptions {
 const PLAIN_LINE_INTERVAL_MS = 10_000;
 
 /** "45s", "3m 05s", "1h 02m". */
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   if (seconds < 60) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);

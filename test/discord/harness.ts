@@ -18,7 +18,7 @@ import { FAKE_IDS, FakeDiscord } from "../support/fakeDiscord.js";
 export const TEST_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfAkEt.t0k3n-s3cr3t-0123456789abcdefghijklmnop";
 
 /** The fixture engine behind a door the test can hold shut, make fail once, or make answer differently once. */
-export class GatedEngine implements AnswerEngine {
+class GatedEngine implements AnswerEngine {
   private gate: Promise<void> = Promise.resolve();
   private failure: Error | null = null;
   private reshape: ((answer: Answer) => Answer) | null = null;

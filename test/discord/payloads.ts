@@ -4,7 +4,7 @@ import { BOT_USER, FAKE_IDS, messageData, snowflake } from "../support/fakeDisco
 
 const ALL_PERMISSIONS = "2248473465835073";
 
-export function userData(id: string) {
+function userData(id: string) {
   return { id, username: `user${id.slice(-4)}`, discriminator: "0", global_name: `User ${id.slice(-4)}`, avatar: null };
 }
 

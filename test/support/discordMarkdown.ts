@@ -10,7 +10,7 @@ const MARKDOWN = new Set(["*", "_", "~", "`", "|"]);
 const LINE_START = /^[ \t]*(?:[#>+-]|\d+\.)/;
 
 /** For each character, whether a backslash escapes it (the backslash itself counts as escaped). */
-export function escapedPositions(text: string): boolean[] {
+function escapedPositions(text: string): boolean[] {
   const escaped: boolean[] = new Array(text.length).fill(false);
   for (let i = 0; i < text.length; i++) {
     if (text[i] === "\\" && i + 1 < text.length && ESCAPABLE.test(text[i + 1] as string)) {

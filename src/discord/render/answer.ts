@@ -38,7 +38,7 @@ function leftOutNote(omittedSentences: number): string {
 const sentencesIn = (raw: string) => countSentences(raw.replace(/\[\d+\]/g, ""));
 
 /** The answer text sanitised, then cut to `max` characters between units, saying how much was left out. */
-export function fitAnswer(raw: string, max: number): string {
+function fitAnswer(raw: string, max: number): string {
   const sanitised = sanitise(raw);
   const whole = sanitised.text.trim();
   if (whole.length <= max) return whole;
@@ -60,7 +60,7 @@ export function fitAnswer(raw: string, max: number): string {
   return `${fitted.text} ${markers}`.trimEnd() + leftOutNote(omitted);
 }
 
-export function answerButtons(key: string, hasPassages: boolean): APIActionRowComponent<APIButtonComponent>[] {
+function answerButtons(key: string, hasPassages: boolean): APIActionRowComponent<APIButtonComponent>[] {
   const buttons: APIButtonComponent[] = [];
   if (hasPassages) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Show passages", custom_id: passagesButtonId(key) });
   buttons.push(

@@ -1,7 +1,7 @@
 import { sanitisedUpTo, type SafeText, type Sanitised } from "./safeText.js";
 
 /** Offsets just after each sentence end (terminal punctuation, closing quotes, then whitespace or the end). */
-export function sentenceEnds(text: string): number[] {
+function sentenceEnds(text: string): number[] {
   const ends: number[] = [];
   for (const match of text.matchAll(/[.!?…]+["'”’)\]]*(?=\s|$)/g)) ends.push(match.index + match[0].length);
   if (ends.at(-1) !== text.trimEnd().length) ends.push(text.trimEnd().length);

@@ -39,7 +39,7 @@ interface QuoteSpan {
 }
 
 /** Direct quotations in one paragraph (relative offsets); an unclosed one runs to its end. */
-export function findQuoteSpans(text: string): QuoteSpan[] {
+function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let i = 0;
   while (i < text.length) {
