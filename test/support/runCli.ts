@@ -10,16 +10,27 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Starts one of the project's TypeScript entry points as a real child process, its streams piped. */
+/**
+ * What runs an entry point as its npm script does: `node dist/…js` for what the build compiles
+ * (src/ and scripts/, built once before the tests by test/support/buildOnce.ts), tsx for the
+ * benchmarks, which `npm run bench` also runs from source.
+ */
+function commandFor(script: string): [string, string[]] {
+  if (script === "scripts/bench.ts") return [TSX, [path.join(ROOT, script)]];
+  return [process.execPath, [path.join(ROOT, "dist", script.replace(/\.ts$/, ".js"))]];
+}
+
+/** Starts one of the project's entry points as a real child process, its streams piped. */
 export function spawnCli(script: string, args: string[], options: { env?: Record<string, string> } = {}): ChildProcessWithoutNullStreams {
-  return spawn(TSX, [path.join(ROOT, script), ...args], {
+  const [command, prefix] = commandFor(script);
+  return spawn(command, [...prefix, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
     stdio: ["pipe", "pipe", "pipe"],
   });
 }
 
-/** Runs one of the project's TypeScript entry points as a real child process. */
+/** Runs one of the project's entry points as a real child process. */
 export function runCli(script: string, args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawnCli(script, args, options.env === undefined ? {} : { env: options.env });
