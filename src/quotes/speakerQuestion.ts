@@ -1,6 +1,5 @@
-import { surnameKey } from "../ingest/quotes/names.js";
+import { normaliseRole, surnameKey } from "../ingest/quotes/names.js";
 import type { Speaker } from "../ingest/quotes/speakers.js";
-import { normaliseRole } from "../ingest/quotes/speakers.js";
 import { ASKING_VERBS } from "../text/speechVerbs.js";
 
 /** A who-said-what question taken apart: who is asked about, and on what topic. */

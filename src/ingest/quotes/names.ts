@@ -98,3 +98,14 @@ export function withoutTitles(name: string): string {
   while (words.length > 1 && TITLES.has((words[0] as string).toLowerCase())) words.shift();
   return words.join(" ");
 }
+
+/** Lower-cases a role and spells it one way: "the PM’s spokesman" → "prime minister spokesman". */
+export function normaliseRole(role: string): string {
+  return role
+    .toLowerCase()
+    .replace(/[’']s\b/g, "")
+    .replace(/\bpm\b/g, "prime minister")
+    .replace(/^(the|a|an|his|her|their)\s+/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -1,6 +1,7 @@
 import type { Article, ArticleSpan, RoleHolder } from "../../types.js";
 import type { Attribution, RawQuote } from "./extract.js";
-import { readSubject, surnameKey, withoutTitles } from "./names.js";
+import { normaliseRole, withoutTitles } from "./names.js";
+import { fullNameMentions, Person, PersonDirectory } from "./people.js";
 
 /** One speaker across all articles, with every spelling and role the articles give them. */
 export interface Speaker {
@@ -28,17 +29,6 @@ const INSTITUTIONS: Array<{ name: string; role: RegExp }> = [
   { name: "the White House", role: /\bwhite house\b/ },
 ];
 
-/** Lower-cases a role and spells it one way: "the PM’s spokesman" → "prime minister spokesman". */
-export function normaliseRole(role: string): string {
-  return role
-    .toLowerCase()
-    .replace(/[’']s\b/g, "")
-    .replace(/\bpm\b/g, "prime minister")
-    .replace(/^(the|a|an|his|her|their)\s+/, "")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 function slug(text: string): string {
   return text
     .normalize("NFKD")
@@ -48,29 +38,144 @@ function slug(text: string): string {
     .replace(/^-|-$/g, "");
 }
 
-interface PersonEntry {
-  first: string | null;
-  surname: string;
-  full: Map<string, number>;
-  variants: Set<string>;
-  roles: Set<string>;
-  articleIds: Set<string>;
+/** How often a speaker is quoted, and where (articles in the order first quoted). */
+interface Tally {
+  quoteCount: number;
+  articleIds: string[];
 }
 
-/** Names printed in full anywhere in an article ("Russian deputy foreign minister Alexander Grushko"). */
-function fullNameMentions(article: Article): Array<{ name: string; role: string | null }> {
-  const mentions: Array<{ name: string; role: string | null }> = [];
-  // Words on one line only ([ \t], not \s): a name never runs across a paragraph break.
-  const pattern = /(?:[\p{Lu}][\p{L}’'-]*(?:\.[\p{Lu}]\.?)?[ \t]+|(?:of|von|der|van|de|state|media|deputy|foreign|defence|prime|minister|spokesman|secretary|president|chief|policy|governor|special|envoy|ambassador|commissioner|chancellor|commander|adviser|advisor|director|chairman|mayor|senator)[ \t]+)*[\p{Lu}][\p{L}’'-]+(?:[ \t]+(?:von|der|van|de)[ \t]+[\p{Lu}][\p{L}’'-]+|[ \t]+[\p{Lu}][\p{L}’'-]+)+/gu;
-  for (const match of article.text.matchAll(pattern)) {
-    const subject = readSubject(match[0]);
-    if (subject?.kind === "named" && subject.name.includes(" ")) mentions.push({ name: withoutTitles(subject.name), role: subject.role });
+/** A speaker who is not a named person (an organisation, an office, an anonymous source): its id is known when it is met. */
+interface OtherSpeaker extends Tally {
+  id: string;
+  name: string;
+  kind: Exclude<Speaker["kind"], "person">;
+  roles: string[];
+}
+
+/** Whom a quote is attributed to while the registry fills: a person (whose name, and so id, is settled at the end) or another speaker. */
+type Attributed = Person | OtherSpeaker;
+
+function organisationsOf(name: string, roles: readonly string[]): string[] {
+  const haystack = [...roles, name.toLowerCase()].join(" | ");
+  return INSTITUTIONS.filter((institution) => institution.role.test(haystack)).map((institution) => institution.name);
+}
+
+function speaker(id: string, name: string, kind: Speaker["kind"], variants: string[], roles: string[], tally: Tally): Speaker {
+  return { id, name, kind, variants, roles, organisations: organisationsOf(name, roles), quoteCount: tally.quoteCount, articleIds: [...tally.articleIds].sort() };
+}
+
+/**
+ * Who said what, filled one quote at a time: `registerMentions` first (everyone the articles
+ * name in full), then `attribute` for each quote in order, then `finalise` once every quote is
+ * in, when each person's name (the fullest spelling met) and so their id is settled.
+ */
+export class SpeakerRegistry {
+  private readonly people = new PersonDirectory();
+  /** Quoted people, in the order first quoted. */
+  private readonly quotedPeople = new Map<Person, Tally>();
+  /** Other speakers by id, in the order first quoted. */
+  private readonly others = new Map<string, OtherSpeaker>();
+  private readonly quotes: Array<{ raw: RawQuote; speaker: Attributed }> = [];
+
+  /** Records everyone each article names in full, so a bare surname or a role can find them. */
+  registerMentions(articles: readonly Article[]): void {
+    // One set of mentions per article id (a repeated id keeps its first place and its last text).
+    const mentionsByArticle = new Map(articles.map((article) => [article.id, fullNameMentions(article)]));
+    for (const [articleId, mentions] of mentionsByArticle) for (const mention of mentions) this.people.nameInFull(mention.name, mention.role, articleId);
   }
-  return mentions;
-}
 
-function compatibleFirst(a: string | null, b: string | null): boolean {
-  return a === null || b === null || a.slice(0, 4) === b.slice(0, 4);
+  /** Attributes one quote to its speaker and counts it; call in the quotes' order, as each may teach the next a role. */
+  attribute(raw: RawQuote): void {
+    const speaker = this.speakerOf(raw.speaker, raw.articleId);
+    let tally: Tally;
+    if (speaker instanceof Person) {
+      speaker.addRole(raw.appositiveRole);
+      tally = this.tallyOf(speaker);
+    } else tally = speaker;
+    tally.quoteCount++;
+    if (!tally.articleIds.includes(raw.articleId)) tally.articleIds.push(raw.articleId);
+    this.quotes.push({ raw, speaker });
+  }
+
+  /** The speakers quoted (most quoted first), every quote with its speaker's id, and everyone with a known role. */
+  finalise(): { speakers: Speaker[]; quotes: Quote[]; people: RoleHolder[] } {
+    const byId = new Map<string, Speaker>();
+    for (const other of this.others.values()) byId.set(other.id, speaker(other.id, other.name, other.kind, [other.name], other.roles, other));
+    const personIds = new Map<Person, string>();
+    for (const [person, tally] of this.quotedPeople) {
+      const name = person.displayName();
+      const id = `person:${slug(name)}`;
+      personIds.set(person, id);
+      // Two people whose names slug alike share an id; the one quoted later is listed.
+      byId.set(id, speaker(id, name, "person", [...person.variants].sort(), [...person.roles].sort(), tally));
+    }
+    const quotes = this.quotes.map(({ raw, speaker }, index): Quote => ({
+      id: `q${index}`,
+      articleId: raw.articleId,
+      section: raw.section,
+      start: raw.start,
+      end: raw.end,
+      text: raw.text,
+      kind: raw.kind,
+      speakerId: speaker instanceof Person ? (personIds.get(speaker) as string) : speaker.id,
+    }));
+    const quoted = [...byId.values()].filter((entry) => entry.quoteCount > 0);
+    return {
+      speakers: quoted.sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name)),
+      quotes,
+      people: this.people.roleHolders(),
+    };
+  }
+
+  private speakerOf(attribution: Attribution, articleId: string): Attributed {
+    if (attribution.kind === "named") return this.named(attribution, articleId);
+    if (attribution.kind === "anonymous") {
+      return this.other(`anonymous:${articleId}:${slug(attribution.description)}`, attribution.description, "anonymous");
+    }
+    return this.byRole(normaliseRole(attribution.role), articleId);
+  }
+
+  /** A full name is a person; one word is the person it names here (else anywhere), or else an organisation. */
+  private named(attribution: { name: string; role: string | null }, articleId: string): Attributed {
+    const name = withoutTitles(attribution.name);
+    const person = name.includes(" ") ? this.people.nameInFull(name, attribution.role, articleId) : this.people.byWord(name, articleId);
+    if (!person) return this.other(`organisation:${slug(name)}`, name, "organisation");
+    person.variants.add(attribution.name);
+    person.addRole(attribution.role);
+    return person;
+  }
+
+  /**
+   * "The prime minister said" is Keir Starmer where he is the one person in this article who
+   * holds that office (as this or another article names it); a former holder does not count.
+   * Else it is the one more qualified office quoted in this article ("the Russian foreign
+   * minister"), else the office itself, one speaker per article.
+   */
+  private byRole(role: string, articleId: string): Attributed {
+    const holder = this.people.soleHolder(role, articleId);
+    if (holder) return holder;
+    const qualified = [...this.others.values()].filter((other) => other.kind === "role" && other.articleIds.includes(articleId) && other.name.endsWith(` ${role}`));
+    if (qualified.length === 1) return qualified[0] as OtherSpeaker;
+    return this.other(`role:${articleId}:${slug(role)}`, `the ${role}`, "role", role);
+  }
+
+  private other(id: string, name: string, kind: OtherSpeaker["kind"], role?: string): OtherSpeaker {
+    let other = this.others.get(id);
+    if (!other) {
+      other = { id, name, kind, roles: role ? [role] : [], quoteCount: 0, articleIds: [] };
+      this.others.set(id, other);
+    }
+    return other;
+  }
+
+  private tallyOf(person: Person): Tally {
+    let tally = this.quotedPeople.get(person);
+    if (!tally) {
+      tally = { quoteCount: 0, articleIds: [] };
+      this.quotedPeople.set(person, tally);
+    }
+    return tally;
+  }
 }
 
 /**
@@ -80,117 +185,8 @@ function compatibleFirst(a: string | null, b: string | null): boolean {
  * only where the article itself links them. Anonymous sources stay separate and anonymous.
  */
 export function resolveSpeakers(articles: readonly Article[], raw: readonly RawQuote[]): { speakers: Speaker[]; quotes: Quote[]; people: RoleHolder[] } {
-  const people: PersonEntry[] = [];
-  const findPerson = (first: string | null, surname: string) =>
-    people.find((person) => person.surname === surnameKey(surname) && compatibleFirst(person.first, first));
-  const addPerson = (name: string, role: string | null, articleId: string): PersonEntry => {
-    const parts = name.split(" ");
-    const surname = parts[parts.length - 1] as string;
-    const first = parts.length > 1 ? (parts[0] as string).toLowerCase() : null;
-    let person = findPerson(first, surname);
-    if (!person) {
-      person = { first, surname: surnameKey(surname), full: new Map(), variants: new Set(), roles: new Set(), articleIds: new Set() };
-      people.push(person);
-    }
-    person.first ??= first;
-    person.full.set(name, (person.full.get(name) ?? 0) + 1);
-    person.variants.add(name);
-    if (role) person.roles.add(normaliseRole(role));
-    person.articleIds.add(articleId);
-    return person;
-  };
-
-  const mentionsByArticle = new Map(articles.map((article) => [article.id, fullNameMentions(article)]));
-  for (const [articleId, mentions] of mentionsByArticle) for (const mention of mentions) addPerson(mention.name, mention.role, articleId);
-
-  /** A one-word name ("Medvedev", "Keir") resolved to a person, preferring the same article. */
-  const resolveSingle = (word: string, articleId: string): PersonEntry | null => {
-    const key = surnameKey(word);
-    const lower = word.toLowerCase();
-    const candidates = people.filter((person) => person.surname === key || person.first === lower);
-    const local = candidates.filter((person) => person.articleIds.has(articleId));
-    const pool = local.length > 0 ? local : candidates;
-    return pool.length === 1 ? (pool[0] as PersonEntry) : null;
-  };
-
-  const speakers = new Map<string, Speaker>();
-  const personSpeakers = new Map<PersonEntry, Speaker>();
-  const displayName = (person: PersonEntry) =>
-    [...person.full.entries()].sort((a, b) => b[0].split(" ").length - a[0].split(" ").length || b[1] - a[1])[0]?.[0] ?? person.surname;
-  // One Speaker per person, whatever spelling is met first; the name is settled at the end.
-  const personSpeaker = (person: PersonEntry): Speaker => {
-    let speaker = personSpeakers.get(person);
-    if (!speaker) {
-      speaker = { id: "", name: "", kind: "person", variants: [], roles: [], organisations: [], quoteCount: 0, articleIds: [] };
-      personSpeakers.set(person, speaker);
-    }
-    return speaker;
-  };
-
-  const speakerOf = (attribution: Attribution, articleId: string): Speaker => {
-    if (attribution.kind === "named") {
-      const name = withoutTitles(attribution.name);
-      const person = name.includes(" ") ? addPerson(name, attribution.role, articleId) : resolveSingle(name, articleId);
-      if (person) {
-        person.variants.add(attribution.name);
-        if (attribution.role) person.roles.add(normaliseRole(attribution.role));
-        return personSpeaker(person);
-      }
-      return otherSpeaker(`organisation:${slug(name)}`, name, "organisation");
-    }
-    if (attribution.kind === "anonymous") {
-      return otherSpeaker(`anonymous:${articleId}:${slug(attribution.description)}`, attribution.description, "anonymous");
-    }
-    const role = normaliseRole(attribution.role);
-    // "The prime minister said" is Keir Starmer where he is the one person in this article
-    // who holds that office (as this or another article names it); a former holder does not count.
-    const linked = people.filter(
-      (person) => person.articleIds.has(articleId) && [...person.roles].some((known) => known.endsWith(role) && !known.includes("former")),
-    );
-    if (linked.length === 1) return personSpeaker(linked[0] as PersonEntry);
-    const qualified = [...speakers.values()].filter((speaker) => speaker.kind === "role" && speaker.articleIds.includes(articleId) && speaker.name.endsWith(` ${role}`));
-    if (qualified.length === 1) return qualified[0] as Speaker;
-    return otherSpeaker(`role:${articleId}:${slug(role)}`, `the ${role}`, "role", role);
-  };
-
-  const otherSpeaker = (id: string, name: string, kind: Speaker["kind"], role?: string): Speaker => {
-    let speaker = speakers.get(id);
-    if (!speaker) {
-      speaker = { id, name, kind, variants: [name], roles: role ? [role] : [], organisations: [], quoteCount: 0, articleIds: [] };
-      speakers.set(id, speaker);
-    }
-    return speaker;
-  };
-
-  const quotes = raw.map((quote, index) => {
-    const speaker = speakerOf(quote.speaker, quote.articleId);
-    const person = [...personSpeakers.entries()].find(([, candidate]) => candidate === speaker)?.[0];
-    if (quote.appositiveRole && person) person.roles.add(normaliseRole(quote.appositiveRole));
-    speaker.quoteCount++;
-    if (!speaker.articleIds.includes(quote.articleId)) speaker.articleIds.push(quote.articleId);
-    return { speaker, quote: { id: `q${index}`, articleId: quote.articleId, section: quote.section, start: quote.start, end: quote.end, text: quote.text, kind: quote.kind, speakerId: "" } };
-  }).map(({ speaker, quote }) => ({ speaker, quote }));
-
-  for (const [person, speaker] of personSpeakers) {
-    speaker.name = displayName(person);
-    speaker.id = `person:${slug(speaker.name)}`;
-    speaker.variants = [...person.variants].sort();
-    speaker.roles = [...person.roles].sort();
-    speakers.set(speaker.id, speaker);
-  }
-  for (const entry of quotes) entry.quote.speakerId = entry.speaker.id;
-
-  for (const speaker of speakers.values()) {
-    const haystack = [...speaker.roles, speaker.name.toLowerCase()].join(" | ");
-    speaker.organisations = INSTITUTIONS.filter((institution) => institution.role.test(haystack)).map((institution) => institution.name);
-    speaker.articleIds.sort();
-  }
-  const quoted = [...speakers.values()].filter((speaker) => speaker.quoteCount > 0);
-  // Roles of everyone named in full, quoted or not, so a question may name them by role.
-  const roleHolders = people.filter((person) => person.roles.size > 0).map((person) => ({ name: displayName(person), roles: [...person.roles].sort() }));
-  return {
-    speakers: quoted.sort((a, b) => b.quoteCount - a.quoteCount || a.name.localeCompare(b.name)),
-    quotes: quotes.map((entry): Quote => entry.quote),
-    people: roleHolders.sort((a, b) => a.name.localeCompare(b.name)),
-  };
+  const registry = new SpeakerRegistry();
+  registry.registerMentions(articles);
+  for (const quote of raw) registry.attribute(quote);
+  return registry.finalise();
 }
