@@ -32,7 +32,7 @@ export const MIN_QUOTE_RELEVANCE = 0.2;
  * and grouping compares each quote with every group, which a speaker quoted thousands of
  * times in a year's archive would make quadratic.
  */
-const MAX_GROUPED_QUOTES = 200;
+export const MAX_GROUPED_QUOTES = 200;
 
 /** A who-said-what answer, with how well the quotes it shows match the topic asked about. */
 export interface QuoteAnswer extends Answer {
