@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { combinePairs, timePairs, type PairMeasurement } from "../../src/bench/paired.js";
-import { spreadOf } from "../../src/bench/stats.js";
-import type { BenchReport } from "../../src/bench/report.js";
-import { checkTargets } from "../../src/bench/targets.js";
+import { combinePairs, timePairs, type PairMeasurement } from "../../bench/paired.js";
+import { spreadOf } from "../../bench/stats.js";
+import type { BenchReport } from "../../bench/report.js";
+import { checkTargets } from "../../bench/targets.js";
 
 const OURS = "ours: engine.ask (full answer)";
 const VECTRA = "vectra LocalDocumentIndex (dense)";
