@@ -14,7 +14,7 @@ import type { PairMeasurement, SideMeasurement } from "./workerProtocol.js";
 import { combinePairs } from "./paired.js";
 import { runWorker } from "./workerClient.js";
 import { seedSentences } from "./support/syntheticCorpus.js";
-import { checkTargets } from "./targets.js";
+import { checkTargets, readTargets } from "./targets.js";
 import { noteNpmBanner, runCommand } from "../src/cli/command.js";
 import { EXIT_STATUS_HELP, UsageError } from "../src/errors.js";
 import { FolderArticleSource } from "../src/ingest/articleSource.js";
@@ -87,6 +87,8 @@ async function main(): Promise<void> {
   const options = parseOptions();
   if (options === null) return;
   if (options.json) noteNpmBanner("bench");
+  // Read before measuring, so that a malformed targets table stops the run at once.
+  const targets = readTargets();
   const started = performance.now();
   const machine = describeMachine();
   const articlesDir = path.join(PROJECT_ROOT, "seeds");
@@ -162,7 +164,7 @@ async function main(): Promise<void> {
       scales,
       durationMs: performance.now() - started,
     };
-    const report: BenchReport = { ...partial, targets: checkTargets(partial) };
+    const report: BenchReport = { ...partial, targets: checkTargets(partial, targets) };
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderReport(report)}\n`);
   } finally {
     if (options.keep) progress(`kept ${workDir}`);
