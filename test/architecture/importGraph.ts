@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 
-/** One import of a project file by another, both relative to `src/`. */
+/** One import of a project file by another, both relative to the folder read (`src/`, `bench/`). */
 export interface ImportEdge {
   from: string;
   to: string;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { folderCycles, importEdges, topLevel, type ImportEdge } from "./importGraph.js";
 
 const SRC = fileURLToPath(new URL("../../src", import.meta.url));
+const BENCH = fileURLToPath(new URL("../../bench", import.meta.url));
 
 /**
  * The README's layer order ("Project layout"): a folder imports only folders of a lower rank
@@ -21,7 +22,6 @@ const RANK: Readonly<Record<string, number>> = {
   cli: 7,
   discord: 7,
   eval: 7,
-  bench: 7,
 };
 /** Imported from any layer; they import only one another. */
 const SHARED_LEAVES = new Set(["types", "errors", "log", "config", "util"]);
@@ -51,9 +51,25 @@ describe("the import graph of src/", () => {
     expect(upward.map((edge) => `${edge.from} imports ${edge.to}`), "a new folder needs a rank in RANK and the README").toEqual([]);
   });
 
+  it("imports nothing from outside src/: not bench/, not test/", () => {
+    // The product is src/ alone (dist/ compiles it with scripts/); the benchmarks and the tests use it, never the reverse.
+    const outside = edges.filter((edge) => edge.to.startsWith("../"));
+    expect(outside.map((edge) => `${edge.from} imports ${edge.to}`)).toEqual([]);
+  });
+
   it("keeps src/text free of the rest of the project", () => {
     const outward = edges.filter((edge) => topLevel(edge.from) === "text" && topLevel(edge.to) !== "text");
     expect(outward.map((edge) => `${edge.from} imports ${edge.to}`)).toEqual([]);
+  });
+});
+
+describe("the import graph of bench/", () => {
+  it("uses src/ and itself, never test/ (tests import bench/support/, so the reverse would be a cycle)", () => {
+    const edges = importEdges(BENCH);
+    expect(edges).toContainEqual({ from: "scale.ts", to: "support/syntheticCorpus.ts" });
+    expect(edges).toContainEqual({ from: "scale.ts", to: "../src/index/buildIndex.ts" });
+    const outside = edges.filter((edge) => edge.to.startsWith("../") && !edge.to.startsWith("../src/"));
+    expect(outside.map((edge) => `bench/${edge.from} imports ${edge.to}`)).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { diskUsage } from "../../src/bench/scale.js";
+import { diskUsage } from "../../bench/scale.js";
 
 let folder = "";
 afterEach(async () => {

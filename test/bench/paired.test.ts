@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { combinePairs, timePairs, type PairMeasurement } from "../../src/bench/paired.js";
-import { spreadOf } from "../../src/bench/stats.js";
-import type { BenchReport } from "../../src/bench/report.js";
-import { checkTargets } from "../../src/bench/targets.js";
+import { combinePairs, timePairs, type PairMeasurement } from "../../bench/paired.js";
+import { spreadOf } from "../../bench/stats.js";
+import type { BenchReport } from "../../bench/report.js";
+import { checkTargets } from "../../bench/targets.js";
+import { benchReport, TARGETS } from "./targetsFixture.js";
 
 const OURS = "ours: engine.ask (full answer)";
 const VECTRA = "vectra LocalDocumentIndex (dense)";
@@ -13,18 +14,11 @@ function run(oursMs: number[], theirsMs: number[]): PairMeasurement {
 
 function report(runs: PairMeasurement[], recall: { ours: number; theirs: number }): Omit<BenchReport, "targets"> {
   const figures = (system: string, recallAt5: number, ms: number) => ({ system, detail: "", recallAt5, queryP50Ms: spreadOf([ms]), buildMs: spreadOf([1]), failure: null });
-  return {
-    command: "npm run bench",
-    machine: { cores: 2, cpu: "test", memoryGiB: 1, node: "v20", platform: "linux x64", loadAtStart: [], loadAtEnd: [], startedAt: "", commit: null },
+  return benchReport({
     settings: { repeats: runs.length, passes: 1, scales: [], questions: 3 },
-    encoders: [],
-    seed: null,
-    sentenceTable: null,
     sideBySide: [figures(OURS, recall.ours, 14), figures(VECTRA, recall.theirs, 13)],
     paired: combinePairs(runs),
-    scales: [],
-    durationMs: 0,
-  };
+  });
 }
 
 const verdictOf = (checks: ReturnType<typeof checkTargets>) => checks.find((check) => check.target.includes(VECTRA))?.verdict;
@@ -42,10 +36,10 @@ describe("paired comparison", () => {
 
   it("judges the target on the paired ratio: met in every process, within noise, or not met", () => {
     const recall = { ours: 0.95, theirs: 0.67 };
-    expect(verdictOf(checkTargets(report([run([9], [10]), run([9.5], [10])], recall)))).toBe("met");
-    expect(verdictOf(checkTargets(report([run([9], [10]), run([9.5], [10]), run([10.5], [10])], recall)))).toBe("within noise");
-    expect(verdictOf(checkTargets(report([run([11], [10]), run([10.5], [10])], recall)))).toBe("not met");
-    expect(verdictOf(checkTargets(report([run([9], [10])], { ours: 0.5, theirs: 0.67 })))).toBe("not met");
+    expect(verdictOf(checkTargets(report([run([9], [10]), run([9.5], [10])], recall), TARGETS))).toBe("met");
+    expect(verdictOf(checkTargets(report([run([9], [10]), run([9.5], [10]), run([10.5], [10])], recall), TARGETS))).toBe("within noise");
+    expect(verdictOf(checkTargets(report([run([11], [10]), run([10.5], [10])], recall), TARGETS))).toBe("not met");
+    expect(verdictOf(checkTargets(report([run([9], [10])], { ours: 0.5, theirs: 0.67 }), TARGETS))).toBe("not met");
   });
 
   it("sends every question to both systems in both orders, after one warm-up round", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentile, spreadOf } from "../../src/bench/stats.js";
+import { percentile, spreadOf } from "../../bench/stats.js";
 
 describe("percentile", () => {
   it("interpolates between closest ranks, like NumPy's default", () => {

@@ -1,13 +1,13 @@
 import { readdir } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSentenceMeanEmbedder, syntheticEncoderId } from "../../src/bench/sentenceMeanEmbedder.js";
+import { createSentenceMeanEmbedder, syntheticEncoderId } from "../../bench/sentenceMeanEmbedder.js";
 import {
   generateSyntheticArticles,
   hashString,
   seededRandom,
   seedSentences,
   SYNTHETIC_HEADLINE_PREFIX,
-} from "../../src/bench/syntheticCorpus.js";
+} from "../../bench/support/syntheticCorpus.js";
 import { FolderArticleSource } from "../../src/ingest/articleSource.js";
 import { chunkArticle } from "../../src/ingest/chunk.js";
 import { parseArticle } from "../../src/ingest/parseArticle.js";

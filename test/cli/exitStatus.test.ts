@@ -10,7 +10,7 @@ const COMMANDS = {
   ask: { script: "src/cli/ask.ts", args: ["What did Grushko say?"] },
   index: { script: "scripts/index.ts", args: [] },
   eval: { script: "scripts/eval.ts", args: [] },
-  bench: { script: "scripts/bench.ts", args: [] },
+  bench: { script: "bench/main.ts", args: [] },
   register: { script: "scripts/register.ts", args: [] },
   start: { script: "src/discord/main.ts", args: [] },
 } as const;

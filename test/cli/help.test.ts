@@ -7,7 +7,7 @@ const COMMANDS = [
   { name: "ask", script: "src/cli/ask.ts", usage: "npm run --silent ask --", mentions: ["--json", "--jsonl", "--k"] },
   { name: "index", script: "scripts/index.ts", usage: "npm run index --", mentions: ["--rebuild"] },
   { name: "eval", script: "scripts/eval.ts", usage: "npm run --silent eval --", mentions: ["--json", "--verbose"] },
-  { name: "bench", script: "scripts/bench.ts", usage: "npm run --silent bench --", mentions: ["--quick", "--scales"] },
+  { name: "bench", script: "bench/main.ts", usage: "npm run --silent bench --", mentions: ["--quick", "--scales"] },
   { name: "register", script: "scripts/register.ts", usage: "npm run register", mentions: ["DISCORD_TOKEN", "DISCORD_CLIENT_ID", "DISCORD_GUILD_ID"] },
   { name: "start", script: "src/discord/main.ts", usage: "npm start", mentions: ["DISCORD_TOKEN", "DISCORD_CLIENT_ID", "SIGTERM"] },
 ];

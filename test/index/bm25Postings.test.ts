@@ -1,13 +1,13 @@
 import MiniSearch from "minisearch";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateSyntheticArticles, seedSentences } from "../../src/bench/syntheticCorpus.js";
+import { generateSyntheticArticles, seedSentences } from "../../bench/support/syntheticCorpus.js";
 import { decodePostings, encodePostings } from "../../src/index/bm25Postings.js";
 import { KeywordIndex, QUERY_OPTIONS, SEARCH_OPTIONS } from "../../src/index/keywordIndex.js";
 import { FolderArticleSource } from "../../src/ingest/articleSource.js";
 import { chunkArticle } from "../../src/ingest/chunk.js";
 import { parseArticle } from "../../src/ingest/parseArticle.js";
 import type { Article, Passage } from "../../src/types.js";
-import { DEV_SET } from "../../src/bench/devSet.js";
+import { DEV_SET } from "../../bench/support/devSet.js";
 import { readQuestionSet } from "../../src/eval/questionSet.js";
 import { SEEDS_DIR } from "../support/engineFixture.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../../src/bench/syntheticCorpus.js";
+import { seededRandom } from "../../bench/support/syntheticCorpus.js";
 import { allocateMatrix, scoreAllRows } from "../../src/index/vectorMatrix.js";
 import { denseSearch } from "../../src/retrieve/dense.js";
 

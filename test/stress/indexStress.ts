@@ -8,7 +8,7 @@
  *     Each run starts an indexer and kills it with SIGKILL at a seeded random moment, then
  *     checks that the index still loads and answers (from the old build or the new one).
  *
- * The corpus is synthetic (seed sentences recombined, see src/bench/syntheticCorpus.ts) and
+ * The corpus is synthetic (seed sentences recombined, see bench/support/syntheticCorpus.ts) and
  * the processes embed with the tests' hashing embedder, so a build takes seconds and the runs
  * exercise the index's file handling, not a model. Everything is written under the system's
  * temporary folder and removed at the end.
@@ -19,7 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { generateSyntheticArticles, seededRandom, seedSentences } from "../../src/bench/syntheticCorpus.js";
+import { generateSyntheticArticles, seededRandom, seedSentences } from "../../bench/support/syntheticCorpus.js";
 import { Engine } from "../../src/engine/engine.js";
 import { buildIndex } from "../../src/index/buildIndex.js";
 import { loadIndex } from "../../src/index/indexStore.js";

@@ -3,14 +3,14 @@
  * whatever the benchmark did before. Run by `runWorker` (workerClient.ts); prints one result
  * line and exits.
  */
-import { Engine } from "../engine/engine.js";
-import { planEncoder } from "../embed/chooseEmbedder.js";
-import { buildIndex } from "../index/buildIndex.js";
-import { loadIndex } from "../index/indexStore.js";
-import { FolderArticleSource } from "../ingest/articleSource.js";
-import { silentLogger } from "../log.js";
-import { readQuestionSet } from "../eval/questionSet.js";
-import { evidenceRecall, meanRecall } from "./devSet.js";
+import { Engine } from "../src/engine/engine.js";
+import { planEncoder } from "../src/embed/chooseEmbedder.js";
+import { buildIndex } from "../src/index/buildIndex.js";
+import { loadIndex } from "../src/index/indexStore.js";
+import { FolderArticleSource } from "../src/ingest/articleSource.js";
+import { silentLogger } from "../src/log.js";
+import { readQuestionSet } from "../src/eval/questionSet.js";
+import { evidenceRecall, meanRecall } from "./support/devSet.js";
 import { collectGarbage } from "./gc.js";
 import { benchConfig, loadBenchEmbedder, timedEmbedder, withEncoderId, type EncoderKind } from "./encoders.js";
 import { syntheticEncoderId } from "./sentenceMeanEmbedder.js";

@@ -1,20 +1,20 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { encoderChoices, loadBenchEmbedder } from "../src/bench/encoders.js";
-import { DEV_SET } from "../src/bench/devSet.js";
+import { encoderChoices, loadBenchEmbedder } from "./encoders.js";
+import { DEV_SET } from "./support/devSet.js";
 import { readQuestionSet } from "../src/eval/questionSet.js";
-import { describeMachine, finishMachine } from "../src/bench/machine.js";
-import { renderReport, type BenchReport } from "../src/bench/report.js";
-import { runScale } from "../src/bench/scale.js";
-import { PROJECT_ROOT, reindexUnchanged } from "../src/bench/reindex.js";
-import { coldBuilds, seedServe } from "../src/bench/seedScale.js";
-import { combineRuns, SYSTEMS, type SystemName } from "../src/bench/sideBySide.js";
-import type { PairMeasurement, SideMeasurement } from "../src/bench/workerProtocol.js";
-import { combinePairs } from "../src/bench/paired.js";
-import { runWorker } from "../src/bench/workerClient.js";
-import { seedSentences } from "../src/bench/syntheticCorpus.js";
-import { checkTargets } from "../src/bench/targets.js";
+import { describeMachine, finishMachine } from "./machine.js";
+import { renderReport, type BenchReport } from "./report.js";
+import { runScale } from "./scale.js";
+import { PROJECT_ROOT, reindexUnchanged } from "./reindex.js";
+import { coldBuilds, seedServe } from "./seedScale.js";
+import { combineRuns, SYSTEMS, type SystemName } from "./sideBySide.js";
+import type { PairMeasurement, SideMeasurement } from "./workerProtocol.js";
+import { combinePairs } from "./paired.js";
+import { runWorker } from "./workerClient.js";
+import { seedSentences } from "./support/syntheticCorpus.js";
+import { checkTargets, readTargets } from "./targets.js";
 import { noteNpmBanner, runCommand } from "../src/cli/command.js";
 import { EXIT_STATUS_HELP, UsageError } from "../src/errors.js";
 import { FolderArticleSource } from "../src/ingest/articleSource.js";
@@ -87,6 +87,8 @@ async function main(): Promise<void> {
   const options = parseOptions();
   if (options === null) return;
   if (options.json) noteNpmBanner("bench");
+  // Read before measuring, so that a malformed targets table stops the run at once.
+  const targets = readTargets();
   const started = performance.now();
   const machine = describeMachine();
   const articlesDir = path.join(PROJECT_ROOT, "seeds");
@@ -162,7 +164,7 @@ async function main(): Promise<void> {
       scales,
       durationMs: performance.now() - started,
     };
-    const report: BenchReport = { ...partial, targets: checkTargets(partial) };
+    const report: BenchReport = { ...partial, targets: checkTargets(partial, targets) };
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderReport(report)}\n`);
   } finally {
     if (options.keep) progress(`kept ${workDir}`);

@@ -1,7 +1,7 @@
-import { KeywordIndex } from "../index/keywordIndex.js";
-import { FolderArticleSource } from "../ingest/articleSource.js";
-import { chunkArticle } from "../ingest/chunk.js";
-import type { Passage } from "../types.js";
+import { KeywordIndex } from "../src/index/keywordIndex.js";
+import { FolderArticleSource } from "../src/ingest/articleSource.js";
+import { chunkArticle } from "../src/ingest/chunk.js";
+import type { Passage } from "../src/types.js";
 
 /**
  * Keyword-only retrieval: our passages and our BM25 index (MiniSearch) with no vectors, no

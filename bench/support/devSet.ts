@@ -1,4 +1,4 @@
-import { normaliseForEval, type EvalQuestion } from "../eval/metrics.js";
+import { normaliseForEval, type EvalQuestion } from "../../src/eval/metrics.js";
 
 export const DEV_SET = "test/fixtures/eval/dev.jsonl";
 

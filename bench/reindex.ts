@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { elapsedMs, spreadOf, type Spread } from "./stats.js";
 
-export const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 function wallTime(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; stdout: string; code: number | null }> {
   return new Promise((resolve, reject) => {

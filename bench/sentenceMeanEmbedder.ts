@@ -1,6 +1,6 @@
-import { splitSentences } from "../text/sentences.js";
-import type { Embedder } from "../types.js";
-import { hashString, seededRandom, SYNTHETIC_HEADLINE_PREFIX } from "./syntheticCorpus.js";
+import { splitSentences } from "../src/text/sentences.js";
+import type { Embedder } from "../src/types.js";
+import { hashString, seededRandom, SYNTHETIC_HEADLINE_PREFIX } from "./support/syntheticCorpus.js";
 
 /**
  * Embeds synthetic passages without running a model: each passage's vector is the normalised

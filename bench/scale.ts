@@ -1,16 +1,16 @@
 import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { BUILD_FILES } from "../index/buildFiles.js";
-import { buildIndex } from "../index/buildIndex.js";
-import { currentBuild } from "../index/indexStore.js";
-import { isShardFile } from "../index/vectraShards.js";
-import { FolderArticleSource } from "../ingest/articleSource.js";
-import { silentLogger } from "../log.js";
-import type { Embedder } from "../types.js";
+import { BUILD_FILES } from "../src/index/buildFiles.js";
+import { buildIndex } from "../src/index/buildIndex.js";
+import { currentBuild } from "../src/index/indexStore.js";
+import { isShardFile } from "../src/index/vectraShards.js";
+import { FolderArticleSource } from "../src/ingest/articleSource.js";
+import { silentLogger } from "../src/log.js";
+import type { Embedder } from "../src/types.js";
 import type { EncoderKind } from "./encoders.js";
 import { createSentenceMeanEmbedder } from "./sentenceMeanEmbedder.js";
 import { spreadOf, timed, type Spread } from "./stats.js";
-import { GENERATOR_VERSION, generateSyntheticArticles } from "./syntheticCorpus.js";
+import { GENERATOR_VERSION, generateSyntheticArticles } from "./support/syntheticCorpus.js";
 import { runWorker } from "./workerClient.js";
 import type { ServeMeasurement } from "./workerProtocol.js";
 

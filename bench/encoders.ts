@@ -1,8 +1,8 @@
-import { loadEngineConfig, type EngineConfig } from "../config.js";
-import { loadEmbedder, planEncoder, type EncoderPlan } from "../embed/chooseEmbedder.js";
-import { isUserError } from "../errors.js";
-import { silentLogger } from "../log.js";
-import type { Embedder } from "../types.js";
+import { loadEngineConfig, type EngineConfig } from "../src/config.js";
+import { loadEmbedder, planEncoder, type EncoderPlan } from "../src/embed/chooseEmbedder.js";
+import { isUserError } from "../src/errors.js";
+import { silentLogger } from "../src/log.js";
+import type { Embedder } from "../src/types.js";
 
 export type EncoderKind = "offline" | "transformers";
 export const ENCODER_KINDS: readonly EncoderKind[] = ["transformers", "offline"];

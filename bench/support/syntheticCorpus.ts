@@ -1,6 +1,6 @@
-import { isContinuation } from "../ingest/chunk.js";
-import { endsLikeSentence, splitSentences } from "../text/sentences.js";
-import type { Article } from "../types.js";
+import { isContinuation } from "../../src/ingest/chunk.js";
+import { endsLikeSentence, splitSentences } from "../../src/text/sentences.js";
+import type { Article } from "../../src/types.js";
 
 /**
  * Synthetic benchmark corpora: seed sentences recombined into new paragraphs, deterministically,

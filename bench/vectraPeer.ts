@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { EmbeddingsModel, LocalDocumentIndex } from "vectra";
-import type { Embedder } from "../types.js";
+import type { Embedder } from "../src/types.js";
 
 /**
  * The peer: vectra's own LocalDocumentIndex used the way its README and typings suggest
