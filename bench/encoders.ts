@@ -5,7 +5,7 @@ import { silentLogger } from "../src/log.js";
 import type { Embedder } from "../src/types.js";
 
 export type EncoderKind = "offline" | "transformers";
-export const ENCODER_KINDS: readonly EncoderKind[] = ["transformers", "offline"];
+const ENCODER_KINDS: readonly EncoderKind[] = ["transformers", "offline"];
 
 /** The engine configuration with one encoder forced and no downloads: a benchmark never fetches. */
 export function benchConfig(kind: EncoderKind, env: NodeJS.ProcessEnv = process.env): EngineConfig {

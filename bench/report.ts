@@ -32,7 +32,7 @@ export interface TargetCheck {
 
 const MIB = 1024 * 1024;
 
-export function formatMs(ms: number): string {
+function formatMs(ms: number): string {
   if (Number.isNaN(ms)) return "–";
   if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
   if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;

@@ -30,9 +30,9 @@ const CHECKS = {
   "vectra-ratio": { quantity: "ratio", corpus: "seeds" },
   reindex: { quantity: "time", corpus: "seeds" },
 } as const satisfies Record<string, { quantity: Quantity; corpus: "seeds" | "passages" }>;
-export type CheckName = keyof typeof CHECKS;
+type CheckName = keyof typeof CHECKS;
 
-export interface Limit {
+interface Limit {
   /** `<` or `≤`. */
   op: "<" | "≤";
   /** In the quantity's first unit: ms, MiB, or a plain ratio. */
@@ -41,7 +41,7 @@ export interface Limit {
   text: string;
 }
 
-export interface Target {
+interface Target {
   limit: Limit;
   /** The synthetic corpus size it is judged at; null for the seeds. */
   passages: number | null;

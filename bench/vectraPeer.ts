@@ -10,7 +10,7 @@ import type { Embedder } from "../src/types.js";
  */
 
 /** vectra's embeddings interface over our Embedder. */
-export function asVectraEmbeddings(embedder: Embedder, maxTokens = 8000): EmbeddingsModel {
+function asVectraEmbeddings(embedder: Embedder, maxTokens = 8000): EmbeddingsModel {
   return {
     maxTokens,
     async createEmbeddings(inputs) {
