@@ -16,7 +16,7 @@ export interface CliResult {
  * benchmarks, which `npm run bench` also runs from source.
  */
 function commandFor(script: string): [string, string[]] {
-  if (script === "scripts/bench.ts") return [TSX, [path.join(ROOT, script)]];
+  if (script.startsWith("bench/")) return [TSX, [path.join(ROOT, script)]];
   return [process.execPath, [path.join(ROOT, "dist", script.replace(/\.ts$/, ".js"))]];
 }
 
