@@ -100,7 +100,7 @@ export function holdsAnswer(question: string, type: AnswerType, rawSentence: str
   // countries"); then the number must at least stand by another word of the question.
   const named = thing.some((term) => terms.includes(term) || synonymsOf(term).some((synonym) => terms.includes(synonym)));
   const near = named ? new Set(thing.flatMap((term) => [term, ...synonymsOf(term)])) : new Set(contentTerms(question));
-  return [...termsNearNumbers(sentence)].some((term) => near.has(term));
+  return [...termsNearNumbers(sentence, named ? near : undefined)].some((term) => near.has(term));
 }
 
 const DIGITS = /[£$€]?\d[\d,.]*(?:\s?(?:%|bn|m|km|k)\b)?/g;
@@ -118,13 +118,23 @@ export function withoutNumbersOf(question: string, sentence: string): string {
   return given.size === 0 ? sentence : sentence.replace(DIGITS, (number) => (given.has(digitsOf(number)) ? "" : number));
 }
 
-/** The content terms within a few words of a number in a sentence: what it may count. */
-function termsNearNumbers(sentence: string): Set<string> {
+/** A plural noun: what a number right before it counts ("10,000 troops"). */
+const PLURAL = /^\p{L}{3,}s$/u;
+
+/**
+ * The content terms within a few words of a number in a sentence: what it may count. With
+ * `counted`, a number whose first word after it is a plural other than the counted thing counts
+ * that instead: "minehunters and 10,000 troops" gives no number of minehunters.
+ */
+function termsNearNumbers(sentence: string, counted?: ReadonlySet<string>): Set<string> {
   const tokens = words(sentence);
   const terms = tokens.map((word) => contentTerm(word));
   const near = new Set<string>();
   tokens.forEach((token, index) => {
     if (!NUMBER.test(token)) return;
+    const next = terms.findIndex((term, position) => position > index && term !== null);
+    const nextTerm = next < 0 ? null : terms[next];
+    if (counted && nextTerm && !counted.has(nextTerm) && PLURAL.test(tokens[next] as string) && next - index <= 2) return;
     for (let j = Math.max(0, index - NUMBER_REACH); j <= Math.min(tokens.length - 1, index + NUMBER_REACH); j++) {
       const term = terms[j];
       if (j !== index && term) near.add(term);

@@ -4,7 +4,7 @@ import { contentTerm, isStopword, words } from "../text/terms.js";
 import { isWordToken, tokenise } from "../text/tokens.js";
 import type { Concept } from "../types.js";
 import { isChatWord, rewriteChat } from "./chat.js";
-import { isComparison, splitParts } from "./parts.js";
+import { isComparison, speakerParts, splitParts } from "./parts.js";
 import type { Places } from "./places.js";
 import { ANAPHOR, COMPARISON_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PRONOUNS } from "./questionWords.js";
 import type { RoleResolver } from "./roles.js";
@@ -112,11 +112,13 @@ export class QuestionAnalyser {
   analyse(question: string): AnalysedQuestion {
     const original = question.trim();
     const corrected = this.correct(rewriteChat(original).text);
-    const comparison = isComparison(corrected);
+    // "Compare what Lavrov and Peskov each said" asks what each said: two who-said-what parts.
+    const bySpeaker = speakerParts(corrected);
+    const comparison = bySpeaker === null && isComparison(corrected);
     const foreign = this.isForeign(corrected);
     if (comparison) return { original, corrected, parts: [this.comparisonPart(corrected)], comparison, foreign };
     const parts: QuestionPart[] = [];
-    for (const text of splitParts(corrected)) {
+    for (const text of bySpeaker ?? splitParts(corrected)) {
       const part = this.analysePart(text);
       // "…, and what did he say about it?": "he" is whom the part before asked about.
       const previous = parts[parts.length - 1];

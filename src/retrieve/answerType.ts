@@ -5,7 +5,7 @@ import { ASKING_VERBS } from "../text/speechVerbs.js";
 /** What kind of answer a question expects, as classic question answering systems detect it. */
 export type AnswerType = "quantity" | "time" | "quote" | "label" | "person" | null;
 
-const QUANTITY_QUESTION = /\b(how (many|much|large|big|long|far|old|high|heavy|often)|what (percentage|proportion|share|number|amount|size)|what(?: is|['’]s) the (?:unit |total |overall |exact )?(size|number|cost|total|price|price tag|value|amount))\b/i;
+const QUANTITY_QUESTION = /\b(how (many|much|large|big|long|far|old|high|heavy|often)|what (percentage|proportion|share|number|amount|size)|what(?: is|['’]s) the (?:unit |total |overall |exact |dollar |cash |money )?(size|number|cost|total|price|price tag|value|amount))\b/i;
 // "When will…", or asking for a date anywhere; not "when" inside a clause ("…when he talked about…").
 const TIME_QUESTION = /^\s*when\b|\b(what|which|by what|on what) (day|date|time|year|month)\b/i;
 
@@ -46,7 +46,8 @@ const MEASURES: readonly Measure[] = [
     searchWords: "total million billion",
   },
   {
-    asked: /\bhow (?:much|large|big)\b.*\b(?:territory|ground|land|area|region|space|soil|bit|part|portion|chunk|piece|patch|sq|square)\b/i,
+    asked:
+      /\bhow (?:much|large|big)\b.*\b(?:territory|ground|land|area|region|space|soil|bit|part|portion|chunk|piece|patch|sq|square)\b|\bhow much of\b.*\b(?:hold|holds|held|holding|control|controls|controlled|occupy|occupies|occupied|captured|seized|retaken)\b/i,
     answer: /\d[\d,.]*\s*(?:square|sq|km|kilometres|kilometers|miles|hectares|acres|%|per cent|percent)|\b(?:one|a)[- ](?:fifth|quarter|third|half)\b/i,
     searchWords: "area square km",
   },

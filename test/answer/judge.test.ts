@@ -38,6 +38,12 @@ describe("holdsAnswer", () => {
     expect(holdsAnswer("How many countries back the plan?", "quantity", "Officials said 30 drones have hit.")).toBe(false);
   });
 
+  it("does not take a number that counts something else next to the thing asked about", () => {
+    const question = "how many minehunters would the coalition send";
+    expect(holdsAnswer(question, "quantity", "The coalition could see the deployment of minehunters and 10,000 troops.")).toBe(false);
+    expect(holdsAnswer(question, "quantity", "The coalition could deploy 12 minehunters and 10,000 troops.")).toBe(true);
+  });
+
   it("does not count a year or a number that is part of a name", () => {
     const question = "How many Altius drones is Britain sending?";
     expect(holdsAnswer(question, "quantity", "Altius 600m and Altius 700m systems will be supplied to Kyiv.")).toBe(false);

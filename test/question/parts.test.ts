@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isComparison, splitParts } from "../../src/question/parts.js";
+import { isComparison, speakerParts, splitParts } from "../../src/question/parts.js";
 
 describe("splitParts", () => {
   it("splits at a new question after a comma and 'and', a question mark or a semicolon", () => {
@@ -23,3 +23,19 @@ describe("isComparison", () => {
     expect(isComparison("What did Lavrov say?")).toBe(false);
   });
 });
+
+describe("speakerParts", () => {
+  it("reads 'compare what X and Y said' as what each said", () => {
+    expect(speakerParts("Compare what Lavrov and Peskov each said about NATO troops being sent to Ukraine.")).toEqual([
+      "What did Lavrov say about NATO troops being sent to Ukraine?",
+      "What did Peskov say about NATO troops being sent to Ukraine?",
+    ]);
+    expect(speakerParts("contrast what medvedev and grushko said")).toEqual(["What did medvedev say?", "What did grushko say?"]);
+  });
+
+  it("leaves other questions alone", () => {
+    expect(speakerParts("What did Sir Keir and Macron each say about Putin?")).toBeNull();
+    expect(speakerParts("How do the reports differ on the drone attack?")).toBeNull();
+  });
+});
+

@@ -10,6 +10,7 @@ describe("answerTypeOf", () => {
     expect(answerTypeOf("What did Grushko say about NATO?")).toBe("quote");
     expect(answerTypeOf("What is the name of the UK source?")).toBe("person");
     expect(answerTypeOf("What is the unit price of one drone?")).toBe("quantity");
+    expect(answerTypeOf("What's the dollar value of the US military aid the White House froze?")).toBe("quantity");
   });
 
   it("does not take 'according to' for a request for someone's words", () => {
@@ -34,5 +35,6 @@ describe("measureAsked", () => {
     expect(measureAsked("How much territory do they control?")?.searchWords).toBe("area square km");
     expect(measureAsked("How many drones were launched?")).toBeUndefined();
     expect(measureAsked("How much is Britain paying for the drones?")?.searchWords).toBe("total million billion");
+    expect(measureAsked("how much of kursk do the ukrainians still hold now")?.searchWords).toBe("area square km");
   });
 });
