@@ -34,6 +34,7 @@ const SETS: Record<string, Floors> = {
   "blind-d.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.19, unanswerableNotHigh: 0.9 },
   "blind-e.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.19, unanswerableNotHigh: 0.9 },
   "blind-f.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.95 },
+  "blind-g.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.28, unanswerableNotHigh: 0.8 },
   "blind-h.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
   "blind-i.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.19, unanswerableNotHigh: 0.8 },
 };
