@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { LoadedIndex } from "../index/indexStore.js";
 import { QuestionAnalyser } from "../question/analyse.js";
@@ -5,12 +6,13 @@ import { places } from "../question/places.js";
 import { RoleResolver } from "../question/roles.js";
 import { properNounsIn } from "../text/names.js";
 import { contentTerm } from "../text/terms.js";
+import { SortedWordList } from "../util/sortedWords.js";
 
-let englishWords: Set<string> | undefined;
+let englishWords: SortedWordList | undefined;
 
-/** The `an-array-of-english-words` list, loaded the first time a word is not in the articles. */
+/** The `an-array-of-english-words` list (sorted), read the first time a word is not in the articles. */
 function isEnglishWord(word: string): boolean {
-  englishWords ??= new Set(createRequire(import.meta.url)("an-array-of-english-words") as string[]);
+  englishWords ??= new SortedWordList(readFileSync(createRequire(import.meta.url).resolve("an-array-of-english-words"), "utf8"));
   return englishWords.has(word);
 }
 
