@@ -147,7 +147,7 @@ export function composeAnswer(question: string, retrieved: readonly RetrievedPas
   const bestCovered = Math.max(0, ...answering.map((candidate) => candidate.coverage));
   const fits = (candidate: (typeof candidates)[number]) => answering.includes(candidate) && candidate.coverage >= FITTING_SHARE * bestCovered;
   const runs = candidates
-    .sort((a, b) => Number(fits(b)) - Number(fits(a)) || b.score - a.score)
+    .sort((a, b) => Number(fits(b)) - Number(fits(a)) || Number(b.about && b.score > 0) - Number(a.about && a.score > 0) || b.score - a.score)
     .slice(0, options.maxQuotedPassages);
   const first = runs[0];
   const parts: string[] = [];

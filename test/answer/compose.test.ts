@@ -67,6 +67,35 @@ describe("composeAnswer", () => {
   });
 });
 
+describe("the passage an answer leads with", () => {
+  const options = (about: (passage: Passage) => boolean) => ({
+    idf: () => 1,
+    article: () => ({ title: "t", outlet: null, published: null, url: null }),
+    maxQuotedPassages: 3,
+    maxAnswerChars: 700,
+    type: "quantity" as const,
+    holdsAnswer: (sentence: string) => /\d/.test(sentence) && sentence.includes("hurt"),
+    onSubject: about,
+  });
+  const passage = (id: string, text: string): RetrievedPassage => ({
+    passage: { id, articleId: id, section: 0, start: 0, end: text.length, text },
+    score: 1,
+    denseScore: 1,
+    keywordScore: 0,
+    duplicates: [],
+  });
+
+  it("is one about the question's names when none holds the asked-for kind of answer", () => {
+    const elsewhere = passage("kyiv", "People were hurt in Kyiv as the strike hit power lines.");
+    const odesa = passage("odesa", "The strike on Odesa left homes without power.");
+    const answer = composeAnswer("In the Odesa strike, how many people were hurt?", [elsewhere, odesa], options((item) => item.id === "odesa"));
+    expect(answer.lead?.index).toBe(1);
+    expect(answer.lead?.onSubject).toBe(true);
+    // With no passage about the names, retrieval order and words decide, as before.
+    expect(composeAnswer("In the Odesa strike, how many people were hurt?", [elsewhere, odesa], options(() => false)).lead?.index).toBe(0);
+  });
+});
+
 describe("abstaining", () => {
   it("says plainly that the articles do not mention a person they never name", async () => {
     const answer = await fixture.engine.ask("What did Angela Merkel say about the peacekeeping plan?");
