@@ -7,7 +7,7 @@ import type { AnswerMemory } from "./memory.js";
 import type { NoticeGate } from "./notices.js";
 
 /** The part of the engine the Discord layer uses; tests may wrap or fake it. */
-export type AnswerEngine = Pick<Engine, "ask" | "retrieve" | "sources" | "outlets" | "describe" | "speakers" | "quotesBy">;
+export type AnswerEngine = Pick<Engine, "ask" | "retrieve" | "sources" | "outlets" | "describe" | "speakers" | "quotesBy" | "builtAt">;
 
 /** Everything a command or handler needs, built once in `createBot`. */
 export interface BotContext {

@@ -6,7 +6,7 @@
  */
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../config.js";
-import { openEngine } from "../engine/openEngine.js";
+import { openLiveEngine } from "../engine/openEngine.js";
 import { EXIT_STATUS_HELP, exitStatusOf, isUserError } from "../errors.js";
 import { stderrLogger, type Logger } from "../log.js";
 import { parseFlags } from "../util/flags.js";
@@ -45,8 +45,10 @@ async function main(log: Logger): Promise<void> {
   const engineConfig = loadEngineConfig();
   process.on("unhandledRejection", (reason) => log.error("unhandled rejection (the bot keeps running)", reason));
 
-  const engine = await openEngine(engineConfig, log, { progress: true });
+  // Follows the index: what `npm run index` publishes is answered from without a restart.
+  const engine = await openLiveEngine(engineConfig, log, { progress: true });
   await engine.retrieve("warm up the encoder", { k: 1 });
+  engine.start();
   const feedback = new FeedbackLog(config.FEEDBACK_LOG, await loadSalt(config.FEEDBACK_LOG, config.FEEDBACK_SALT), { log });
   await feedback.secure();
   const messageContent = await detectMessageContent(discordRest(config), log, config.DISCORD_MESSAGE_CONTENT);

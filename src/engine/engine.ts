@@ -113,6 +113,11 @@ export class Engine {
     return this.index.manifest.articles;
   }
 
+  /** When the index this engine answers from was built (ISO time). */
+  builtAt(): string {
+    return this.index.manifest.builtAt;
+  }
+
   /** Distinct outlet names known to the index, for filters and autocomplete. */
   outlets(): string[] {
     return [...new Set(this.sources().flatMap((record) => (record.outlet ? [record.outlet] : [])))].sort();

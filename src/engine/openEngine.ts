@@ -10,6 +10,7 @@ import { loadIndex, readManifest } from "../index/indexStore.js";
 import type { Logger } from "../log.js";
 import type { Embedder } from "../types.js";
 import { Engine } from "./engine.js";
+import { LiveEngine } from "./liveEngine.js";
 
 /** Runs `npm run index` work: builds or updates the index for the configured articles. */
 export async function runIndexer(
@@ -50,6 +51,26 @@ export function describeBuild(result: BuildResult, indexDir: string): string {
  * loads the encoder that built it.
  */
 export async function openEngine(config: EngineConfig, log: Logger, options: { progress?: boolean } = {}): Promise<Engine> {
+  const { engine } = await openEngineParts(config, log, options);
+  return engine;
+}
+
+/**
+ * An engine that follows the index while it runs (the bot): what `npm run index` publishes is
+ * answered from without a restart (see LiveEngine). Call `start()` to begin looking.
+ */
+export async function openLiveEngine(config: EngineConfig, log: Logger, options: { progress?: boolean; pollMs?: number } = {}): Promise<LiveEngine> {
+  const { engine, embedder } = await openEngineParts(config, log, options);
+  const source = new FolderArticleSource(config.ARTICLES_DIR);
+  return LiveEngine.follow(engine, {
+    indexDir: config.INDEX_DIR,
+    log,
+    makeEngine: (index) => new Engine(index, embedder, { withheldArticles: withholdStale(index.manifest, config.ARTICLES_DIR, source, log) }),
+    ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+  });
+}
+
+async function openEngineParts(config: EngineConfig, log: Logger, options: { progress?: boolean }): Promise<{ engine: Engine; embedder: Embedder }> {
   let embedder: Embedder | null = null;
   const manifest = await readManifest(config.INDEX_DIR);
   const outdated = manifest !== null && !madeByThisVersion(manifest);
@@ -74,7 +95,7 @@ export async function openEngine(config: EngineConfig, log: Logger, options: { p
     const plan = await planEncoder(config, index.manifest.encoder.id);
     embedder = await loadEmbedder(plan, config, log);
   }
-  return new Engine(index, embedder, { withheldArticles: withholdStale(index.manifest, config.ARTICLES_DIR, source, log) });
+  return { engine: new Engine(index, embedder, { withheldArticles: withholdStale(index.manifest, config.ARTICLES_DIR, source, log) }), embedder };
 }
 
 /** How often a running engine looks at the article files again, at most. */

@@ -196,10 +196,13 @@ describe("the bot against a local fake Discord: slash commands, buttons, context
     const sources = await runCommand(h.fake, slashCommand("sources", {}, snowflake()));
     expect(sources.body.data.embeds[0].title).toBe("Indexed articles (5)");
     expect(sources.body.data.embeds[0].description).toContain("RT · 21 passages · `001_1272ebf6c73cbd1c`");
+    // The index can change while the bot runs: when it was last updated.
+    expect(sources.body.data.embeds[0].footer.text).toMatch(/^Index updated \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\. /);
 
     const help = await runCommand(h.fake, slashCommand("help", {}, snowflake()));
     expect(help.body.data.embeds[0].description).toContain("Answers come only from the indexed articles");
     expect(help.body.data.embeds[0].description).toContain(`marked **${NOT_SURE_MARKER}**`);
+    expect(help.body.data.embeds[0].footer.text).toMatch(/^5 indexed articles, updated \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/);
   });
 
   it("/quote suggests speakers by name or role and lists one speaker's quotes with their sources", async () => {

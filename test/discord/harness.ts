@@ -82,6 +82,9 @@ class GatedEngine implements AnswerEngine {
   quotesBy(...args: Parameters<AnswerEngine["quotesBy"]>) {
     return this.inner.quotesBy(...args);
   }
+  builtAt() {
+    return this.inner.builtAt();
+  }
 }
 
 export interface Harness {

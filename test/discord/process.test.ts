@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { ApplicationFlags } from "discord.js";
@@ -38,7 +38,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function startBot(fakeOptions: ConstructorParameters<typeof FakeDiscord>[0] = {}): Promise<{ fake: FakeDiscord; bot: NpmProcess }> {
+async function startBot(
+  fakeOptions: ConstructorParameters<typeof FakeDiscord>[0] = {},
+  folders: { indexDir: string; articlesDir: string } = { indexDir: path.join(dir, "index"), articlesDir: SEEDS_DIR },
+): Promise<{ fake: FakeDiscord; bot: NpmProcess }> {
   fake = await FakeDiscord.start(fakeOptions);
   bot = new NpmProcess(["start"], {
     DISCORD_TOKEN: TEST_TOKEN,
@@ -48,8 +51,8 @@ async function startBot(fakeOptions: ConstructorParameters<typeof FakeDiscord>[0
     DISCORD_GUILD_ID: "",
     DISCORD_CHANNEL_IDS: "",
     DISCORD_MESSAGE_CONTENT: "",
-    INDEX_DIR: path.join(dir, "index"),
-    ARTICLES_DIR: SEEDS_DIR,
+    INDEX_DIR: folders.indexDir,
+    ARTICLES_DIR: folders.articlesDir,
     EMBEDDINGS: "offline",
     FEEDBACK_LOG: path.join(dir, "feedback.jsonl"),
     FEEDBACK_SALT: "process-test-salt-0123456789",
@@ -130,3 +133,31 @@ describe("npm start stops cleanly: the answer in flight is delivered, then every
     expect(answer.status).toBeUndefined(); // abandoned: the bot hung up before the fake took it
   });
 });
+
+describe("npm start follows the index", () => {
+  it("answers from an article indexed while it runs, without a restart", async () => {
+    // Its own copy of the articles and the index, so the other tests' stay as they are.
+    const folders = { indexDir: path.join(dir, "live-index"), articlesDir: path.join(dir, "live-articles") };
+    await cp(path.join(dir, "index"), folders.indexDir, { recursive: true });
+    await cp(SEEDS_DIR, folders.articlesDir, { recursive: true });
+    const { fake, bot } = await startBot({}, folders);
+    await bot.waitForStderr(CONNECTED, START_MS);
+
+    await writeFile(
+      path.join(folders.articlesDir, "harbour.txt"),
+      "Harbour tax to double\n\nBoris Kemp, the director of the port of Testville, said the harbour tax will double next year to pay for new cranes.\n",
+    );
+    const indexed = await runCli("scripts/index.ts", [], { env: { INDEX_DIR: folders.indexDir, ARTICLES_DIR: folders.articlesDir, EMBEDDINGS: "offline" }, timeoutMs: 110_000 });
+    expect(indexed.code, indexed.stderr).toBe(0);
+    const published = Date.now();
+    await bot.waitForStderr(/Now answering from the index built at .* \(6 articles\)/, 10_000);
+    expect(Date.now() - published).toBeLessThan(10_000);
+
+    const ask = slashCommand("ask", { question: "What did Boris Kemp say about the harbour tax?" }, snowflake());
+    fake.dispatch("INTERACTION_CREATE", ask);
+    const answer = await fake.waitForRequest("PATCH", `/webhooks/${FAKE_IDS.application}/${ask.token}/messages/@original`, "the answer", 20_000);
+    expect(JSON.stringify(answer.body)).toContain("harbour tax will double");
+    expect(bot.stderr).not.toMatch(/^error:/m);
+  });
+});
+

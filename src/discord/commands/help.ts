@@ -2,6 +2,7 @@ import { InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInp
 import type { BotContext } from "../context.js";
 import { NOT_SURE_MARKER } from "../render/answer.js";
 import { noPings } from "../render/payload.js";
+import { updatedAt } from "../render/sources.js";
 
 export const data = new SlashCommandBuilder()
   .setName("help")
@@ -9,7 +10,7 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild);
 
 const HELP = [
-  "I answer questions about a fixed set of news articles, quoting their own sentences with numbered sources. " +
+  "I answer questions about a set of news articles, quoting their own sentences with numbered sources. " +
     "**Answers come only from the indexed articles**: when they do not cover something, I say so instead of guessing.",
   "",
   "**/ask** `question` [`outlet`] [`private`] — an answer with [n] markers and its sources. `private` shows it only to you.",
@@ -23,9 +24,17 @@ const HELP = [
   `An amber answer marked **${NOT_SURE_MARKER}** quotes the closest passages I found: they may not answer your question exactly, so read them before relying on it.`,
 ].join("\n");
 
-export async function execute(interaction: ChatInputCommandInteraction, _context: BotContext): Promise<void> {
+export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  const count = context.engine.sources().length;
   await interaction.reply({
-    embeds: [{ title: "News citation bot", description: HELP }],
+    embeds: [
+      {
+        title: "News citation bot",
+        description: HELP,
+        // The index grows while the bot runs (npm run index): say how big it is now.
+        footer: { text: `${count} indexed article${count === 1 ? "" : "s"}, updated ${updatedAt(context.engine.builtAt())}.` },
+      },
+    ],
     allowedMentions: noPings(),
     flags: MessageFlags.Ephemeral,
   });

@@ -8,5 +8,5 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild);
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
-  await interaction.reply({ ...renderSources(context.engine.sources()), flags: MessageFlags.Ephemeral });
+  await interaction.reply({ ...renderSources(context.engine.sources(), context.engine.builtAt()), flags: MessageFlags.Ephemeral });
 }

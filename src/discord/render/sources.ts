@@ -58,7 +58,13 @@ function articleLine(record: ArticleRecord): string {
 }
 
 /** `/sources`: every indexed article with its outlet, date, passage count and id, as many as fit. */
-export function renderSources(records: readonly ArticleRecord[]): ReplyPayload {
+/** When an index was built, as the footers show it: "2026-12-02 10:55 UTC". */
+export function updatedAt(builtAt: string): string {
+  const date = new Date(builtAt);
+  return Number.isNaN(date.getTime()) ? builtAt : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+export function renderSources(records: readonly ArticleRecord[], builtAt?: string): ReplyPayload {
   const lines: string[] = [];
   let length = 0;
   const reserve = 60;
@@ -73,7 +79,7 @@ export function renderSources(records: readonly ArticleRecord[]): ReplyPayload {
   const embed: APIEmbed = {
     title: `Indexed articles (${records.length})`,
     description: records.length === 0 ? "No articles are indexed yet." : lines.join("\n\n"),
-    footer: { text: "Answers come only from these articles. Ask with /ask or by mentioning the bot." },
+    footer: { text: `${builtAt === undefined ? "" : `Index updated ${updatedAt(builtAt)}. `}Answers come only from these articles. Ask with /ask or by mentioning the bot.` },
   };
   return { embeds: [embed], components: [], allowedMentions: noPings() };
 }
