@@ -16,17 +16,18 @@ import { LiveEngine } from "./liveEngine.js";
 export async function runIndexer(
   config: EngineConfig,
   log: Logger,
-  options: { rebuild: boolean; progress: boolean },
+  options: { rebuild: boolean; progress: boolean; embedder?: Embedder | null },
 ): Promise<{ result: BuildResult; embedder: Embedder | null }> {
   // Indexing picks the best encoder available now (and re-embeds if that changed the
   // encoder); only queries must follow the encoder an existing index was built with.
   const plan = await planEncoder(config);
-  let embedder: Embedder | null = null;
+  // An encoder already loaded (by the run before, in watch mode) is used again when it is the one planned.
+  let embedder: Embedder | null = options.embedder?.id === plan.id ? options.embedder : null;
   const result = await buildIndex({
     indexDir: config.INDEX_DIR,
     source: new FolderArticleSource(config.ARTICLES_DIR, { maxArticleMB: config.MAX_ARTICLE_MB }),
     encoderId: plan.id,
-    loadEmbedder: async () => (embedder = await loadEmbedder(plan, config, log)),
+    loadEmbedder: async () => (embedder ??= await loadEmbedder(plan, config, log)),
     rebuild: options.rebuild,
     log,
     progress: options.progress,
