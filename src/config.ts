@@ -26,6 +26,8 @@ const engineSchema = z.object({
     .number({ message: "must be a number of megabytes above 0, such as 1 or 2.5" })
     .positive({ message: "must be a number of megabytes above 0, such as 1 or 2.5" })
     .default(1),
+  // npm run ingest: whether loopback, private and link-local addresses may be fetched (tests serve pages on 127.0.0.1).
+  ALLOW_PRIVATE_URLS: booleanFlag.default(false),
 });
 
 /** Engine settings, parsed once from the environment. */

@@ -52,6 +52,8 @@ export function answerJson(answer: Answer): object {
       title: citation.title,
       outlet: citation.outlet,
       published: citation.published,
+      // Articles from the web have an address to link to (npm run ingest); the seeds have none.
+      ...(citation.url ? { url: citation.url } : {}),
       text: citation.text,
       start: citation.start,
       end: citation.end,

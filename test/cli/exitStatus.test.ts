@@ -9,6 +9,7 @@ import { runCli } from "../support/runCli.js";
 const COMMANDS = {
   ask: { script: "src/cli/ask.ts", args: ["What did Grushko say?"] },
   index: { script: "scripts/index.ts", args: [] },
+  ingest: { script: "scripts/ingest.ts", args: ["https://example.com/story"] },
   eval: { script: "scripts/eval.ts", args: [] },
   bench: { script: "bench/main.ts", args: [] },
   register: { script: "scripts/register.ts", args: [] },
@@ -39,7 +40,13 @@ describe.concurrent("exit status 2: called or configured wrongly", () => {
     expect(result.code).toBe(2);
   });
 
-  it.each(["ask", "index", "eval"] as const)("%s: an engine variable with a bad value", async (name) => {
+  it("ingest: nothing to ingest", async () => {
+    const result = await run("ingest", []);
+    expect(result.stderr).toMatch(/Name at least one saved page or web address/);
+    expect(result.code).toBe(2);
+  });
+
+  it.each(["ask", "index", "eval", "ingest"] as const)("%s: an engine variable with a bad value", async (name) => {
     const result = await run(name, COMMANDS[name].args, { EMBEDDINGS: "sometimes" });
     expect(result.stderr).toMatch(/EMBEDDINGS: must be auto, transformers or offline/);
     expect(result.stderr).not.toMatch(STACK_FRAME);

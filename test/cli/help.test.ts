@@ -5,7 +5,8 @@ import { runCli } from "../support/runCli.js";
 /** Each command's entry point and what its help must name. */
 const COMMANDS = [
   { name: "ask", script: "src/cli/ask.ts", usage: "npm run --silent ask --", mentions: ["--json", "--jsonl", "--k"] },
-  { name: "index", script: "scripts/index.ts", usage: "npm run index --", mentions: ["--rebuild"] },
+  { name: "index", script: "scripts/index.ts", usage: "npm run index --", mentions: ["--rebuild", "--watch"] },
+  { name: "ingest", script: "scripts/ingest.ts", usage: "npm run ingest --", mentions: ["ALLOW_PRIVATE_URLS", "5 MB"] },
   { name: "eval", script: "scripts/eval.ts", usage: "npm run --silent eval --", mentions: ["--json", "--verbose"] },
   { name: "bench", script: "bench/main.ts", usage: "npm run --silent bench --", mentions: ["--quick", "--scales"] },
   { name: "register", script: "scripts/register.ts", usage: "npm run register", mentions: ["DISCORD_TOKEN", "DISCORD_CLIENT_ID", "DISCORD_GUILD_ID"] },
