@@ -73,6 +73,16 @@ describe("extractPage on five page layouts", () => {
   });
 });
 
+/** An RSS feed of twenty items, each linking to a story page on the test server. */
+const feed = (base: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Testville Daily</title><link>${base}/</link>` +
+  Array.from({ length: 20 }, (_, i) => `<item><title>Story ${i + 1}</title><link>${base}/story/${i + 1}</link><guid>${base}/story/${i + 1}</guid></item>`).join("") +
+  "</channel></rss>";
+const story = (n: number) =>
+  `<html><head><title>Council news number ${n}</title><meta property="og:site_name" content="Testville Daily"></head><body><nav>Home News</nav><article><h1>Council news number ${n}</h1>` +
+  `<p>The town council met on day ${n} of the session and discussed item number ${n} on its agenda, which concerned the repair of street number ${n} in the old town near the harbour.</p>` +
+  `<p>Councillors voted on the proposal after a long debate, and the mayor said the work on street number ${n} would start within ${n} weeks if the budget allowed it.</p></article></body></html>`;
+
 describe("npm run ingest", () => {
   let root: string;
   let articlesDir: string;
@@ -111,7 +121,10 @@ describe("npm run ingest", () => {
           response.end();
         };
         pump();
-      } else if (route === "/empty") response.writeHead(200, { "content-type": "text/html" }).end("<html><body><nav>Home</nav></body></html>");
+      } else if (route === "/feed") response.writeHead(200, { "content-type": "application/rss+xml" }).end(feed(base));
+      else if (route === "/broken-feed") response.writeHead(200, { "content-type": "application/rss+xml" }).end("<rss><channel><item><title>Unclosed");
+      else if (/^\/story\/\d+$/.test(route)) response.writeHead(200, { "content-type": "text/html" }).end(story(Number(route.split("/")[2])));
+      else if (route === "/empty") response.writeHead(200, { "content-type": "text/html" }).end("<html><body><nav>Home</nav></body></html>");
       else response.writeHead(404, { "content-type": "text/html" }).end("<h1>Not found</h1>");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -133,7 +146,7 @@ describe("npm run ingest", () => {
     expect(result.stdout).toMatch(new RegExp(`${base}/article: saved “Harbour tax to double, port director says” as .*harbour-tax-to-double-port-director-says-[0-9a-f]{8}\\.txt`));
     expect(result.stdout).toContain(`${base}/latin1: saved “Café owners protest”`);
     const reasons: Array<[string, RegExp]> = [
-      [`${base}/pdf`, /it is not a web page \(content type application\/pdf\)/],
+      [`${base}/pdf`, /it is not a web page or a feed \(content type application\/pdf\)/],
       [`${base}/declared-huge`, /the page is larger than 5 MB/],
       [`${base}/streamed-huge`, /the page is larger than 5 MB/],
       [`${base}/loop`, /more than 5 redirects/],
@@ -175,6 +188,21 @@ describe("npm run ingest", () => {
     expect(refused.stderr).toMatch(/10\.1\.2\.3 is a private/);
     expect(refused.stderr).toMatch(/::1 is a private/);
     expect(requests.length).toBe(count);
+  });
+
+  it("ingests every item of a feed, then only new ones; a broken feed is named with the reason", async () => {
+    const feedArticles = path.join(root, "feed-articles");
+    const run = (args: string[]) => runCli("scripts/ingest.ts", args, { env: { ARTICLES_DIR: feedArticles, ALLOW_PRIVATE_URLS: "true" }, timeoutMs: 60_000 });
+    const first = await run([`${base}/feed`, `${base}/broken-feed`]);
+    expect(first.stdout).toContain(`${base}/feed: a feed of 20 items`);
+    expect(first.stdout.match(/: saved “Council news number \d+”/g)).toHaveLength(20);
+    expect(first.stderr).toContain(`error: ${base}/broken-feed: the feed could not be read (`);
+    expect(first.code).toBe(1);
+    expect((await readdir(feedArticles)).filter((file) => file.endsWith(".txt"))).toHaveLength(20);
+    const again = await run([`${base}/feed`]);
+    expect(again.code).toBe(0);
+    expect(again.stdout.match(/: skipped, already ingested from /g)).toHaveLength(20);
+    expect((await readdir(feedArticles)).filter((file) => file.endsWith(".txt"))).toHaveLength(20);
   });
 
   it("answers from an ingested page once indexed, citing its outlet", async () => {

@@ -13,16 +13,18 @@ export interface FetchLimits {
 
 export const DEFAULT_LIMITS: FetchLimits = { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000, maxRedirects: 5, allowPrivate: false };
 
-/** A page fetched: its HTML as text and the address it finally came from. */
-export interface FetchedPage {
+/** A document fetched: its text, what it is, and the address it finally came from. */
+export interface FetchedDocument {
   url: string;
-  html: string;
+  kind: "page" | "feed";
+  text: string;
 }
 
 /** Why a URL could not be fetched, worded to be shown after the URL. */
 class FetchRefused extends Error {}
 
 const PAGE_TYPES = /^(?:text\/html|application\/xhtml\+xml)\b/i;
+const FEED_TYPES = /^(?:application\/(?:rss|atom)\+xml|application\/xml|text\/xml)\b/i;
 
 /** Addresses a server on the internet never has: loopback, private ranges, link-local, unspecified. */
 const PRIVATE = new BlockList();
@@ -53,11 +55,12 @@ function decode(bytes: Uint8Array, contentType: string): string {
 }
 
 /**
- * Fetches a web page within limits: http(s) only, no private addresses (unless allowed), at most
- * `maxRedirects` redirects, `maxBytes` of body and `timeoutMs` in all, and only an HTML content
- * type. Every refusal is a FetchRefused naming the reason.
+ * Fetches a web page (or, when `feeds` is set, an RSS or Atom feed) within limits: http(s) only,
+ * no private addresses (unless allowed), at most `maxRedirects` redirects, `maxBytes` of body and
+ * `timeoutMs` in all, and only an HTML (or feed) content type. Every refusal is an error whose
+ * message names the reason.
  */
-export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_LIMITS): Promise<FetchedPage> {
+export async function fetchDocument(address: string, limits: FetchLimits = DEFAULT_LIMITS, feeds = false): Promise<FetchedDocument> {
   let url: URL;
   try {
     url = new URL(address);
@@ -80,9 +83,10 @@ export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_L
         throw new FetchRefused(`the server answered ${response.status} ${response.statusText}`.trim());
       }
       const type = response.headers.get("content-type") ?? "";
-      if (!PAGE_TYPES.test(type)) {
+      const kind = PAGE_TYPES.test(type) ? "page" : feeds && FEED_TYPES.test(type) ? "feed" : null;
+      if (kind === null) {
         await response.body?.cancel();
-        throw new FetchRefused(`it is not a web page (content type ${type || "not given"})`);
+        throw new FetchRefused(`it is not a web page${feeds ? " or a feed" : ""} (content type ${type || "not given"})`);
       }
       const declared = Number(response.headers.get("content-length") ?? "0");
       if (declared > limits.maxBytes) {
@@ -102,7 +106,7 @@ export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_L
         bytes.set(chunk, offset);
         offset += chunk.byteLength;
       }
-      return { url: url.href, html: decode(bytes, type) };
+      return { url: url.href, kind, text: decode(bytes, type) };
     }
   } catch (error) {
     if (error instanceof FetchRefused) throw error;
