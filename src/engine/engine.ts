@@ -10,6 +10,7 @@ import { mergeNearDuplicates } from "../retrieve/dedupe.js";
 import { denseSearch } from "../retrieve/dense.js";
 import { fuseScores } from "../retrieve/fusion.js";
 import { passageReader, type ForwardIndex, type PassageReader } from "../retrieve/passageText.js";
+import { newestFirst } from "../retrieve/newest.js";
 import { rerank } from "../retrieve/rerank.js";
 import { contentTerms, isStopword, words } from "../text/terms.js";
 import { conceptCoverage, conceptWeight, type Coverage } from "../retrieve/coverage.js";
@@ -196,7 +197,9 @@ export class Engine {
       duplicates: [],
     }));
     const reranked = rerank(part, ranked, this.coverageOf(part.concepts), read);
-    return mergeNearDuplicates(reranked, { limit: k, read });
+    // "The latest on…": among the relevant passages, the newest article's first.
+    const ordered = newestFirst(part.text, reranked, (articleId) => this.articles.get(articleId)?.published ?? null);
+    return mergeNearDuplicates(ordered, { limit: k, read });
   }
 
   /**

@@ -280,6 +280,15 @@ describe("renderSources and notices", () => {
     expect(embed.description).toMatch(/\*… and \d+ more articles not shown\.\*$/);
   });
 
+  it("lists the newest articles first, undated ones last in file order, and says when the index was updated", () => {
+    const record = (id: string, published: string | null): ArticleRecord => ({ id, file: `${id}.txt`, hash: "h", title: `Title ${id}`, outlet: null, published, url: null, sections: [], passageCount: 1 });
+    const records = [record("undated-a", null), record("old", "2025-01-05"), record("undated-b", null), record("new", "2025-03-17T09:30:00Z"), record("mid", "2025-02-10")];
+    const embed = renderSources(records, "2025-03-18T10:05:59.123Z").embeds[0]!;
+    const order = [...embed.description!.matchAll(/`([\w-]+)`/g)].map((match) => match[1]);
+    expect(order).toEqual(["new", "mid", "old", "undated-a", "undated-b"]);
+    expect(embed.footer?.text).toMatch(/^Index updated 2025-03-18 10:05 UTC\. /);
+  });
+
   it("keeps notices under 2000 characters and inert", () => {
     const payload = notice(md`${`@here ${"x ".repeat(1500)}`}`);
     expect(payload.content!.length).toBeLessThanOrEqual(LIMITS.content);

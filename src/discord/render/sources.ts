@@ -64,11 +64,17 @@ export function updatedAt(builtAt: string): string {
   return Number.isNaN(date.getTime()) ? builtAt : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
+/** Newest first; undated articles after the dated ones, in file order. */
+function newestFirstRecords(records: readonly ArticleRecord[]): ArticleRecord[] {
+  const time = (record: ArticleRecord) => (record.published === null ? Number.NEGATIVE_INFINITY : Date.parse(record.published) || Number.NEGATIVE_INFINITY);
+  return [...records].sort((a, b) => time(b) - time(a));
+}
+
 export function renderSources(records: readonly ArticleRecord[], builtAt?: string): ReplyPayload {
   const lines: string[] = [];
   let length = 0;
   const reserve = 60;
-  for (const record of records) {
+  for (const record of newestFirstRecords(records)) {
     const line = articleLine(record);
     if (length + line.length + 2 > LIMITS.embedDescription - reserve) break;
     lines.push(line);
