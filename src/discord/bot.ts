@@ -12,6 +12,7 @@ import { AnswerLimiter } from "./limits.js";
 import { AnswerMemory } from "./memory.js";
 import { NoticeGate } from "./notices.js";
 import { noPings } from "./render/payload.js";
+import type { SourceAdder } from "../engine/addSource.js";
 
 export interface BotDependencies {
   engine: AnswerEngine;
@@ -22,6 +23,8 @@ export interface BotDependencies {
   messageContent: boolean;
   /** Extra discord.js options, e.g. shorter timeouts in tests. */
   clientOptions?: Omit<Partial<ClientOptions>, "intents">;
+  /** Adds a web page to the articles and the running engine (/add-source); without it the command says it is off. */
+  addSource?: SourceAdder;
 }
 
 export interface Bot {
@@ -37,7 +40,7 @@ export interface Bot {
 }
 
 /** A discord.js client wired to the engine; call `client.login(token)` to connect. */
-export function createBot({ engine, config, log, feedback, messageContent, clientOptions = {} }: BotDependencies): Bot {
+export function createBot({ engine, config, log, feedback, messageContent, clientOptions = {}, addSource }: BotDependencies): Bot {
   const client = new Client({
     intents: botIntents(messageContent),
     allowedMentions: noPings(),
@@ -52,6 +55,7 @@ export function createBot({ engine, config, log, feedback, messageContent, clien
     limiter: new AnswerLimiter({ cooldownMs: config.ANSWER_COOLDOWN_SECONDS * 1000, maxConcurrent: config.MAX_CONCURRENT_ANSWERS }),
     memory: new AnswerMemory(),
     notices: new NoticeGate(),
+    ...(addSource === undefined ? {} : { addSource }),
   };
   const onInteraction = createInteractionHandler(context);
   const onMessage = createMessageHandler(context);

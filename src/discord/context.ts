@@ -1,3 +1,4 @@
+import type { SourceAdder } from "../engine/addSource.js";
 import type { Engine } from "../engine/engine.js";
 import type { Logger } from "../log.js";
 import type { DiscordConfig } from "./config.js";
@@ -19,4 +20,6 @@ export interface BotContext {
   notices: NoticeGate;
   memory: AnswerMemory;
   feedback: FeedbackLog;
+  /** Adds a web page to the articles and the running engine; absent where the bot does not allow it. */
+  addSource?: SourceAdder;
 }

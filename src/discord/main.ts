@@ -6,6 +6,7 @@
  */
 import dotenv from "dotenv";
 import { loadEngineConfig } from "../config.js";
+import { sourceAdder } from "../engine/addSource.js";
 import { openLiveEngine } from "../engine/openEngine.js";
 import { EXIT_STATUS_HELP, exitStatusOf, isUserError } from "../errors.js";
 import { stderrLogger, type Logger } from "../log.js";
@@ -46,14 +47,15 @@ async function main(log: Logger): Promise<void> {
   process.on("unhandledRejection", (reason) => log.error("unhandled rejection (the bot keeps running)", reason));
 
   // Follows the index: what `npm run index` publishes is answered from without a restart.
-  const engine = await openLiveEngine(engineConfig, log, { progress: true });
+  const { live: engine, embedder } = await openLiveEngine(engineConfig, log, { progress: true });
   await engine.retrieve("warm up the encoder", { k: 1 });
   engine.start();
+  const addSource = sourceAdder(engineConfig, log, engine, embedder);
   const feedback = new FeedbackLog(config.FEEDBACK_LOG, await loadSalt(config.FEEDBACK_LOG, config.FEEDBACK_SALT), { log });
   await feedback.secure();
   const messageContent = await detectMessageContent(discordRest(config), log, config.DISCORD_MESSAGE_CONTENT);
 
-  const bot = createBot({ engine, config, log, feedback, messageContent });
+  const bot = createBot({ engine, config, log, feedback, messageContent, addSource });
   const supervisor = superviseShutdown({ shutdown: (graceMs) => bot.shutdown(graceMs), log, exit: (code) => process.exit(code) });
   bot.onFatalClose((error) => supervisor.fail(error));
   await bot.client.login(config.DISCORD_TOKEN).catch((error: unknown) => {

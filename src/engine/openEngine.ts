@@ -60,15 +60,16 @@ export async function openEngine(config: EngineConfig, log: Logger, options: { p
  * An engine that follows the index while it runs (the bot): what `npm run index` publishes is
  * answered from without a restart (see LiveEngine). Call `start()` to begin looking.
  */
-export async function openLiveEngine(config: EngineConfig, log: Logger, options: { progress?: boolean; pollMs?: number } = {}): Promise<LiveEngine> {
+export async function openLiveEngine(config: EngineConfig, log: Logger, options: { progress?: boolean; pollMs?: number } = {}): Promise<{ live: LiveEngine; embedder: Embedder }> {
   const { engine, embedder } = await openEngineParts(config, log, options);
   const source = new FolderArticleSource(config.ARTICLES_DIR);
-  return LiveEngine.follow(engine, {
+  const live = await LiveEngine.follow(engine, {
     indexDir: config.INDEX_DIR,
     log,
     makeEngine: (index) => new Engine(index, embedder, { withheldArticles: withholdStale(index.manifest, config.ARTICLES_DIR, source, log) }),
     ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
   });
+  return { live, embedder };
 }
 
 async function openEngineParts(config: EngineConfig, log: Logger, options: { progress?: boolean }): Promise<{ engine: Engine; embedder: Embedder }> {

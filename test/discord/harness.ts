@@ -13,6 +13,7 @@ import type { Logger } from "../../src/log.js";
 import type { Answer } from "../../src/types.js";
 import { createEngineFixture, type EngineFixture } from "../support/engineFixture.js";
 import { FAKE_IDS, FakeDiscord } from "../support/fakeDiscord.js";
+import type { SourceAdder } from "../../src/engine/addSource.js";
 
 /** Shaped like a bot token (three dot-separated parts) so config validation accepts it. */
 export const TEST_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfAkEt.t0k3n-s3cr3t-0123456789abcdefghijklmnop";
@@ -112,6 +113,8 @@ export interface HarnessOptions {
   articles?: Record<string, string>;
   /** discord.js's REST timeout (15 s by default), shorter to test slow responses quickly. */
   restTimeoutMs?: number;
+  /** What /add-source calls; absent, the command says it is off. */
+  addSource?: SourceAdder;
 }
 
 /** Seeds with two outlets, the fake Discord, and the real bot connected to it and ready. */
@@ -137,7 +140,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const engine = new GatedEngine(fixture.engine);
   const messageContent = await detectMessageContent(discordRest(config), log);
   const clientOptions = options.restTimeoutMs === undefined ? {} : { rest: { timeout: options.restTimeoutMs } };
-  const bot = createBot({ engine, config, log, feedback: new FeedbackLog(feedbackFile, "test-salt-0123456789"), messageContent, clientOptions });
+  const bot = createBot({
+    engine,
+    config,
+    log,
+    feedback: new FeedbackLog(feedbackFile, "test-salt-0123456789"),
+    messageContent,
+    clientOptions,
+    ...(options.addSource === undefined ? {} : { addSource: options.addSource }),
+  });
   const ready = once(bot.client, Events.ClientReady, { signal: AbortSignal.timeout(10_000) });
   await bot.client.login(TEST_TOKEN);
   await ready;

@@ -20,7 +20,7 @@ describe("registerCommands", () => {
   it("overwrites the server's commands in one PUT, and a second run sends the same set", async () => {
     const config = { DISCORD_CLIENT_ID: FAKE_IDS.application, DISCORD_GUILD_ID: FAKE_IDS.guild };
     const first = await registerCommands(rest(), config);
-    expect(first).toEqual({ scope: `in server ${FAKE_IDS.guild}`, names: ["ask", "search", "quote", "sources", "help", "Find sources"] });
+    expect(first).toEqual({ scope: `in server ${FAKE_IDS.guild}`, names: ["ask", "search", "quote", "sources", "add-source", "help", "Find sources"] });
     await registerCommands(rest(), config);
     const puts = fake.requests.filter((request) => request.method === "PUT");
     expect(puts.map((request) => request.path)).toEqual([
@@ -28,13 +28,15 @@ describe("registerCommands", () => {
       `/applications/${FAKE_IDS.application}/guilds/${FAKE_IDS.guild}/commands`,
     ]);
     expect(puts[1]!.body).toEqual(puts[0]!.body);
-    const [ask, , , , , findSources] = puts[0]!.body;
+    const [ask, , , , addSource, , findSources] = puts[0]!.body;
     expect(ask.options).toEqual([
       expect.objectContaining({ name: "question", type: 3, required: true, max_length: 500 }),
       expect.objectContaining({ name: "outlet", type: 3, autocomplete: true }),
       expect.objectContaining({ name: "private", type: 5 }),
     ]);
     expect(findSources).toMatchObject({ name: "Find sources", type: 3 });
+    // Server managers only, unless a server changes it: ManageGuild is permission bit 5.
+    expect(addSource).toMatchObject({ name: "add-source", default_member_permissions: "32", options: [expect.objectContaining({ name: "url", type: 3, required: true })] });
   });
 
   it("registers globally without DISCORD_GUILD_ID", async () => {

@@ -1,0 +1,39 @@
+import type { EngineConfig } from "../config.js";
+import { extractPage } from "../ingest/web/extractPage.js";
+import { DEFAULT_LIMITS, fetchDocument } from "../ingest/web/fetchPage.js";
+import { savePage } from "../ingest/web/savePage.js";
+import type { Logger } from "../log.js";
+import type { Embedder } from "../types.js";
+import type { LiveEngine } from "./liveEngine.js";
+import { runIndexer } from "./openEngine.js";
+
+export type AddedSource = { status: "added"; articleId: string; title: string } | { status: "duplicate"; articleId: string; title: string; reason: string };
+
+/** Adds one web page to the articles and the running engine (Discord's /add-source). Throws an Error naming why it could not. */
+export type SourceAdder = (url: string) => Promise<AddedSource>;
+
+/**
+ * A source adder for a running bot: fetches the page within the ingest limits, writes it into
+ * ARTICLES_DIR with its sidecar, updates the index (only the new article is embedded, with the
+ * encoder already loaded) and swaps the new build in, so the page can be asked about as soon as
+ * this resolves. One page at a time.
+ */
+export function sourceAdder(config: EngineConfig, log: Logger, live: LiveEngine, embedder: Embedder): SourceAdder {
+  let queue: Promise<unknown> = Promise.resolve();
+  const add = async (url: string): Promise<AddedSource> => {
+    const fetched = await fetchDocument(url, { ...DEFAULT_LIMITS, allowPrivate: config.ALLOW_PRIVATE_URLS });
+    const page = extractPage(fetched.text, fetched.url);
+    const saved = await savePage(config.ARTICLES_DIR, page);
+    if (saved.status === "duplicate") return { status: "duplicate", articleId: saved.id, title: page.title, reason: saved.reason };
+    await runIndexer(config, log, { rebuild: false, progress: false, embedder });
+    await live.check();
+    if (!live.sources().some((record) => record.id === saved.id)) throw new Error("the page was saved but the index could not be updated; see the bot's log");
+    log.info(`Added ${fetched.url} as ${saved.id}.`);
+    return { status: "added", articleId: saved.id, title: page.title };
+  };
+  return (url) => {
+    const result = queue.then(() => add(url));
+    queue = result.catch(() => undefined);
+    return result;
+  };
+}
