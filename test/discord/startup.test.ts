@@ -27,7 +27,7 @@ describe("npm start and npm run register as processes", () => {
       env: { DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: FAKE_IDS.application, DISCORD_GUILD_ID: FAKE_IDS.guild, DISCORD_API_URL: fake.apiUrl },
       timeoutMs: 30_000,
     });
-    expect(result.stdout).toBe(`Registered 6 commands in server ${FAKE_IDS.guild}: ask, search, quote, sources, help, Find sources.\nThey are available in that server now.\n`);
+    expect(result.stdout).toBe(`Registered 7 commands in server ${FAKE_IDS.guild}: ask, search, quote, sources, add-source, help, Find sources.\nThey are available in that server now.\n`);
     expect(result.code).toBe(0);
     expect(fake.requests.at(-1)).toMatchObject({ method: "PUT", path: `/applications/${FAKE_IDS.application}/guilds/${FAKE_IDS.guild}/commands` });
   });
