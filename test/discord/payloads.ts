@@ -36,6 +36,13 @@ export function slashCommand(name: string, options: Record<string, string | bool
   return interaction(2, { id: snowflake(), name, type: 1, options: optionData }, userId, channel);
 }
 
+/** A slash command with one attachment option, the file as Discord resolves it (on its CDN; here any address). */
+export function slashCommandWithFile(name: string, option: string, file: { filename: string; size: number; url: string }, userId: string) {
+  const id = snowflake();
+  const attachment = { id, filename: file.filename, size: file.size, url: file.url, proxy_url: file.url, content_type: "text/plain; charset=utf-8" };
+  return interaction(2, { id: snowflake(), name, type: 1, options: [{ name: option, type: 11, value: id }], resolved: { attachments: { [id]: attachment } } }, userId);
+}
+
 export function autocomplete(name: string, option: string, typed: string, userId: string) {
   return interaction(4, { id: snowflake(), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] }, userId);
 }

@@ -36,7 +36,7 @@ describe("registerCommands", () => {
     ]);
     expect(findSources).toMatchObject({ name: "Find sources", type: 3 });
     // Server managers only, unless a server changes it: ManageGuild is permission bit 5.
-    expect(addSource).toMatchObject({ name: "add-source", default_member_permissions: "32", options: [expect.objectContaining({ name: "url", type: 3, required: true })] });
+    expect(addSource).toMatchObject({ name: "add-source", default_member_permissions: "32", options: [expect.objectContaining({ name: "url", type: 3 }), expect.objectContaining({ name: "file", type: 11 })] });
   });
 
   it("registers globally without DISCORD_GUILD_ID", async () => {

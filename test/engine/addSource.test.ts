@@ -29,6 +29,9 @@ beforeAll(async () => {
   const page = await readFile(path.join(ROOT, "test/fixtures/web/article-tag.html"), "utf8");
   server = http.createServer((request, response) => {
     if (request.url === "/harbour") response.writeHead(200, { "content-type": "text/html" }).end(page);
+    else if (request.url === "/files/ferry.md")
+      response.writeHead(200, { "content-type": "text/markdown" }).end("# Storm closes the island ferry\n\nThe island ferry will not sail until Monday because a storm damaged the landing stage, the operator said.\n");
+    else if (request.url === "/files/latin.txt") response.writeHead(200, { "content-type": "text/plain" }).end(Buffer.from("Café fermé\n\nLe café est fermé aujourd'hui.\n", "latin1"));
     else response.writeHead(404, { "content-type": "text/html" }).end("<h1>Not found</h1>");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -46,20 +49,31 @@ afterAll(async () => {
 
 describe("sourceAdder", () => {
   it("adds a page so the running engine answers from it at once, and does not add it twice", async () => {
-    const added = await add(`${base}/harbour`);
+    const added = await add({ url: `${base}/harbour` });
     expect(added).toMatchObject({ status: "added", title: "Harbour tax to double, port director says" });
     expect(live.sources().map((record) => record.id)).toContain(added.articleId);
     const answer = await live.ask("What did Boris Kemp say about the harbour tax?");
     expect(answer.confidence).toBe("high");
     expect(answer.citations[0]).toMatchObject({ articleId: added.articleId, outlet: "The Testville Herald" });
 
-    const again = await add(`${base}/harbour`);
+    const again = await add({ url: `${base}/harbour` });
     expect(again).toMatchObject({ status: "duplicate", articleId: added.articleId });
+  });
+
+  it("adds an uploaded Markdown file, and refuses a file of another type or not in UTF-8 before indexing", async () => {
+    const added = await add({ file: { name: "ferry.md", url: `${base}/files/ferry.md`, size: 200 } });
+    expect(added).toMatchObject({ status: "added", title: "Storm closes the island ferry" });
+    expect((await live.ask("Why will the island ferry not sail?")).citations[0]?.articleId).toBe(added.articleId);
+    const before = live.sources().length;
+    await expect(add({ file: { name: "report.pdf", url: `${base}/files/report.pdf`, size: 10 } })).rejects.toThrow(/only \.txt, \.md or \.html files can be added, not \.pdf/);
+    await expect(add({ file: { name: "latin.txt", url: `${base}/files/latin.txt`, size: 50 } })).rejects.toThrow(/not UTF-8 text/);
+    await expect(add({ file: { name: "huge.txt", url: `${base}/files/latin.txt`, size: 6 * 1024 * 1024 } })).rejects.toThrow(/larger than 5 MB/);
+    expect(live.sources()).toHaveLength(before);
   });
 
   it("refuses a page that cannot be fetched, leaving the articles and the index as they were", async () => {
     const before = live.sources().length;
-    await expect(add(`${base}/missing`)).rejects.toThrow(/the server answered 404/);
+    await expect(add({ url: `${base}/missing` })).rejects.toThrow(/the server answered 404/);
     expect(live.sources()).toHaveLength(before);
   });
 });

@@ -17,7 +17,7 @@ const HELP = [
   "**/search** `query` [`outlet`] — the best-matching passages themselves, to read rather than be answered.",
   "**/quote** `speaker` — everything one person, role or institution is quoted as saying, with sources.",
   "**/sources** — the indexed articles: id, title, outlet, date and passage count.",
-  "**/add-source** `url` — add a web page to the indexed articles (server managers): I reply once it can be asked about.",
+  "**/add-source** `url` or `file` — add a web page or a .txt/.md/.html article to the indexed articles (server managers): I reply once it can be asked about.",
   "**@mention me** with a question — the same answer as /ask, as a reply. Reply to my answer (or ask in a thread under it) to follow up: “what else did he say?”",
   "**Find sources** — right-click a message → Apps → Find sources: the passages about what it claims, or a note that the articles do not cover it.",
   "",

@@ -61,6 +61,22 @@ function decode(bytes: Uint8Array, contentType: string): string {
  * message names the reason.
  */
 export async function fetchDocument(address: string, limits: FetchLimits = DEFAULT_LIMITS, feeds = false): Promise<FetchedDocument> {
+  let kind: "page" | "feed" = "page";
+  const fetched = await fetchBody(address, limits, (type) => {
+    const found = PAGE_TYPES.test(type) ? "page" : feeds && FEED_TYPES.test(type) ? "feed" : null;
+    if (found === null) throw new FetchRefused(`it is not a web page${feeds ? " or a feed" : ""} (content type ${type || "not given"})`);
+    kind = found;
+  });
+  return { url: fetched.url, kind, text: decode(fetched.bytes, fetched.contentType) };
+}
+
+/** A file fetched whatever its type (an attachment), within the same limits: its bytes and final address. */
+export async function fetchFile(address: string, limits: FetchLimits = DEFAULT_LIMITS): Promise<{ url: string; bytes: Uint8Array }> {
+  const fetched = await fetchBody(address, limits, () => {});
+  return { url: fetched.url, bytes: fetched.bytes };
+}
+
+async function fetchBody(address: string, limits: FetchLimits, checkType: (type: string) => void): Promise<{ url: string; bytes: Uint8Array; contentType: string }> {
   let url: URL;
   try {
     url = new URL(address);
@@ -83,10 +99,11 @@ export async function fetchDocument(address: string, limits: FetchLimits = DEFAU
         throw new FetchRefused(`the server answered ${response.status} ${response.statusText}`.trim());
       }
       const type = response.headers.get("content-type") ?? "";
-      const kind = PAGE_TYPES.test(type) ? "page" : feeds && FEED_TYPES.test(type) ? "feed" : null;
-      if (kind === null) {
+      try {
+        checkType(type);
+      } catch (error) {
         await response.body?.cancel();
-        throw new FetchRefused(`it is not a web page${feeds ? " or a feed" : ""} (content type ${type || "not given"})`);
+        throw error;
       }
       const declared = Number(response.headers.get("content-length") ?? "0");
       if (declared > limits.maxBytes) {
@@ -106,7 +123,7 @@ export async function fetchDocument(address: string, limits: FetchLimits = DEFAU
         bytes.set(chunk, offset);
         offset += chunk.byteLength;
       }
-      return { url: url.href, kind, text: decode(bytes, type) };
+      return { url: url.href, bytes, contentType: type };
     }
   } catch (error) {
     if (error instanceof FetchRefused) throw error;
