@@ -20,6 +20,8 @@ const sidecarSchema = z
     outlet: z.string().trim().min(1).optional(),
     published: isoDate.optional(),
     url: z.url().optional(),
+    // Who wrote it, as the page says (npm run ingest); kept with the article, not shown in answers.
+    author: z.string().trim().min(1).optional(),
   })
   .strict();
 

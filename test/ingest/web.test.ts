@@ -22,6 +22,7 @@ describe("extractPage on five page layouts", () => {
       outlet: "The Testville Herald",
       published: "2025-03-18T09:30:00Z",
       url: "https://herald.example/news/harbour-tax-double",
+      author: "Jo Smith",
       body: ["will double next year, the port's director Boris Kemp said", "The town council is due to vote on the plan in April"],
     },
     {
@@ -54,14 +55,16 @@ describe("extractPage on five page layouts", () => {
       outlet: "Testville Notes",
       published: "2025-02-22",
       url: "http://127.0.0.1/page",
+      author: "K. Lind",
       body: ["takes forty minutes instead of ten", "“We are an island now,” said one shopkeeper", "What comes next"],
     },
   ];
   const FURNITURE = /Home|Sport|Related stories|Comments|Reader123|Most read|newsletter|Subscribe|Log in|cookies|More from|Share this|Archive|Tags|Great post|All rights reserved/;
 
-  it.each(cases)("$name: the story, its metadata, and no page furniture", async ({ name, title, outlet, published, url, body }) => {
+  it.each(cases)("$name: the story, its metadata, and no page furniture", async ({ name, title, outlet, published, url, body, ...rest }) => {
     const page = extractPage(await fixture(name), "http://127.0.0.1/page");
-    expect({ title: page.title, outlet: page.outlet, published: page.published, url: page.url }).toEqual({ title, outlet, published, url });
+    const author = "author" in rest ? rest.author : null;
+    expect({ title: page.title, outlet: page.outlet, published: page.published, url: page.url, author: page.author }).toEqual({ title, outlet, published, url, author });
     for (const sentence of body) expect(page.text).toContain(sentence);
     expect(page.text).not.toMatch(FURNITURE);
     // The headline is the file's first line, not repeated as the body's first block.
@@ -167,6 +170,7 @@ describe("npm run ingest", () => {
       outlet: "The Testville Herald",
       published: "2025-03-18T09:30:00Z",
       url: "https://herald.example/news/harbour-tax-double",
+      author: "Jo Smith",
     });
     const cafe = files.find((file) => file.startsWith("cafe") && file.endsWith(".txt"))!;
     expect(await readFile(path.join(articlesDir, cafe), "utf8")).toMatch(/^Café owners protest\n\nOwners of the café terraces on the Place du Marché/);

@@ -10,6 +10,8 @@ export interface ExtractedPage {
   published: string | null;
   /** The page's canonical address, else the one it was fetched from. */
   url: string | null;
+  /** Who wrote it (`author` meta, JSON-LD `author`, the byline), when the page says. */
+  author: string | null;
   /** The body: the article's paragraphs, headings and list items, one per blank-line-separated block. */
   text: string;
 }
@@ -40,6 +42,12 @@ function jsonLdArticle(document: PageDocument): Record<string, unknown> | null {
   return null;
 }
 
+/** The name(s) in a JSON-LD `author`: a string, a Person, or a list of them. */
+function authorOf(value: unknown): string {
+  const names = (Array.isArray(value) ? value : [value]).map((item) => (typeof item === "string" ? item : item && typeof item === "object" ? String((item as Record<string, unknown>).name ?? "") : ""));
+  return clean(names.filter(Boolean).join(", "));
+}
+
 const meta = (document: PageDocument, selector: string) => clean(document.querySelector(selector)?.getAttribute("content")) || null;
 
 /** An ISO date (YYYY-MM-DD, or with the time) from a date string, or null when it is none. */
@@ -63,6 +71,7 @@ export function extractPage(html: string, fetchedFrom: string | null): Extracted
     title: meta(document, 'meta[property="og:title"]'),
     outlet: meta(document, 'meta[property="og:site_name"]'),
     published: meta(document, 'meta[property="article:published_time"]'),
+    author: meta(document, 'meta[name="author"]') ?? meta(document, 'meta[property="article:author"]'),
   };
   const heading = clean(document.querySelector("h1")?.textContent);
   // Boxes that sit inside the story on many sites but are no part of it; Readability keeps some.
@@ -95,6 +104,7 @@ export function extractPage(html: string, fetchedFrom: string | null): Extracted
     outlet: metadata.outlet || publisher || clean(article.siteName) || null,
     published: isoDate(metadata.published) ?? isoDate(ld?.datePublished) ?? isoDate(article.publishedTime),
     url,
+    author: metadata.author ?? (authorOf(ld?.author) || clean(article.byline).replace(/^by\s+/i, "") || null),
     text,
   };
 }

@@ -45,6 +45,7 @@ export async function savePage(articlesDir: string, page: ExtractedPage): Promis
     ...(page.outlet ? { outlet: page.outlet } : {}),
     ...(page.published ? { published: page.published } : {}),
     ...(page.url ? { url: page.url } : {}),
+    ...(page.author ? { author: page.author } : {}),
   };
   const write = async (name: string, content: string) => {
     const temporary = path.join(articlesDir, `.${name}.${process.pid}.tmp`);

@@ -32,5 +32,5 @@ export function pageFromFile(name: string, bytes: Uint8Array): ExtractedPage {
   const title = (lines[first] as string).replace(/^#+\s*/, "").trim();
   const body = lines.slice(first + 1).join("\n").trim();
   if (body === "") throw new Error("the file has a title but no text under it");
-  return { title, outlet: null, published: null, url: null, text: body };
+  return { title, outlet: null, published: null, url: null, author: null, text: body };
 }
