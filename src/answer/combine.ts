@@ -66,6 +66,8 @@ export function combineParts(question: string, parts: readonly PartAnswer[], lim
       local.set(citation.n, n);
     }
     const text = remark(part.text, (n) => local.get(n) ?? n);
+    // Two parts answered by the same sentences ("how many were hurt, and how many lost power"): quoted once.
+    if (part.confidence !== "none" && texts.some((shown) => shown.endsWith(text))) continue;
     if (part.confidence === "high") texts.push(text);
     else if (part.confidence === "low") {
       texts.push(single ? `${notSure(part.doubt)} ${text}` : `Not sure the articles answer “${part.question}”${part.doubt ? ` (${part.doubt})` : ""}; closest: ${text}`);

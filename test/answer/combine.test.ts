@@ -57,4 +57,11 @@ describe("combineParts", () => {
     expect(combineParts("Q", [none], 5)).toMatchObject({ confidence: "none", answered: false, citations: [] });
     expect(combinedConfidence([none, none])).toBe("none");
   });
+
+  it("quotes once the sentences that answer two parts alike", () => {
+    const citation = { n: 1, cited: false, articleId: "a", title: "t", outlet: null, published: null, url: null, text: "500 residents lost power.", start: 0, end: 25, score: 1, alsoReportedBy: [] };
+    const part = (question: string) => ({ question, confidence: "high" as const, text: "500 residents lost power. [1]", citations: [citation] });
+    const answer = combineParts("How many were hurt, and how many lost power?", [part("How many were hurt"), part("how many lost power")], 5);
+    expect(answer.answer).toBe("500 residents lost power. [1]");
+  });
 });
