@@ -151,6 +151,8 @@ describe("npm start follows the index", () => {
         60_000,
         "the watcher starting",
       );
+      // A question whose answer is still being sent while the new build is swapped in.
+      const inFlight = await answerInFlight(fake, 3000);
       const dropped = Date.now();
       await writeFile(
         path.join(folders.articlesDir, "harbour.txt"),
@@ -162,6 +164,9 @@ describe("npm start follows the index", () => {
       const answer = await fake.waitForRequest("PATCH", `/webhooks/${FAKE_IDS.application}/${ask.token}/messages/@original`, "the answer", 10_000);
       expect(JSON.stringify(answer.body)).toContain("harbour tax will double");
       expect(Date.now() - dropped).toBeLessThan(10_000);
+      // The answer asked before the swap went out whole, from the build it was asked of.
+      expect(JSON.stringify(inFlight.body)).toContain("We absolutely do not care under what label");
+      expect(JSON.stringify(inFlight.body)).not.toContain("harbour");
       expect(bot.stderr).not.toMatch(/^error:/m);
     } finally {
       watcher.kill("SIGINT");
