@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   const limits = { ...DEFAULT_LIMITS, allowPrivate: config.ALLOW_PRIVATE_URLS };
   let failed = 0;
   let tried = 0;
-  /** Extracts and saves one page, saying what became of it; false when it failed. */
+  /** Extracts and saves one page, saying what became of it; a failure is counted and reported. */
   const ingestPage = async (source: string, load: () => Promise<{ html: string; url: string | null }>): Promise<void> => {
     tried++;
     try {
@@ -73,7 +73,6 @@ async function main(): Promise<number> {
     }
     // An address may be a page or a feed; a feed's items are each fetched and ingested as pages.
     let links: string[];
-    let feedUrl: string | null = null;
     try {
       if (local) links = await feedLinks(await readFile(source, "utf8"), null);
       else {
@@ -82,8 +81,7 @@ async function main(): Promise<number> {
           await ingestPage(source, async () => ({ html: fetched.text, url: fetched.url }));
           continue;
         }
-        feedUrl = fetched.url;
-        links = await feedLinks(fetched.text, feedUrl);
+        links = await feedLinks(fetched.text, fetched.url);
       }
     } catch (error) {
       tried++;

@@ -6,7 +6,7 @@ import { conceptHeld } from "../retrieve/coverage.js";
 import { DAY_NAMES, MONTH_NAMES } from "../text/calendar.js";
 import { NUMBER_WORDS } from "../text/numberWords.js";
 import { REPORTING_VERBS } from "../text/speechVerbs.js";
-import { contentTerm, contentTerms, words } from "../text/terms.js";
+import { contentTerm, contentTerms, isStopword, words } from "../text/terms.js";
 import { isWordToken, tokenise } from "../text/tokens.js";
 import type { Concept } from "../types.js";
 
@@ -414,10 +414,15 @@ const PRONOUN_SUBJECT = /\b(he|she|they|him|her|them)\b/i;
 
 /**
  * Why a question part cannot be answered before anything is searched, or null: the person it
- * asks about is never mentioned, it says "he" without saying who, or every name it uses is
- * unknown to the articles.
+ * asks about is never mentioned (named with a capital, or in lower case in words no dictionary
+ * or article knows: "wat did olaf scholz say"), it says "he" without saying who, or every name it
+ * uses is unknown to the articles.
  */
-export function refusal(part: Pick<QuestionPart, "text" | "concepts" | "unknownNames">, speaker: { who: string } | null): string | null {
+export function refusal(
+  part: Pick<QuestionPart, "text" | "concepts" | "unknownNames">,
+  speaker: { who: string } | null,
+  isUnknownWord: (word: string) => boolean = () => false,
+): string | null {
   const unknownSpeaker = speaker === null ? [] : part.unknownNames.filter((name) => speaker.who.includes(name));
   if (unknownSpeaker.length > 0) return `The articles do not mention ${unknownSpeaker.join(" ")}.`;
   const names = part.concepts.filter((concept) => concept.kind !== "word");
@@ -426,6 +431,11 @@ export function refusal(part: Pick<QuestionPart, "text" | "concepts" | "unknownN
     return `The question says “${pronoun}” without saying who. Ask with a name, e.g. “What else did Grushko say?”, or reply to an answer to follow it up.`;
   }
   if (names.length > 0 && names.every((concept) => !concept.known)) return `The articles do not mention ${names.map((concept) => concept.text).join(" ")}.`;
+  const whoWords = speaker === null ? [] : words(speaker.who);
+  if (whoWords.some((word) => !isStopword(word)) && whoWords.every((word) => isStopword(word) || isUnknownWord(word))) {
+    // Written as a name: "olaf scholz" is Olaf Scholz.
+    return `The articles do not mention ${(speaker?.who ?? "").replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase())}.`;
+  }
   return null;
 }
 

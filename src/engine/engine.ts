@@ -12,7 +12,7 @@ import { fuseScores } from "../retrieve/fusion.js";
 import { passageReader, type ForwardIndex, type PassageReader } from "../retrieve/passageText.js";
 import { newestFirst } from "../retrieve/newest.js";
 import { rerank } from "../retrieve/rerank.js";
-import { contentTerms, isStopword, words } from "../text/terms.js";
+import { contentTerms } from "../text/terms.js";
 import { conceptCoverage, conceptWeight, type Coverage } from "../retrieve/coverage.js";
 import { answerFromQuotes } from "../quotes/answerFromQuotes.js";
 import { matchSpeakers, parseSpeakerQuestion } from "../quotes/speakerQuestion.js";
@@ -168,7 +168,7 @@ export class Engine {
   }
 
   private analyser(): QuestionAnalyser {
-    this.questionAnalyser ??= buildAnalyser(this.index);
+    this.questionAnalyser ??= buildAnalyser(this.index, this.personWords);
     return this.questionAnalyser;
   }
 
@@ -231,15 +231,8 @@ export class Engine {
   private async answerPart(part: QuestionPart, options: AskOptions, read: PassageReader): Promise<PartAnswer> {
     const notCovered = (text: string): PartAnswer => ({ question: part.text, confidence: "none", text, citations: [] });
     const speaker = parseSpeakerQuestion(part.text);
-    const refused = refusal(part, speaker);
+    const refused = refusal(part, speaker, (word) => this.analyser().isUnknownWord(word));
     if (refused !== null) return notCovered(refused);
-    // "wat did olaf scholz say": a speaker named only in words the articles and the dictionary lack.
-    const whoWords = speaker === null ? [] : words(speaker.who);
-    if (whoWords.length > 0 && whoWords.every((word) => isStopword(word) || this.analyser().isUnknownWord(word)) && whoWords.some((word) => !isStopword(word))) {
-      // Written as a name: "olaf scholz" is Olaf Scholz.
-      const name = (speaker?.who ?? "").replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
-      return notCovered(`The articles do not mention ${name}.`);
-    }
     const names = part.concepts.filter((concept) => concept.kind !== "word");
     const retrieved = await this.retrieveWith(part, options, read);
     // "What did Medvedev call Macron" asks for a label, which his quotes rarely hold.

@@ -70,7 +70,7 @@ const MAX_SUFFIX = 5;
  * The question analyser for an index: its vocabulary for spelling, its names, the roles its
  * articles give people, and the countries dataset.
  */
-export function buildAnalyser(index: LoadedIndex): QuestionAnalyser {
+export function buildAnalyser(index: LoadedIndex, personNames: ReadonlySet<string> = personNameWords(index)): QuestionAnalyser {
   const { keywords } = index;
   const frequencies = new Map<string, number>();
   for (const word of keywords.vocabulary) frequencies.set(word, keywords.passagesWith(contentTerm(word) ?? word));
@@ -95,7 +95,6 @@ export function buildAnalyser(index: LoadedIndex): QuestionAnalyser {
     return found;
   };
   const quoted = index.quotes.speakers.filter((speaker) => speaker.kind === "person");
-  const personNames = personNameWords(index);
   return new QuestionAnalyser({
     otherNames: personAliases([...quoted.map((speaker) => speaker.name), ...index.quotes.people.map((person) => person.name)]),
     frequencies,

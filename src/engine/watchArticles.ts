@@ -9,8 +9,7 @@ import { describeBuild, runIndexer } from "./openEngine.js";
 const DEBOUNCE_MS = 500;
 
 export interface ArticleWatcher {
-  /** Resolves when the update under way (if any) has finished. */
-  idle(): Promise<void>;
+  /** Stops watching (an update under way still finishes). */
   close(): void;
 }
 
@@ -54,9 +53,6 @@ export function watchArticles(config: EngineConfig, log: Logger, report: (line: 
   });
   watcher.on("error", (error) => log.error(`Cannot watch ${config.ARTICLES_DIR} any more`, error));
   return {
-    idle: async () => {
-      while (running) await running;
-    },
     close: () => {
       clearTimeout(timer);
       watcher.close();

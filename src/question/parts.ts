@@ -48,9 +48,8 @@ export function isComparison(question: string): boolean {
 }
 
 /** "Compare what Lavrov and Peskov each said about…" ("What did Lavrov and Peskov each say" is one who-said-what question already). */
-const SPEAKER_COMPARISONS = [
-  /^\s*(?:compare|contrast)\s+what\s+(.+?)\s+and\s+(.+?)\s+(?:each\s+|both\s+)?(?:said|say|says|thought|told|wrote|posted|claimed|argued)\b\s*(.*?)[?.!\s]*$/iu,
-];
+const SPEAKER_COMPARISON =
+  /^\s*(?:compare|contrast)\s+what\s+(.+?)\s+and\s+(.+?)\s+(?:each\s+|both\s+)?(?:said|say|says|thought|told|wrote|posted|claimed|argued)\b\s*(.*?)[?.!\s]*$/iu;
 /** The most words a person is named with here ("Russia's deputy foreign minister Grushko"). */
 const MAX_NAME_WORDS = 6;
 
@@ -60,13 +59,10 @@ const MAX_NAME_WORDS = 6;
  * of Peskov. Null when the question is not one.
  */
 export function speakerParts(question: string): string[] | null {
-  for (const pattern of SPEAKER_COMPARISONS) {
-    const match = pattern.exec(question);
-    if (!match) continue;
-    const [first, second, topic] = [match[1] as string, match[2] as string, (match[3] ?? "").trim()];
-    if ([first, second].some((name) => name.split(/\s+/).length > MAX_NAME_WORDS)) return null;
-    return [first, second].map((name) => `What did ${name} say${topic === "" ? "" : ` ${topic}`}?`);
-  }
-  return null;
+  const match = SPEAKER_COMPARISON.exec(question);
+  if (!match) return null;
+  const [first, second, topic] = [match[1] as string, match[2] as string, (match[3] ?? "").trim()];
+  if ([first, second].some((name) => name.split(/\s+/).length > MAX_NAME_WORDS)) return null;
+  return [first, second].map((name) => `What did ${name} say${topic === "" ? "" : ` ${topic}`}?`);
 }
 

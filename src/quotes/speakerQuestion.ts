@@ -26,7 +26,7 @@ const NOUN_NOT_VERB = /\b(?:his|her|their|its|our|my|your)\s+(?:\S+\s+){0,2}?(?:
 export function parseSpeakerQuestion(question: string): SpeakerQuestion | null {
   const match = WHAT_DID.exec(question) ?? REACTION.exec(question);
   const who = match?.[1]?.trim();
-  if (who && who.split(/\s+/).length <= MAX_WHO_WORDS && !NOUN_NOT_VERB.test(`${who} ${match?.[0].slice(match[0].indexOf(who) + who.length).trim()}`)) return { who, topic: (match?.[2] ?? "").replace(/^(about|on|to|of|regarding)\s+/i, "").trim() };
+  if (who && who.split(/\s+/).length <= MAX_WHO_WORDS && !NOUN_NOT_VERB.test(match?.[0] ?? "")) return { who, topic: (match?.[2] ?? "").replace(/^(about|on|to|of|regarding)\s+/i, "").trim() };
   const according = ACCORDING.exec(question);
   if (according?.[1]) return { who: according[1].trim(), topic: "" };
   return null;
