@@ -245,6 +245,9 @@ export function countedEvent(question: string, concepts: readonly Concept[]): st
   return readCount(question, concepts).event;
 }
 
+/** "actually", "finally", "still": how or when it happened, not what ("supply", "rally" are verbs). */
+const isAdverb = (token: string) => NOT_TOPIC.has(token) || (/^\p{L}{2,}ly$/u.test(token) && !/(?:ply|^[rt]ally|^ally|^bully)$/.test(token));
+
 /**
  * A "how many" question taken apart after its counted thing: the verb saying what happened to
  * it, and the names of whoever did it ("France" in "how many troops has France pledged").
@@ -260,7 +263,7 @@ function readCount(question: string, concepts: readonly Concept[]): { event?: st
   // …then past the auxiliaries and whoever does it ("France", "Russia"), to the verb.
   for (index++; index < tokens.length; index++) {
     const token = tokens[index] as string;
-    if (AUXILIARY.test(token) || /^(been|being|be)$/.test(token)) continue;
+    if (AUXILIARY.test(token) || /^(been|being|be)$/.test(token) || isAdverb(token)) continue;
     // "how many troops has Zelensky said would be needed": the count is what someone says, in their words.
     if (SAYING.test(token)) return { agents: [] };
     const term = contentTerm(token);

@@ -143,6 +143,14 @@ describe("countsWhatIsNamed", () => {
     expect(countedEvent("how many troops in kursk according to Ukraine", [word("troops"), person("kursk")])).toBeUndefined();
   });
 
+  it("reads past an adverb to the verb: “actually shoot down” counts what was shot down", () => {
+    const shoot = [word("drones"), { ...person("ukraine"), kind: "place" as const }, word("actually"), word("shoot")];
+    expect(countedEvent("how many drones did ukraine actually shoot down", shoot)).toBe("shoot");
+    expect(countedEvent("how many drones did Russia finally launch", [word("drones"), person("Russia"), word("finally"), word("launch")])).toBe("launch");
+    // "supply" ends like an adverb but is the verb.
+    expect(countedEvent("how many drones did Britain supply", [word("drones"), person("Britain"), word("supply")])).toBe("supply");
+  });
+
   it("needs whoever did what is counted in the sentence with the number, not only the one before", () => {
     const france = { text: "How many troops has France pledged?", type: "quantity" as const, concepts: [word("troops", { alternatives: [["troop"]] }), { ...person("France"), kind: "place" as const }, word("pledged", { known: false })] };
     const lead = new Set(["france", "willing", "10,000", "troop", "eu", "nato"]);
