@@ -204,6 +204,7 @@ export function namesFirstPerson(concepts: readonly Concept[], sentence: string)
 export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concepts">, sentence: string): boolean {
   if (!holdsAnswer(part.text, part.type, sentence)) return false;
   if (part.type === "label") return namesFirstPerson(part.concepts, sentence);
+  if (part.type === "time") return datesTheTopic(part.concepts, sentence);
   if (part.type === "quantity") {
     const thing = new Set(countedThing(part.text));
     // "How many British soldiers" is not answered by a count of European troops: whatever names the counted thing must be
@@ -217,6 +218,18 @@ export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concep
     return inThing.every((concept) => measure || (concept.kind === "name" ? conceptHeld(concept, terms) : conceptHeld(concept, byNumber)));
   }
   return true;
+}
+
+/**
+ * Whether a dated sentence dates what the question asks about: "When did Medvedev say Macron
+ * would disappear?" is answered by the sentence with "disappear", not by one that says Medvedev
+ * spoke on Sunday. A question whose topic the articles never word so asks nothing of it.
+ */
+function datesTheTopic(concepts: readonly Concept[], sentence: string): boolean {
+  const topic = topicConcepts(concepts, "time").filter((concept) => concept.known);
+  if (topic.length === 0) return true;
+  const terms = new Set(contentTerms(sentence));
+  return topic.some((concept) => conceptHeld(concept, terms));
 }
 
 /**

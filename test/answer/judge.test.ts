@@ -123,6 +123,19 @@ describe("answersInKind for a count", () => {
   });
 });
 
+describe("answersInKind for a date", () => {
+  it("needs the date in a sentence that holds what the question asks about", () => {
+    const part = { text: "When did Medvedev say Macron would disappear?", type: "time" as const, concepts: [person("Medvedev"), person("Macron"), word("disappear")] };
+    expect(answersInKind(part, "In a post on X on Sunday, Medvedev said Macron is “playing dumb”.")).toBe(false);
+    expect(answersInKind(part, "“He’ll disappear forever no later than May 14, 2027,” Mr Medvedev wrote.")).toBe(true);
+  });
+
+  it("asks nothing of a topic the articles never word", () => {
+    const part = { text: "When did Medvedev say Macron would vanish?", type: "time" as const, concepts: [person("Medvedev"), person("Macron"), word("vanish", { known: false })] };
+    expect(answersInKind(part, "In a post on X on Sunday, Medvedev said Macron is “playing dumb”.")).toBe(true);
+  });
+});
+
 describe("countsWhatIsNamed", () => {
   const part = { text: "How many drones did Russia fire at Odesa?", type: "quantity" as const, concepts: [word("drones"), person("Odesa")] };
 
