@@ -157,18 +157,26 @@ export function announcesOnly(question: string, sentence: string, type: AnswerTy
 }
 
 /**
- * Words that say when or how exactly, not what about: they are no part of a question's topic.
+ * Words that say how a question is put, not what it asks: "still", "really", "right now", "what's
+ * her take on". A sentence need not hold them to answer it.
  */
-const NOT_TOPIC = new Set(
+export const FRAME_WORDS = new Set(
   (
-    "last night tonight today tomorrow yesterday week weekend month year ago recently recent now currently current latest " +
-    "exactly roughly approximately total still already ever also far versus vs " +
-    // where in time or place something stands, not what it is: "after the decision", "inside Russia"
-    "after before since during inside outside within " +
-    // the frame of a question rather than its subject: "what's her take on", "how did it go"
-    "take view views position opinion reaction response kind thing things way really actually go going goes went come happen happened right"
+    "now currently exactly roughly approximately total still already ever also far versus vs really actually right " +
+    "take view views position opinion reaction response kind thing things way go going goes went come happen happened"
   ).split(" "),
 );
+
+/**
+ * Words that say when or how exactly, not what about: they are no part of a question's topic
+ * (though "last year" still tells sentences apart).
+ */
+const NOT_TOPIC = new Set([
+  ...FRAME_WORDS,
+  ..."last night tonight today tomorrow yesterday week weekend month year ago recently recent current latest".split(" "),
+  // where in time or place something stands, not what it is: "after the decision", "inside Russia"
+  ..."after before since during inside outside within".split(" "),
+]);
 /** What the answer-type check stands for: "the date" in a "when" question, "the figure" in a "how many" one. */
 const TYPE_WORDS: Partial<Record<NonNullable<AnswerType>, ReadonlySet<string>>> = {
   time: new Set(["date", "day", "time", "year", "month"]),

@@ -2,7 +2,7 @@ import { combineParts, type PartAnswer } from "../answer/combine.js";
 import { compareArticles } from "../answer/compare.js";
 import { composeAnswer, DEFAULT_COMPOSE } from "../answer/compose.js";
 import { sourceRef } from "../answer/sources.js";
-import { announcesOnly, answersInKind, CONFIDENCE, countsWhatIsNamed, judgeLead, judgeQuotes, namesWhichKind, onAnotherDay, refusal, topicConcepts } from "../answer/judge.js";
+import { announcesOnly, answersInKind, CONFIDENCE, FRAME_WORDS, countsWhatIsNamed, judgeLead, judgeQuotes, namesWhichKind, onAnotherDay, refusal, topicConcepts } from "../answer/judge.js";
 import { UsageError, UserError } from "../errors.js";
 import type { LoadedIndex } from "../index/indexStore.js";
 import type { ArticleRecord } from "../index/manifest.js";
@@ -240,7 +240,7 @@ export class Engine {
       const quoted = this.answerFromSpeakers(part, speaker, retrieved, options, read);
       if (quoted) return quoted;
     }
-    const coverage = this.coverageOf(part.concepts);
+    const coverage = this.coverageOf(part.concepts.filter((concept) => concept.kind !== "word" || !FRAME_WORDS.has(concept.text.toLowerCase())));
     const composed = composeAnswer(part.text, retrieved, {
       idf: (term) => this.index.keywords.idf(term),
       article: (articleId, section) => this.describe(articleId, section),

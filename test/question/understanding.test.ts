@@ -112,6 +112,21 @@ describe("how sure the answer is", () => {
     expect(held?.alternatives.flat()).toEqual(expect.arrayContaining(["hold", "control"]));
   });
 
+  it("does not ask the answer to hold how the question is put ('still', 'right now')", async () => {
+    const answer = await ask("hw big is the bit of kursk ukraine still holds rn??");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toMatch(/^But a lightning offensive this month has reduced the area under Ukrainian control to about 110 square km/);
+  });
+
+  it("answers a count whose verb follows an adverb, and a 'when' with the sentence dating what is asked", async () => {
+    const shot = await ask("yo how many drones did ukraine actually shoot down in that overnight attack");
+    expect(shot.confidence).toBe("high");
+    expect(shot.answer).toContain("shot down 90");
+    const when = await ask("When did Medvedev say Macron would disappear?");
+    expect(when.confidence).toBe("high");
+    expect(when.answer).toMatch(/^“He’ll disappear forever no later than May 14, 2027/);
+  });
+
   it("does not answer a question about something the articles only mention in passing", async () => {
     for (const question of [
       "Who won the football match last night?",
