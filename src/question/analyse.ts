@@ -298,17 +298,19 @@ export class QuestionAnalyser {
       const forms = pieces.length > 1 ? [terms] : (name ? [...this.lexicon.spellings(bare.toLowerCase()), ...this.lexicon.otherNames(bare.toLowerCase())] : this.lexicon.relatedTerms(term)).map((form) => [form]);
       // The other words for any of its forms: "held" is "hold", and "hold" is "control".
       const forTerms = [term, ...forms.filter((form) => form.length === 1).map((form) => form[0] as string)];
-      const synonyms = name ? [] : [...new Set(forTerms.flatMap(synonymsOf))].filter((synonym) => synonym !== term && this.lexicon.isTerm(synonym)).map((synonym) => [synonym]);
+      const synonyms = [...new Set(forTerms.flatMap(synonymsOf))].filter((synonym) => synonym !== term && this.lexicon.isTerm(synonym)).map((synonym) => [synonym]);
+      // "UAVs" written as a name but never used by the articles is the word they write "drones".
+      const wordByCapital = name && synonyms.length > 0 && !this.lexicon.mentions(bare.toLowerCase());
       const alternatives = [[term], ...forms.filter((form) => form.length > 0 && form.join(" ") !== term), ...synonyms];
       const known = this.lexicon.mentions(bare.toLowerCase()) || alternatives.some((alternative) => alternative.every((piece) => this.lexicon.isTerm(piece)));
-      if (asName && !known && !/^\d/.test(word)) reading.unknownNames.push(bare);
+      if (asName && !known && !wordByCapital && !/^\d/.test(word)) reading.unknownNames.push(bare);
       // "Western" describes; "Trump", "Kursk" or "Anduril" names someone or something the answer must be about.
       // "on Saturday" says when, like "Western" says which: the answer need not be about it.
       // "US-British", "UK-France", "pro-Kremlin" say whose or which side, as "British" does.
       const named = pieces.filter((piece) => !COMPOUND_PREFIXES.has(piece.toLowerCase()));
       const places = pieces.length > 1 && named.length > 0 && named.every((piece) => this.lexicon.places.has(piece.toLowerCase()));
       const descriptive = (this.lexicon.isEnglishWord(word) && !this.lexicon.isPersonName(word)) || isCalendarName(word) || places;
-      reading.concepts.push({ text: bare, alternatives, kind: !name ? "word" : descriptive ? "descriptor" : "name", known });
+      reading.concepts.push({ text: bare, alternatives, kind: !name || wordByCapital ? "word" : descriptive ? "descriptor" : "name", known });
     });
   }
 

@@ -127,6 +127,12 @@ describe("how sure the answer is", () => {
     expect(when.answer).toMatch(/^“He’ll disappear forever no later than May 14, 2027/);
   });
 
+  it("reads an acronym the articles never use as the word they write for it ('UAVs' are drones)", async () => {
+    const answer = await ask("In which Russian industrial town did Moscow blow up one of a couple dozen Ukrainian UAVs heading its way?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toContain("Zheleznogorsk");
+  });
+
   it("does not answer a question about something the articles only mention in passing", async () => {
     for (const question of [
       "Who won the football match last night?",
