@@ -100,7 +100,7 @@ export function holdsAnswer(question: string, type: AnswerType, rawSentence: str
   // countries"); then the number must at least stand by another word of the question.
   const named = thing.some((term) => terms.includes(term) || synonymsOf(term).some((synonym) => terms.includes(synonym)));
   const near = named ? new Set(thing.flatMap((term) => [term, ...synonymsOf(term)])) : new Set(contentTerms(question));
-  return [...termsNearNumbers(sentence, named ? near : undefined)].some((term) => near.has(term));
+  return [...termsNearNumbers(sentence, near)].some((term) => near.has(term));
 }
 
 const DIGITS = /[£$€]?\d[\d,.]*(?:\s?(?:%|bn|m|km|k)\b)?/g;
@@ -122,6 +122,22 @@ export function withoutNumbersOf(question: string, sentence: string): string {
 const PLURAL = /^\p{L}{3,}s$/u;
 
 /**
+ * Whether the noun right after a number (past one participle: "two joined pockets") is another
+ * thing than the one counted: a plural ("10,000 troops"), or any noun after "one" ("one person").
+ */
+function countsOther(tokens: readonly string[], terms: ReadonlyArray<string | null>, index: number, counted: ReadonlySet<string>): boolean {
+  let next = terms.findIndex((term, position) => position > index && term !== null);
+  if (next >= 0 && PARTICIPLE.test(tokens[next] as string)) {
+    const after = terms.findIndex((term, position) => position > next && term !== null);
+    if (after === next + 1) next = after;
+  }
+  const term = next < 0 ? null : terms[next];
+  if (!term || counted.has(term) || next - index > 2) return false;
+  const noun = tokens[next] as string;
+  return PLURAL.test(noun) || (/^(?:one|1|a single)$/i.test(tokens[index] as string) && !PARTICIPLE.test(noun));
+}
+
+/**
  * The content terms within a few words of a number in a sentence: what it may count. With
  * `counted`, a number whose first word after it is a plural other than the counted thing counts
  * that instead: "minehunters and 10,000 troops" gives no number of minehunters.
@@ -132,9 +148,7 @@ function termsNearNumbers(sentence: string, counted?: ReadonlySet<string>): Set<
   const near = new Set<string>();
   tokens.forEach((token, index) => {
     if (!NUMBER.test(token)) return;
-    const next = terms.findIndex((term, position) => position > index && term !== null);
-    const nextTerm = next < 0 ? null : terms[next];
-    if (counted && nextTerm && !counted.has(nextTerm) && PLURAL.test(tokens[next] as string) && next - index <= 2) return;
+    if (counted && countsOther(tokens, terms, index, counted)) return;
     for (let j = Math.max(0, index - NUMBER_REACH); j <= Math.min(tokens.length - 1, index + NUMBER_REACH); j++) {
       const term = terms[j];
       if (j !== index && term) near.add(term);
@@ -279,6 +293,8 @@ function readCount(question: string, concepts: readonly Concept[]): { event?: st
   const agents: string[] = [];
   let index = tokens.findIndex((token, position) => (token === "many" || token === "much") && tokens[position - 1] === "how");
   if (index < 0) return { agents };
+  // "how many of the North Korean troops": the counted thing follows "of the".
+  if (tokens[index + 1] === "of") index += tokens[index + 2] === "the" ? 2 : 1;
   // past the counted thing, up to its verb's auxiliary ("did", "have", "has")…
   while (++index < tokens.length && !AUXILIARY.test(tokens[index] as string));
   // …then past the auxiliaries and whoever does it ("France", "Russia"), to the verb.

@@ -20,8 +20,8 @@ const GROUPS = [
   // what an army has of a country: "holds 110 square km" is "controls 110 square km"
   "hold control",
   "territory land",
-  // counted people: "500 residents" answers "how many people"
-  "people residents",
+  // counted people: "500 residents" answers "how many people", and so does "one person"
+  "people person residents",
 ];
 
 const byTerm = new Map<string, string[]>();

@@ -1,5 +1,6 @@
 import { normaliseRole, surnameKey } from "../ingest/quotes/names.js";
 import type { Speaker } from "../ingest/quotes/speakers.js";
+import { DAY_NAMES } from "../text/calendar.js";
 import { ASKING_VERBS } from "../text/speechVerbs.js";
 
 /** A who-said-what question taken apart: who is asked about, and on what topic. */
@@ -19,8 +20,14 @@ const REACTION = /^\s*what\s+(?:was|is)\s+(.+?)[’']s?\s+(?:reaction|response|p
  */
 const MAX_WHO_WORDS = 7;
 
-/** "…on his Tuesday call", "…in their post": after a possessive, "call" or "post" is a noun, not what someone did. */
-const NOUN_NOT_VERB = /\b(?:his|her|their|its|our|my|your)\s+(?:\S+\s+){0,2}?(?:call|post|reply|claim)\b/i;
+/**
+ * "…on his Tuesday call", "…in their post", "the outcome of Trump's phone call": after a
+ * possessive, or after "phone" or a day, "call" or "post" is a noun, not what someone did.
+ */
+const NOUN_NOT_VERB = new RegExp(
+  String.raw`\b(?:his|her|their|its|our|my|your)\s+(?:\S+\s+){0,2}?(?:call|post|reply|claim)\b|\b(?:phone|telephone|video|conference|${DAY_NAMES.join("|")})\s+call\b`,
+  "i",
+);
 
 /** Recognises "What did X say (about Y)?", "How did X react?", "What was X's response?". */
 export function parseSpeakerQuestion(question: string): SpeakerQuestion | null {

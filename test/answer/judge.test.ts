@@ -33,6 +33,13 @@ describe("holdsAnswer", () => {
     expect(holdsAnswer("How many countries have agreed to join?", "quantity", "More than 30 nations have agreed to sign up.")).toBe(true);
   });
 
+  it("takes a number before another noun to count that, past a participle or after 'one'", () => {
+    // "two joined pockets" counts pockets, not soldiers; "one person" counts people, not explosions.
+    expect(holdsAnswer("how many ukrainian soldiers are stuck in the kursk pocket?", "quantity", "Maps showed two joined pockets of Ukrainian forces in Kursk.")).toBe(false);
+    expect(holdsAnswer("how many explosions were heard at the facility that caught fire?", "quantity", "A facility was attacked where a fire ignited and one person was hospitalised.")).toBe(false);
+    expect(holdsAnswer("how many people were hospitalised after the fire?", "quantity", "A facility was attacked where a fire ignited and one person was hospitalised.")).toBe(true);
+  });
+
   it("takes another word for the counted thing ('30 nations' for 'how many countries')", () => {
     expect(holdsAnswer("How many countries back the plan?", "quantity", "Officials said 30 nations have agreed.")).toBe(true);
     expect(holdsAnswer("How many countries back the plan?", "quantity", "Officials said 30 drones have hit.")).toBe(false);
@@ -154,6 +161,11 @@ describe("countsWhatIsNamed", () => {
     expect(countedEvent("How many troops has Zelensky said would be needed?", [word("troops"), person("Zelensky")])).toBeUndefined();
     // "according to" says who gives the count, not what happened.
     expect(countedEvent("how many troops in kursk according to Ukraine", [word("troops"), person("kursk")])).toBeUndefined();
+  });
+
+  it("reads the counted thing after 'how many of the'", () => {
+    const korean = [{ ...person("North Korean"), alternatives: [["north", "korean"]], kind: "place" as const }, word("troops"), person("Kursk"), word("killed")];
+    expect(countedEvent("How many of the North Korean troops in Kursk have been killed so far?", korean)).toBe("killed");
   });
 
   it("reads past an adverb to the verb: “actually shoot down” counts what was shot down", () => {

@@ -36,6 +36,8 @@ describe("who-said-what questions", () => {
     expect(parseSpeakerQuestion("What did Putin and Trump actually agree on during their Tuesday phone call?")).toBeNull();
     expect(parseSpeakerQuestion("What did Russia's deputy foreign minister Alexander Grushko say?")?.who).toBe("Russia's deputy foreign minister Alexander Grushko");
     expect(parseSpeakerQuestion("What did Putin agree to on his Tuesday call with Trump?")).toBeNull();
+    expect(parseSpeakerQuestion("What was the outcome of Trump's Tuesday phone call with Putin?")).toBeNull();
+    expect(parseSpeakerQuestion("What did Putin's spokesman call the plan?")).toEqual({ who: "Putin's spokesman", topic: "the plan" });
     expect(parseSpeakerQuestion("What did Medvedev call Macron?")?.who).toBe("Medvedev");
   });
 
