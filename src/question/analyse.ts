@@ -240,10 +240,12 @@ export class QuestionAnalyser {
         const phrase = lower.slice(i, i + length).join(" ");
         const found = this.lexicon.places.lookup(phrase);
         if (found.length === 0) continue;
-        // "us" the word is not "US" the country, nor "turkey" the bird Turkey.
+        // "us" the word is not "US" the country, nor "turkey" the bird Turkey; but "uk" or "russia" typed in
+        // lower case is the place the articles name with a capital.
         const core = lower.slice(i, i + length).filter((word) => word !== "the");
         const typedLower = !tokens.slice(i, i + length).some((token) => isCapitalised(token));
-        if (core.length === 1 && typedLower && (isStopword(core[0] as string) || this.lexicon.isEnglishWord(core[0] as string))) continue;
+        const word = core[0] as string;
+        if (core.length === 1 && typedLower && (isStopword(word) || (this.lexicon.isEnglishWord(word) && !this.lexicon.isName(word)))) continue;
         const own = [...new Set(found.flatMap((place) => place.names))];
         const related = [...new Set(found.flatMap((place) => place.related))];
         // "No 10" is not any "10": a name left with only a number says nothing.

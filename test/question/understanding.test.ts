@@ -106,6 +106,15 @@ describe("how sure the answer is", () => {
     expect(kinds).toMatchObject({ "US-British": "descriptor", "pro-Kremlin": "descriptor", Saturday: "descriptor", firm: "word" });
   });
 
+  it("reads a place typed in lower case as the place the articles capitalise, but not 'us' or 'turkey'", () => {
+    const analyser = buildAnalyser(fixture.engine.index);
+    const kinds = (question: string) => Object.fromEntries(analyser.analyse(question).parts[0]!.concepts.map((concept) => [concept.text, concept.kind]));
+    expect(kinds("wat did the uk sign w anduril")).toMatchObject({ "the uk": "place" });
+    expect(kinds("wat did russia say abt the plan")).toMatchObject({ russia: "place" });
+    expect(kinds("did they tell us about the turkey")).not.toHaveProperty("us");
+    expect(kinds("did they tell us about the turkey")["turkey"]).not.toBe("place");
+  });
+
   it("gives a word the other words for any of its forms ('held' is 'hold', which the articles write 'control')", () => {
     const [part] = buildAnalyser(fixture.engine.index).analyse("How much land is held by Russian forces?").parts;
     const held = part!.concepts.find((concept) => concept.text === "held");
