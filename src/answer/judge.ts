@@ -48,6 +48,8 @@ const EXPLICIT_DATE = new RegExp(
 /** A question about the price of one of something, and how a sentence gives one. */
 const PER_UNIT = /\b(?:unit (?:price|cost)|per (?:unit|drone|piece|item)|apiece|each|a single|one\s+\S+\s+(?:cost|costs)|price of (?:one|a single|each))\b/i;
 const PER_UNIT_ANSWER = /\b(?:each|per|apiece|a piece|unit|a single)\b/i;
+/** A number joined to what it counts: "200,000-troops", "30-day". */
+const NUMBER_COMPOUND = /(\d)-(?=\p{L})/gu;
 /** A year ("1941") dates something; it does not count it. */
 const YEAR = /\b(?:1[89]|20)\d{2}\b/g;
 /** A sentence that reports words: a quotation mark or a verb of saying. */
@@ -62,7 +64,10 @@ const PARTICIPLE = /^\p{L}{3,}(?:ing|ed)$/u;
 
 /** The content terms of the things a "how many X" question counts ("troops" in "how many North Korean troops…"). */
 export function countedThing(question: string): string[] {
-  const match = /\bhow (?:many|much)\s+(?:of\s+(?:the\s+)?)?(.*)$/i.exec(question);
+  // "What troop figure…" counts troops, as "what number of troops…" does.
+  const named = /\bwhat\s+(\p{L}+)\s+(?:figure|headcount|tally|toll|number)\b/iu.exec(question)?.[1];
+  if (named !== undefined && !/^(?:is|was|the|a|an)$/i.test(named)) return [contentTerm(named) ?? []].flat();
+  const match = /\b(?:how (?:many|much)|what (?:number|figure|headcount|tally|toll) of)\s+(?:of\s+(?:the\s+)?)?(.*)$/i.exec(question);
   if (!match?.[1]) return [];
   const thing: string[] = [];
   for (const word of words(match[1])) {
@@ -86,7 +91,8 @@ export function holdsAnswer(question: string, type: AnswerType, rawSentence: str
   if (type === "time" && EXACT.test(question)) return EXPLICIT_DATE.test(rawSentence);
   if (type !== "quantity") return hasAnswerType(rawSentence, type);
   // "Altius 600m", "Air Force One": a number that is part of a name counts nothing; nor does one the question gives.
-  const sentence = withoutNumbersOf(question, rawSentence.replace(MODEL_NUMBER, "$1"));
+  // "the 200,000-troops figure" counts troops as "200,000 troops" does.
+  const sentence = withoutNumbersOf(question, rawSentence.replace(MODEL_NUMBER, "$1").replace(NUMBER_COMPOUND, "$1 "));
   // A sum, an area or a length of time is answered in its own units, not by any number.
   const measure = measureAsked(question);
   // "The unit price of one drone", "how much does each cost": a total is no price of one.

@@ -82,7 +82,11 @@ function withSubject(text: string, subject: string): string {
 }
 
 /** Prefixes of a compound that leave it about its place: "pro-Kremlin", "anti-Western", "ex-Soviet". */
-const COMPOUND_PREFIXES = new Set(["pro", "anti", "ex", "non", "post", "pre", "neo", "pan"]);
+const COMPOUND_PREFIXES = new Set([
+  ..."pro anti ex non post pre neo pan".split(" "),
+  // combining forms of nations: "Anglo-French" says whose, as "British-French" would
+  ..."anglo franco russo sino italo indo euro afro austro greco".split(" "),
+]);
 
 const termsOf = (phrase: string) => words(phrase).flatMap((word) => contentTerm(word) ?? []);
 

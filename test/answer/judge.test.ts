@@ -33,6 +33,13 @@ describe("holdsAnswer", () => {
     expect(holdsAnswer("How many countries have agreed to join?", "quantity", "More than 30 nations have agreed to sign up.")).toBe(true);
   });
 
+  it("reads what a 'what troop figure' question counts, and a number joined to its noun", () => {
+    const question = "What troop figure had the Ukrainian leader sought?";
+    expect(countedThing(question)).toEqual(["troop"]);
+    expect(countedThing("What number of troops did France offer?")).toEqual(["troop"]);
+    expect(holdsAnswer(question, "quantity", "The plan falls short of the 200,000-troops Ukrainian president Volodymyr Zelenskyy has called for.")).toBe(true);
+  });
+
   it("takes a number before another noun to count that, past a participle or after 'one'", () => {
     // "two joined pockets" counts pockets, not soldiers; "one person" counts people, not explosions.
     expect(holdsAnswer("how many ukrainian soldiers are stuck in the kursk pocket?", "quantity", "Maps showed two joined pockets of Ukrainian forces in Kursk.")).toBe(false);

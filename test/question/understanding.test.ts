@@ -104,6 +104,8 @@ describe("how sure the answer is", () => {
     const [part] = buildAnalyser(fixture.engine.index).analyse("What did the US-British firm sell to the pro-Kremlin outlet on Saturday?").parts;
     const kinds = Object.fromEntries(part!.concepts.map((concept) => [concept.text, concept.kind]));
     expect(kinds).toMatchObject({ "US-British": "descriptor", "pro-Kremlin": "descriptor", Saturday: "descriptor", firm: "word" });
+    const [plan] = buildAnalyser(fixture.engine.index).analyse("Which cities does the Anglo-French plan cover?").parts;
+    expect(plan!.concepts.find((concept) => concept.text === "Anglo-French")?.kind).toBe("descriptor");
   });
 
   it("reads a place typed in lower case as the place the articles capitalise, but not 'us' or 'turkey'", () => {

@@ -11,6 +11,10 @@ describe("answerTypeOf", () => {
     expect(answerTypeOf("What is the name of the UK source?")).toBe("person");
     expect(answerTypeOf("What is the unit price of one drone?")).toBe("quantity");
     expect(answerTypeOf("What's the dollar value of the US military aid the White House froze?")).toBe("quantity");
+    // a figure, a headcount or a toll asks for a number
+    expect(answerTypeOf("What troop figure had the Ukrainian leader sought?")).toBe("quantity");
+    expect(answerTypeOf("What toll has the war taken on Russia's soldiers?")).toBe("quantity");
+    expect(answerTypeOf("What headcount had Ukraine's leader floated?")).toBe("quantity");
   });
 
   it("does not take 'according to' for a request for someone's words", () => {
