@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { encoderChoices, loadBenchEmbedder } from "./encoders.js";
+import { BENCH_HELP, parseBenchArgs } from "./args.js";
 import { DEV_SET } from "./support/devSet.js";
 import { readQuestionSet } from "../src/eval/questionSet.js";
 import { describeMachine, finishMachine } from "./machine.js";
@@ -16,76 +17,16 @@ import { runWorker } from "./workerClient.js";
 import { seedSentences } from "./support/syntheticCorpus.js";
 import { checkTargets, readTargets } from "./targets.js";
 import { noteNpmBanner, runCommand } from "../src/cli/command.js";
-import { EXIT_STATUS_HELP, UsageError } from "../src/errors.js";
 import { FolderArticleSource } from "../src/ingest/articleSource.js";
-import { parseFlags } from "../src/util/flags.js";
-
-const HELP = `Usage: npm run --silent bench -- [--json] [--quick] [--scales 1000,10000,100000] [--repeats N] [--passes N] [--keep]
-
-Measures index build, embedding throughput, warm answer latency, index load time, resident
-memory and disk size on seeds/ and on synthetic corpora of the given sizes, and compares the
-engine with vectra's LocalDocumentIndex and with keyword-only BM25 on the dev set. Load and
-memory are measured in fresh processes. Synthetic corpora are written to a temporary folder
-and deleted afterwards; they are never written to seeds/.
-
-Options:
-  --json          Print every figure as one JSON object instead of Markdown tables.
-  --quick         CI-sized: scales 1000,10000 and one timed pass (about 2 minutes).
-  --scales LIST   Comma-separated passage counts for the synthetic runs (default 1000,10000,100000;
-                  "" for none).
-  --repeats N     Fresh-process runs per figure (default 3).
-  --passes N      Timed passes over the dev questions per run, after one warm-up pass (default 3).
-  --keep          Keep the temporary folder with the synthetic corpora and indexes.
-  -h, --help      Show this help.
-
-${EXIT_STATUS_HELP}`;
-
-interface BenchOptions {
-  json: boolean;
-  scales: number[];
-  repeats: number;
-  passes: number;
-  keep: boolean;
-}
-
-function positiveInteger(flag: string, value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new UsageError("BAD_FLAG", `${flag} must be a whole number ≥ 1, got "${value}".`);
-  return number;
-}
-
-function parseOptions(): BenchOptions | null {
-  const { values } = parseFlags({
-    options: {
-      json: { type: "boolean", default: false },
-      quick: { type: "boolean", default: false },
-      scales: { type: "string" },
-      repeats: { type: "string", default: "3" },
-      passes: { type: "string" },
-      keep: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return null;
-  }
-  const scalesText = values.scales ?? (values.quick ? "1000,10000" : "1000,10000,100000");
-  const scales = scalesText.trim() === "" ? [] : scalesText.split(",").map((part) => positiveInteger("--scales", part.trim()));
-  return {
-    json: values.json,
-    scales,
-    repeats: positiveInteger("--repeats", values.repeats),
-    passes: positiveInteger("--passes", values.passes ?? (values.quick ? "1" : "3")),
-    keep: values.keep,
-  };
-}
 
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
 async function main(): Promise<void> {
-  const options = parseOptions();
-  if (options === null) return;
+  const options = parseBenchArgs(process.argv.slice(2));
+  if (options.help) {
+    process.stdout.write(`${BENCH_HELP}\n`);
+    return;
+  }
   if (options.json) noteNpmBanner("bench");
   // Read before measuring, so that a malformed targets table stops the run at once.
   const targets = readTargets();

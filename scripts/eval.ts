@@ -4,28 +4,10 @@ import dotenv from "dotenv";
 import { loadEngineConfig } from "../src/config.js";
 import { openEngine } from "../src/engine/openEngine.js";
 import { noteNpmBanner, runCommand } from "../src/cli/command.js";
-import { EXIT_STATUS_HELP } from "../src/errors.js";
+import { EVAL_HELP, parseEvalArgs, SETS_DIR } from "../src/cli/evalArgs.js";
 import { scoreAnswer, summariseByStyle, summariseByType, type QuestionResult, type Summary } from "../src/eval/metrics.js";
 import { readQuestionSet } from "../src/eval/questionSet.js";
 import { stderrLogger } from "../src/log.js";
-import { parseFlags } from "../src/util/flags.js";
-
-const SETS_DIR = "test/fixtures/eval";
-
-const HELP = `Usage: npm run --silent eval -- [--json] [--verbose] [FILE…]
-
-Runs question sets (JSON lines; format in ${SETS_DIR}/README.md) through the engine and
-prints, per question type and per wording style: evidence recall@1/3/5 and MRR over every
-citation (whatever the answer's confidence), keyword hits, how answerable questions came out
-(high / low / none), how many unanswerable ones were not answered with high confidence, and
-citation fidelity. With no FILE, runs every set in ${SETS_DIR}/.
-
-Options:
-  --json       Print the per-question results and summaries as JSON.
-  --verbose    Also print each question's outcome, answer and recall.
-  -h, --help   Show this help.
-
-${EXIT_STATUS_HELP}`;
 
 const pct = (value: number | null) => (value === null ? "  -  " : value.toFixed(3));
 
@@ -43,20 +25,13 @@ function table(rows: Array<{ group: string; summary: Summary }>): string {
   return [header, ...lines].join("\n");
 }
 
-function parseCli() {
-  return parseFlags({
-    allowPositionals: true,
-    options: { json: { type: "boolean", default: false }, verbose: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-  });
-}
-
 async function main(): Promise<void> {
-  const { values, positionals } = parseCli();
+  const values = parseEvalArgs(process.argv.slice(2));
   if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+    process.stdout.write(`${EVAL_HELP}\n`);
     return;
   }
-  const files = positionals.length > 0 ? positionals : readdirSync(SETS_DIR).filter((name) => name.endsWith(".jsonl")).sort().map((name) => path.join(SETS_DIR, name));
+  const files = values.files.length > 0 ? values.files : readdirSync(SETS_DIR).filter((name) => name.endsWith(".jsonl")).sort().map((name) => path.join(SETS_DIR, name));
   const sets = files.map((file) => ({ file, questions: readQuestionSet(file) }));
   if (values.json) noteNpmBanner("eval");
   dotenv.config({ quiet: true });

@@ -3,45 +3,23 @@ import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import dotenv from "dotenv";
 import { runCommand } from "../src/cli/command.js";
+import { INGEST_HELP, parseIngestArgs } from "../src/cli/ingestArgs.js";
 import { loadEngineConfig } from "../src/config.js";
-import { EXIT_STATUS_HELP, UsageError } from "../src/errors.js";
 import { extractPage } from "../src/ingest/web/extractPage.js";
 import { DEFAULT_LIMITS, fetchDocument } from "../src/ingest/web/fetchPage.js";
 import { feedLinks } from "../src/ingest/web/readFeed.js";
 import { savePage } from "../src/ingest/web/savePage.js";
 import { stderrLogger } from "../src/log.js";
-import { parseFlags } from "../src/util/flags.js";
-
-const HELP = `Usage: npm run ingest -- <page.html | feed.xml | URL> …
-
-Turns each saved web page (.html) or web address into an article in ARTICLES_DIR; an RSS or
-Atom feed (a saved .xml/.rss/.atom file or a feed address) into one article per item, each
-item's page fetched. A page's main text (found by Readability, as in Firefox's reader view,
-without menus, comments or related links) is written as <id>.txt, and its title, outlet,
-publication date and canonical address as <id>.json.
-Run npm run index afterwards (or keep npm run index -- --watch running) to answer from them.
-
-Addresses are fetched over http or https only, at most 5 MB, 15 s and 5 redirects each, and
-only when they serve HTML (or, for a feed, RSS or Atom). Loopback, private and link-local
-addresses are refused unless ALLOW_PRIVATE_URLS=true. A page already ingested (same address,
-or same text) is skipped, so a feed can be ingested again to pick up only its new items. Each
-page that fails is named with the reason; the others are still ingested.
-
-Options:
-  -h, --help   Show this help.
-
-${EXIT_STATUS_HELP}`;
 
 /** A saved feed file, read as a feed rather than a page. */
 const FEED_FILE = /\.(?:xml|rss|atom)$/i;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseFlags({ allowPositionals: true, options: { help: { type: "boolean", short: "h", default: false } } });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+  const { help, sources } = parseIngestArgs(process.argv.slice(2));
+  if (help) {
+    process.stdout.write(`${INGEST_HELP}\n`);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError("INGEST_NOTHING", "Name at least one saved page or web address, e.g. npm run ingest -- https://example.com/story. Run with --help for more.");
   dotenv.config({ quiet: true });
   const config = loadEngineConfig();
   await mkdir(config.ARTICLES_DIR, { recursive: true });
@@ -65,7 +43,7 @@ async function main(): Promise<number> {
       stderrLogger.error(`${source}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  for (const source of positionals) {
+  for (const source of sources) {
     const local = !/^[a-z][a-z0-9+.-]*:/i.test(source) && existsSync(source);
     if (local && !FEED_FILE.test(source)) {
       await ingestPage(source, async () => ({ html: await readFile(source, "utf8"), url: null }));

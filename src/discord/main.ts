@@ -8,9 +8,8 @@ import dotenv from "dotenv";
 import { loadEngineConfig } from "../config.js";
 import { sourceAdder } from "../engine/addSource.js";
 import { openLiveEngine } from "../engine/openEngine.js";
-import { EXIT_STATUS_HELP, exitStatusOf, isUserError } from "../errors.js";
+import { exitStatusOf, isUserError } from "../errors.js";
 import { stderrLogger, type Logger } from "../log.js";
-import { parseFlags } from "../util/flags.js";
 import { createBot } from "./bot.js";
 import { loadDiscordConfig } from "./config.js";
 import { FeedbackLog, loadSalt } from "./feedback.js";
@@ -18,28 +17,11 @@ import { detectMessageContent } from "./intents.js";
 import { redactingLogger } from "./redact.js";
 import { discordRest, explainDiscordError } from "./rest.js";
 import { superviseShutdown } from "./shutdown.js";
-
-const HELP = `Usage: npm start [-- --help]
-
-Runs the Discord bot: loads the configuration, opens the index (building it if there is none),
-warms the encoder, connects to Discord and answers /ask, /search, /quote, /sources, /help,
-@mentions and Find sources. Ctrl-C, SIGTERM or SIGHUP lets answers in progress finish (up to
-10 s), then disconnects; the same signal again stops at once. Register the commands first with
-npm run register.
-
-Options:
-  -h, --help   Show this help.
-
-Needs DISCORD_TOKEN and DISCORD_CLIENT_ID; the other DISCORD_* variables and the engine's are
-optional. They come from environment variables or .env (see .env.example and README,
-"Discord bot").
-
-${EXIT_STATUS_HELP}`;
+import { parseStartArgs, START_HELP } from "./startArgs.js";
 
 async function main(log: Logger): Promise<void> {
-  const { values } = parseFlags({ options: { help: { type: "boolean", short: "h", default: false } } });
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+  if (parseStartArgs(process.argv.slice(2)).help) {
+    process.stdout.write(`${START_HELP}\n`);
     return;
   }
   const config = loadDiscordConfig();
