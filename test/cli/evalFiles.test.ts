@@ -2,11 +2,14 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exitStatusOf, UserError } from "../../src/errors.js";
+import { readQuestionSet } from "../../src/eval/questionSet.js";
 import { runCli } from "../support/runCli.js";
 
 /**
  * `npm run eval -- FILE` on files that are not question sets: one line naming the file (and the
- * line, for a bad line) and what to do, status 1, before any index or model is loaded.
+ * line, for a bad line) and what to do, status 1, before any index or model is loaded. Each file
+ * is read in-process, as eval reads it (readQuestionSet); one is given to eval as a process.
  */
 let root: string;
 beforeAll(async () => {
@@ -17,20 +20,25 @@ afterAll(async () => {
 });
 
 const GOOD = JSON.stringify({ id: "q1", type: "speaker", question: "What did Grushko say?", evidence: [["Grushko"]] });
-// The articles folder does not exist: a run that got past reading the set would fail on it instead.
-const env = { ARTICLES_DIR: "/nonexistent/none", INDEX_DIR: "/nonexistent/never-built" };
 
+/** What eval prints (as stderrLogger writes it) and its exit status for the file `name`, written with `content` first unless undefined. */
 async function evalOn(name: string, content?: string | Buffer) {
   const file = path.join(root, name);
   if (content !== undefined) await writeFile(file, content);
-  const result = await runCli("scripts/eval.ts", [file], { env, timeoutMs: 30_000 });
-  return { ...result, file, lines: result.stderr.trim().split("\n") };
+  try {
+    readQuestionSet(file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return { file, lines: `error: ${(error as UserError).message}`.split("\n"), code: exitStatusOf(error) };
+  }
+  throw new Error(`${file} was read as a question set`);
 }
 
-describe.concurrent("eval on a file that is not a question set", () => {
-  it("a missing file", async () => {
-    const result = await evalOn("missing.jsonl");
-    expect(result.lines).toEqual([`error: ${result.file}: no such file. Give the path of a question set (JSON lines; see test/fixtures/eval/README.md).`]);
+describe("eval on a file that is not a question set", () => {
+  it("a missing file (run as a process: one line, status 1, before the engine, whose articles folder does not exist, is loaded)", async () => {
+    const file = path.join(root, "missing.jsonl");
+    const result = await runCli("scripts/eval.ts", [file], { env: { ARTICLES_DIR: "/nonexistent/none", INDEX_DIR: "/nonexistent/never-built" }, timeoutMs: 30_000 });
+    expect(result.stderr.trim().split("\n")).toEqual([`error: ${file}: no such file. Give the path of a question set (JSON lines; see test/fixtures/eval/README.md).`]);
     expect(result.code).toBe(1);
   });
 

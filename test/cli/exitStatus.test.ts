@@ -4,14 +4,15 @@ import { runCli } from "../support/runCli.js";
 /**
  * Every command exits the same way (README, "Commands"): 2 when it was called or configured
  * wrongly (a flag, an argument, a variable's value), 1 when the work itself failed. None of
- * these needs an index, a model or Discord, so each run is quick.
+ * these needs an index, a model or Discord, so each run is quick. Wrong flags and arguments are
+ * read in-process (test/cli/args.test.ts); these runs are of what only the process shows: the
+ * configuration each command reads and the failures it ends on.
  */
 const COMMANDS = {
   ask: { script: "src/cli/ask.ts", args: ["What did Grushko say?"] },
   index: { script: "scripts/index.ts", args: [] },
   ingest: { script: "scripts/ingest.ts", args: ["https://example.com/story"] },
   eval: { script: "scripts/eval.ts", args: [] },
-  bench: { script: "bench/main.ts", args: [] },
   register: { script: "scripts/register.ts", args: [] },
   start: { script: "src/discord/main.ts", args: [] },
 } as const;
@@ -33,19 +34,6 @@ function run(name: CommandName, args: readonly string[], env: Record<string, str
 }
 
 describe.concurrent("exit status 2: called or configured wrongly", () => {
-  it.each(Object.keys(COMMANDS) as CommandName[])("%s: an unknown flag", async (name) => {
-    const result = await run(name, ["--frobnicate", ...COMMANDS[name].args]);
-    expect(result.stderr).toMatch(/Unknown option '--frobnicate'.* Run with --help/);
-    expect(result.stderr).not.toMatch(STACK_FRAME);
-    expect(result.code).toBe(2);
-  });
-
-  it("ingest: nothing to ingest", async () => {
-    const result = await run("ingest", []);
-    expect(result.stderr).toMatch(/Name at least one saved page or web address/);
-    expect(result.code).toBe(2);
-  });
-
   it.each(["ask", "index", "eval", "ingest"] as const)("%s: an engine variable with a bad value", async (name) => {
     const result = await run(name, COMMANDS[name].args, { EMBEDDINGS: "sometimes" });
     expect(result.stderr).toMatch(/EMBEDDINGS: must be auto, transformers or offline/);
