@@ -71,9 +71,19 @@ export interface AnalysedQuestion {
  */
 const FOREIGN_SHARE = 0.5;
 
-/** The person or place a part asks about: the first role holder or name it uses. */
+/**
+ * The person or place a part asks about: the first role holder, or else the name it uses first
+ * ("Did Putin respond to Medvedev's 'war with NATO' post?" is about Putin).
+ */
 function subjectOf(part: QuestionPart): string | undefined {
-  return part.people[0] ?? part.concepts.find((concept) => concept.kind !== "word" && concept.known)?.text;
+  if (part.people[0] !== undefined) return part.people[0];
+  const lower = part.text.toLowerCase();
+  const position = (text: string) => {
+    const at = lower.indexOf(text.toLowerCase());
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  const names = part.concepts.filter((concept) => concept.kind !== "word" && concept.known);
+  return names.sort((a, b) => position(a.text) - position(b.text))[0]?.text;
 }
 
 /** A part with its pronouns replaced by the subject of the part before ("his" becomes "Grushko's"). */

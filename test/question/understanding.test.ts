@@ -108,6 +108,11 @@ describe("how sure the answer is", () => {
     expect(plan!.concepts.find((concept) => concept.text === "Anglo-French")?.kind).toBe("descriptor");
   });
 
+  it("carries the first name of a part, not the first place, to a 'he' in the next part", () => {
+    const parts = buildAnalyser(fixture.engine.index).analyse("Did Putin respond to Medvedev's 'war with NATO' post? What did he say?").parts;
+    expect(parts[1]?.text).toBe("What did Putin say?");
+  });
+
   it("reads a place typed in lower case as the place the articles capitalise, but not 'us' or 'turkey'", () => {
     const analyser = buildAnalyser(fixture.engine.index);
     const kinds = (question: string) => Object.fromEntries(analyser.analyse(question).parts[0]!.concepts.map((concept) => [concept.text, concept.kind]));
