@@ -30,6 +30,8 @@ export interface RoleMention {
 interface ParsedRole {
   words: Set<string>;
   countries: Set<string>;
+  /** Whether it is an office of a union of countries ("EU foreign policy chief"). */
+  union: boolean;
   former: boolean;
 }
 
@@ -64,17 +66,26 @@ export class RoleResolver {
   }
 
   private parseRole(words: readonly string[]): ParsedRole {
-    const role: ParsedRole = { words: new Set(), countries: new Set(), former: false };
+    const role: ParsedRole = { words: new Set(), countries: new Set(), union: false, former: false };
     for (const raw of words) {
       const word = raw.replace(/['’]s$/, "");
       if (FORMER.has(word)) role.former = true;
       else if (this.places.has(word)) {
-        for (const country of this.places.countriesOf(word)) role.countries.add(country);
-        // A union is no country: "EU foreign policy chief" keeps "european union" as words of the role.
-        for (const place of this.places.lookup(word)) if (place.country === null) for (const part of place.label.split(" ")) role.words.add(part);
+        // A union is no country: "EU foreign policy chief" keeps "european union" as words of the role, and
+        // "Brussels" in a role is the EU's, not Belgium's.
+        const unions = this.places.lookup(word).filter((place) => place.country === null);
+        if (unions.length === 0) for (const country of this.places.countriesOf(word)) role.countries.add(country);
+        for (const place of unions) {
+          role.union = true;
+          for (const part of place.label.split(" ")) role.words.add(part);
+        }
       }
       else if (canonical(word) !== "") role.words.add(canonical(word));
     }
+    // "European Union foreign policy chief": a union named in two words.
+    words.forEach((word, index) => {
+      if (this.places.lookup(`${word} ${words[index + 1] ?? ""}`).some((place) => place.country === null)) role.union = true;
+    });
     return role;
   }
 
@@ -113,9 +124,10 @@ export class RoleResolver {
         if (!heads.some((head) => role.words.has(head))) continue;
         if (![...question.words].every((word) => role.words.has(word) || word === "state")) continue;
         if (role.former !== question.former) continue;
-        // A country in the question must be the role's, or at least not contradict the person's.
+        // A country in the question must be the role's, or at least not contradict the person's; a union's officer
+        // serves no country ("the Pentagon chief" is not the EU's foreign policy chief).
         const countries = role.countries.size > 0 ? role.countries : holder.countries;
-        if (question.countries.size > 0 && countries.size > 0 && ![...question.countries].some((country) => countries.has(country))) continue;
+        if (question.countries.size > 0 && (countries.size > 0 || role.union) && ![...question.countries].some((country) => countries.has(country))) continue;
         const exact = question.countries.size > 0 && role.countries.size > 0 ? 1 : 0;
         best = Math.max(best, 1 + exact + (question.words.size + 1) / (role.words.size + 1));
       }

@@ -51,6 +51,12 @@ describe("RoleResolver", () => {
     expect(peopleFor("the canadian prime minister")).toEqual([]);
   });
 
+  it("does not give a country's role to a union's officer, and reads Brussels in a role as the EU's", () => {
+    expect(peopleFor("what did the pentagon chief say")).toEqual([]);
+    expect(peopleFor("what did brussels' foreign policy chief say")).toEqual(["Kaja Kallas"]);
+    expect(peopleFor("what did the eu foreign policy chief say")).toEqual(["Kaja Kallas"]);
+  });
+
   it("finds no one for a role nobody in the articles holds", () => {
     expect(peopleFor("what did the german chancellor say")).toEqual([]);
     expect(peopleFor("what did the polish foreign minister say")).toEqual([]);
