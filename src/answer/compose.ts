@@ -76,6 +76,24 @@ function sentencesOf(passage: Passage, coverage: Coverage, read: PassageReader):
   }));
 }
 
+/** A sentence that opens a quotation. */
+const OPENS_QUOTE = /^[“"‘']/u;
+/** How many sentences back a quotation may have opened. */
+const QUOTE_REACH = 3;
+
+/**
+ * The sentence that names who speaks a quotation, when the sentence at `index` is part of one
+ * (it opens it, or an earlier sentence opened it and left it open): the sentence right before the
+ * quotation opens, if it holds a person; -1 otherwise.
+ */
+function speakerBefore(sentences: readonly ScoredSentence[], index: number, holdsPerson: (text: string) => boolean): number {
+  for (let opened = index; opened >= Math.max(1, index - QUOTE_REACH); opened--) {
+    const quoted = OPENS_QUOTE.test((sentences[opened] as ScoredSentence).text) && (opened === index || leavesQuoteOpen(sentences.slice(opened, index).map((sentence) => sentence.text).join(" ")));
+    if (quoted) return holdsPerson((sentences[opened - 1] as ScoredSentence).text) ? opened - 1 : -1;
+  }
+  return -1;
+}
+
 /** True when a text opens a quotation it does not close (curly ’ between letters is an apostrophe). */
 export function leavesQuoteOpen(text: string): boolean {
   const doubleOpen = (text.match(/“/g) ?? []).length - (text.match(/”/g) ?? []).length;
@@ -88,7 +106,7 @@ export function leavesQuoteOpen(text: string): boolean {
  * A sentence plus what must come with it to make sense: the rest of a quotation it opens, and
  * the sentences right after it that continue the same speaker ("'…,' he said.").
  */
-function runFrom(sentences: ScoredSentence[], first: number, maxChars: number): ScoredSentence[] {
+function runFrom(sentences: ScoredSentence[], first: number, maxChars: number, take = 0): ScoredSentence[] {
   const head = sentences[first];
   if (!head) return [];
   const run = [head];
@@ -96,7 +114,8 @@ function runFrom(sentences: ScoredSentence[], first: number, maxChars: number): 
   let open = leavesQuoteOpen(head.text);
   for (let next = first + 1; next < sentences.length; next++) {
     const sentence = sentences[next] as ScoredSentence;
-    if (!(open || isContinuation(sentence.text)) || length + sentence.text.length > maxChars) break;
+    // `take` sentences after the head come whatever they say (the quote a speaker's sentence introduces).
+    if (!(next - first <= take || open || isContinuation(sentence.text)) || length + sentence.text.length > maxChars) break;
     run.push(sentence);
     length += sentence.text.length;
     open = leavesQuoteOpen(run.map((item) => item.text).join(" "));
@@ -132,9 +151,14 @@ export function composeAnswer(question: string, retrieved: readonly RetrievedPas
   const onSubject = options.onSubject ?? (() => true);
   const candidates = retrieved.map((item, index) => {
     const sentences = sentencesOf(item.passage, coverage, read);
-    const best = bestSentence(sentences, holdsAnswer, type);
-    const run = best < 0 ? [] : runFrom(sentences, best, options.maxAnswerChars);
-    const head = run[0];
+    let best = bestSentence(sentences, holdsAnswer, type);
+    // "Who said British troops would stay forever?": the quote's speaker is named in the sentence before it.
+    const speaker = type === "person" && best >= 0 && !holdsAnswer((sentences[best] as ScoredSentence).text) ? speakerBefore(sentences, best, holdsAnswer) : -1;
+    const quoteCoverage = speaker >= 0 ? (sentences[best] as ScoredSentence).coverage : undefined;
+    const take = speaker >= 0 ? best - speaker : 0;
+    if (speaker >= 0) best = speaker;
+    const run = best < 0 ? [] : runFrom(sentences, best, options.maxAnswerChars, take);
+    const head = run[0] === undefined || quoteCoverage === undefined ? run[0] : { ...run[0], coverage: quoteCoverage };
     const isTyped = head !== undefined && (type === null || holdsAnswer(head.text));
     const typed = isTyped && type !== null ? TYPED_BONUS : 0;
     // Retrieval order still counts: a later passage must answer clearly better to lead.

@@ -40,6 +40,13 @@ describe("composeAnswer", () => {
     expect(grushko[0]?.alsoReportedBy.map((other) => other.articleId)).toHaveLength(1);
   });
 
+  it("answers who said a quote with the sentence naming the speaker, then the quote", async () => {
+    const answer = await fixture.engine.ask("Who said British troops would stay in Ukraine forever if they go in?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toMatch(/^Russian state media commentator Vladimir Kornilov said British troops sent to Ukraine faced death\. .*stay in Ukraine forever/);
+    expectGrounded(answer);
+  });
+
   it("prefers the sentence holding a number for a how-many question", async () => {
     const answer = await fixture.engine.ask("How many North Korean troops are fighting alongside Russia in Kursk?");
     expect(answer.answer).toMatch(/11,000/);
