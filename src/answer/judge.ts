@@ -167,12 +167,14 @@ function termsNearNumbers(sentence: string, counted?: ReadonlySet<string>): Set<
 const PAST_EVENT =
   /\b(?:outcome|upshot|results?)\s+of\b|\b(?:end|ended)\s+up\b|\bcame\s+(?:of|out\s+of)\b|\bagreeing\b|\b(?:was|were)\s+\w+ed\b|\b(?:spoke|met|agreed|happened|decided|signed|won|lost|ended|began|took place)\b|\bdid\b(?:(?!\b(?:say|tell|claim|predict|expect|warn|think|believe)\b).)*\b(?:agree|happen|decide|sign|win|lose|end|begin|meet|speak|discuss|announce)\b/i;
 // …which a passage announcing it ("is due to hold talks on Tuesday") does not answer.
-const ANNOUNCEMENT = /['’]ll\b|\b(?:will|is due to|are due to|is expected to|are expected to|expects to|plans to|is set to|tomorrow|next week)\b/i;
+const ANNOUNCEMENT = /['’]ll\b|\b(?:will|announced by|is due to|are due to|is expected to|are expected to|expects to|plans to|is set to|tomorrow|next week)\b/i;
 
 /** Whether a sentence only announces an event the question asks about as past. */
 export function announcesOnly(question: string, sentence: string, type: AnswerType = answerTypeOf(question)): boolean {
   // A figure is a figure however the sentence is worded ("the package, which leaders will sign off, is worth £670bn").
   if (type === "quantity") return false;
+  // What was announced is answered by the announcement: "What did the US envoy announce?"
+  if (/\bannounc/i.test(question)) return false;
   return PAST_EVENT.test(question) && ANNOUNCEMENT.test(sentence);
 }
 

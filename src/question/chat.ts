@@ -9,7 +9,7 @@ import { isWordToken, tokenise } from "../text/tokens.js";
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
   u: "you", ur: "your", r: "are", n: "and", abt: "about", bout: "about", wud: "would", wld: "would",
   cud: "could", shud: "should", nxt: "next", govt: "government", gov: "government", wat: "what",
-  wot: "what", wht: "what", whats: "what is", whos: "who is", guvnor: "governor", hw: "how", y: "why", ppl: "people", bc: "because",
+  wot: "what", wht: "what", wut: "what", wen: "when", whats: "what is", wats: "what is", hows: "how is", wheres: "where is", whos: "who is", guvnor: "governor", hw: "how", y: "why", ppl: "people", bc: "because",
   cuz: "because", coz: "because", b4: "before", rn: "right now", smth: "something", sth: "something",
   im: "I am", dont: "don't", didnt: "didn't", doesnt: "doesn't", isnt: "isn't", wasnt: "wasn't",
   cant: "can't", wont: "won't", tryna: "trying to", gonna: "going to", wanna: "want to", gotta: "got to",

@@ -21,7 +21,9 @@ const QUOTE_QUESTION = new RegExp(
   "i",
 );
 // "What did Medvedev call Macron", "How did Trump brand Zelensky": a name or label someone gave.
-const LABEL_QUESTION = /\b(what|which|how) (?:\S+ ){0,6}?(call|calls|called|calling|brand|branded|dub|dubbed|label|labelled|labeled|nickname|nicknamed)\b|\bnickname\b/i;
+// ("The Trump-Putin call", "his phone call": a call after a determiner, a possessive or a compound is a noun.)
+const LABEL_QUESTION =
+  /\b(what|which|how) (?:\S+ ){0,6}?(?<!\b(?:the|a|an|this|that|his|her|their|its|phone|telephone|video)\s|-\p{L}+\s|['’]s\s)(call|calls|called|calling|brand|branded|dub|dubbed|label|labelled|labeled|nickname|nicknamed)\b|\bnickname\b/iu;
 const LABEL =
   /\b(call|calls|called|calling|brand|branded|branding|dubbed|labelled|labeled|nicknamed|described|describing|dismissed as|denounced as|condemned as)\b[^.]*?[“"‘][^”"’]{2,40}[”"’]|\b(?:said|says)\b[^.“"‘]{0,80}?\b(?:was|is|were|are|would be)\s+(?:an?\s+|the\s+)?[“"‘][^”"’]{2,40}[”"’]/iu;
 // "Who announced…", "Who is the…": a person.

@@ -78,6 +78,8 @@ describe("holdsAnswer", () => {
     expect(holdsAnswer(question, null, "‘I’ll talk to President Putin on Tuesday,’ Trump said.")).toBe(false);
     expect(announcesOnly("When will Trump speak to Putin?", "Trump will speak to Putin tomorrow.")).toBe(false);
     expect(announcesOnly("What did the military chiefs agree at their meeting?", "Military chiefs will meet in London on Thursday.")).toBe(true);
+    expect(announcesOnly("What came out of the Trump–Putin phone call?", "The call, announced by US special envoy Steve Witkoff, comes as Putin resists.")).toBe(true);
+    expect(announcesOnly("What did the US special envoy announce?", "The call, announced by US special envoy Steve Witkoff, comes as Putin resists.")).toBe(false);
     // …but not for words reported about the future, or a figure.
     expect(announcesOnly("What did the commentator say would happen to British soldiers?", "The British military will stay in Ukraine forever.")).toBe(false);
     expect(announcesOnly("What's the price tag on the plan the leaders signed?", "Leaders will sign off the £670bn package.")).toBe(false);

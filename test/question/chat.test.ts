@@ -15,6 +15,8 @@ describe("rewriteChat", () => {
     expect(rewritten.changed).toBe(true);
     expect(rewriteChat("hw many troops r fighting acc to ukr govt").text).toBe("how many troops are fighting according to Ukraine government");
     expect(rewriteChat("wat happened overnite on russian tv").text).toBe("what happened overnight on russian television");
+    expect(rewriteChat("wen does medvedev say macron is gonna disappear").text).toBe("when does medvedev say macron is going to disappear");
+    expect(rewriteChat("wats the name of the drone company").text).toBe("what is the name of the drone company");
   });
 
   it("reads 2 and 4 as words only between words, never before a counted plural", () => {

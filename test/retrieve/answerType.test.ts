@@ -6,6 +6,9 @@ describe("answerTypeOf", () => {
     expect(answerTypeOf("How many drones did Russia launch?")).toBe("quantity");
     expect(answerTypeOf("When will Trump speak to Putin?")).toBe("time");
     expect(answerTypeOf("What did Medvedev call Macron?")).toBe("label");
+    // a call after "the", a possessive or a compound is a phone call, not a name given
+    expect(answerTypeOf("Which US special envoy announced the Trump-Putin call?")).not.toBe("label");
+    expect(answerTypeOf("What did Putin agree on his phone call?")).not.toBe("label");
     expect(answerTypeOf("Who announced the deal?")).toBe("person");
     expect(answerTypeOf("What did Grushko say about NATO?")).toBe("quote");
     expect(answerTypeOf("What is the name of the UK source?")).toBe("person");
