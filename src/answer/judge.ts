@@ -288,6 +288,8 @@ export function countedEvent(question: string, concepts: readonly Concept[]): st
   return readCount(question, concepts).event;
 }
 
+const DETERMINER = /^(?:the|a|an|this|that|these|those|its|their|his|her)$/i;
+
 /** "actually", "finally", "still": how or when it happened, not what ("supply", "rally" are verbs). */
 const isAdverb = (token: string) => NOT_TOPIC.has(token) || (/^\p{L}{2,}ly$/u.test(token) && !/(?:ply|^[rt]ally|^ally|^bully)$/.test(token));
 
@@ -305,10 +307,12 @@ function readCount(question: string, concepts: readonly Concept[]): { event?: st
   if (tokens[index + 1] === "of") index += tokens[index + 2] === "the" ? 2 : 1;
   // past the counted thing, up to its verb's auxiliary ("did", "have", "has")…
   while (++index < tokens.length && !AUXILIARY.test(tokens[index] as string));
-  // …then past the auxiliaries and whoever does it ("France", "Russia"), to the verb.
+  // …then past the auxiliaries and whoever does it ("France", "Russia", "the war"), to the verb.
   for (index++; index < tokens.length; index++) {
     const token = tokens[index] as string;
     if (AUXILIARY.test(token) || /^(been|being|be)$/.test(token) || isAdverb(token)) continue;
+    // A word after "the" is a noun, not the verb: "how many people has the war left dead".
+    if (DETERMINER.test(tokens[index - 1] as string) && !DETERMINER.test(token)) continue;
     // "how many troops has Zelensky said would be needed": the count is what someone says, in their words.
     if (SAYING.test(token)) return { agents: [] };
     const term = contentTerm(token);

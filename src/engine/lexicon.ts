@@ -61,6 +61,11 @@ function irregularFormsOf(word: string): string[] {
   return irregularForms.get(word) ?? [];
 }
 
+/** The noun a verb in "-de" makes in "-sion": "invasion" of "invade", "decision" of "decide". */
+function nounsOf(term: string): string[] {
+  return /[aeiou]de$/.test(term) ? [contentTerm(`${term.slice(0, -2)}sion`) ?? `${term.slice(0, -2)}sion`] : [];
+}
+
 /** Shortest stem that other forms of a word share: "call" of "calling", "deploy" of "deployment". */
 const ROOT_SUFFIX = /(?:ing|ed|es|e|s|ion|ions|ment)$/;
 /** How many letters a related form may add to the root. */
@@ -76,7 +81,8 @@ export function buildAnalyser(index: LoadedIndex, personNames: ReadonlySet<strin
   for (const word of keywords.vocabulary) frequencies.set(word, keywords.passagesWith(contentTerm(word) ?? word));
   const names = properNounsIn(index.passages.map((passage) => passage.text));
   const terms = keywords.terms().sort();
-  const related = (term: string): string[] => [...new Set([...irregularFormsOf(term).filter((form) => form !== term && keywords.passagesWith(form) > 0), ...sharingRoot(term)])];
+  const related = (term: string): string[] =>
+    [...new Set([...irregularFormsOf(term), ...nounsOf(term)].filter((form) => form !== term && keywords.passagesWith(form) > 0).concat(sharingRoot(term)))];
   const sharingRoot = (term: string): string[] => {
     const root = term.length > 5 ? term.replace(ROOT_SUFFIX, "") : term;
     if (root.length < 4) return [];

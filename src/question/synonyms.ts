@@ -18,7 +18,7 @@ const GROUPS = [
   "aid help assistance",
   "spokesman spokeswoman spokesperson",
   // what an army has of a country: "holds 110 square km" is "controls 110 square km"
-  "hold control",
+  "hold control occupy",
   "territory land",
   // counted people: "500 residents" answers "how many people", and so does "one person"
   "people person residents",
@@ -30,7 +30,19 @@ for (const group of GROUPS) {
   for (const term of terms) byTerm.set(term, terms.filter((other) => other !== term));
 }
 
-/** The other words for a content term ("nation" for "country"); empty when it has none. */
+/** What an inflected word may be a form of: "occupied" of "occupy", "controlled" of "control". */
+const INFLECTIONS: ReadonlyArray<[RegExp, string]> = [
+  [/ied$/, "y"], [/ies$/, "y"], [/(\w)\1ed$/, "$1"], [/(\w)\1ing$/, "$1"], [/ed$/, ""], [/ed$/, "e"], [/ing$/, ""], [/ing$/, "e"], [/s$/, ""],
+];
+
+/** The other words for a content term or any word it may be a form of ("nation" for "country"); empty when it has none. */
 export function synonymsOf(term: string): readonly string[] {
-  return byTerm.get(term) ?? [];
+  const own = byTerm.get(term);
+  if (own !== undefined) return own;
+  for (const [ending, replacement] of INFLECTIONS) {
+    if (!ending.test(term)) continue;
+    const found = byTerm.get(term.replace(ending, replacement));
+    if (found !== undefined) return found;
+  }
+  return [];
 }

@@ -172,6 +172,10 @@ describe("countsWhatIsNamed", () => {
     expect(countedEvent("how many troops in kursk according to Ukraine", [word("troops"), person("kursk")])).toBeUndefined();
   });
 
+  it("reads a word after 'the' as who did it, not what was done ('has the war left')", () => {
+    expect(countedEvent("how many people has the war left dead and injured?", [word("people"), word("war"), word("left"), word("dead")])).toBe("left");
+  });
+
   it("reads the counted thing after 'how many of the'", () => {
     const korean = [{ ...person("North Korean"), alternatives: [["north", "korean"]], kind: "place" as const }, word("troops"), person("Kursk"), word("killed")];
     expect(countedEvent("How many of the North Korean troops in Kursk have been killed so far?", korean)).toBe("killed");

@@ -113,6 +113,11 @@ describe("how sure the answer is", () => {
     expect(parts[1]?.text).toBe("What did Putin say?");
   });
 
+  it("takes the noun of a verb in '-de' for the verb ('invasion' for 'invade')", () => {
+    const [part] = buildAnalyser(fixture.engine.index).analyse("When did Russia invade Ukraine?").parts;
+    expect(part!.concepts.find((concept) => concept.text === "invade")?.alternatives).toContainEqual(["invasion"]);
+  });
+
   it("reads a place typed in lower case as the place the articles capitalise, but not 'us' or 'turkey'", () => {
     const analyser = buildAnalyser(fixture.engine.index);
     const kinds = (question: string) => Object.fromEntries(analyser.analyse(question).parts[0]!.concepts.map((concept) => [concept.text, concept.kind]));

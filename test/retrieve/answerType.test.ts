@@ -26,6 +26,15 @@ describe("answerTypeOf", () => {
   });
 });
 
+describe("measureAsked for a duration", () => {
+  it("takes a length of time written in words ('a seven-month incursion')", () => {
+    const duration = measureAsked("For how long did Ukraine's push into western Russia go on?");
+    expect(duration?.answer.test("after a seven-month incursion by Ukraine")).toBe(true);
+    expect(duration?.answer.test("a proposal for a 30-day ceasefire")).toBe(true);
+    expect(duration?.answer.test("Ukraine pushed into western Russia")).toBe(false);
+  });
+});
+
 describe("hasAnswerType for a label", () => {
   it("takes a quoted label given with 'called' or with 'said it was'", () => {
     expect(hasAnswerType("Medvedev mocked him, calling him “Micron”.", "label")).toBe(true);

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { synonymsOf } from "../../src/question/synonyms.js";
+
+describe("synonymsOf", () => {
+  it("gives the plain equivalents news reports use for one another", () => {
+    expect(synonymsOf("country")).toEqual(["nation"]);
+    expect(synonymsOf("occupy")).toEqual(["hold", "control"]);
+  });
+
+  it("finds them for any form of the word", () => {
+    expect(synonymsOf("occupied")).toEqual(["hold", "control"]);
+    expect(synonymsOf("controlled")).toEqual(["hold", "occupy"]);
+    expect(synonymsOf("controlling")).toEqual(["hold", "occupy"]);
+  });
+
+  it("gives nothing for a word without equivalents", () => {
+    expect(synonymsOf("peacekeeper")).toEqual([]);
+    expect(synonymsOf("played")).toEqual([]);
+  });
+});
