@@ -202,6 +202,7 @@ const NOT_TOPIC = new Set([
 /** What the answer-type check stands for: "the date" in a "when" question, "the figure" in a "how many" one. */
 const TYPE_WORDS: Partial<Record<NonNullable<AnswerType>, ReadonlySet<string>>> = {
   time: new Set(["date", "day", "time", "year", "month"]),
+  reason: new Set(["reason", "reasons"]),
   quantity: new Set(["figure", "figures", "number", "numbers", "amount", "total", "size", "share", "percentage", "proportion", "bit", "portion", "chunk"]),
   // "How did X respond to…": the words are the answer; the verb only asks for them.
   quote: new Set(
@@ -433,6 +434,7 @@ const MISSING_KIND: Record<NonNullable<AnswerType>, string> = {
   person: "none of them names who",
   label: "none of them quotes what they were called",
   quote: "none of them quotes it",
+  reason: "none of them gives a reason",
 };
 
 /**

@@ -3,7 +3,7 @@ import { NUMBER_WORDS } from "../text/numberWords.js";
 import { ASKING_VERBS } from "../text/speechVerbs.js";
 
 /** What kind of answer a question expects, as classic question answering systems detect it. */
-export type AnswerType = "quantity" | "time" | "quote" | "label" | "person" | null;
+export type AnswerType = "quantity" | "time" | "quote" | "label" | "person" | "reason" | null;
 
 const QUANTITY_QUESTION = /\b(how (many|much|large|big|long|far|old|high|heavy|often)|what (?:(?:troop|casualty|death|cash|money|dollar|price)\s+)?(percentage|proportion|share|number|amount|size|figure|headcount|tally|toll)|what(?: is|['’]s) the (?:unit |total |overall |exact |dollar |cash |money )?(size|number|cost|total|price|price tag|value|amount))\b/i;
 // "When will…", or asking for a date anywhere; not "when" inside a clause ("…when he talked about…").
@@ -26,6 +26,10 @@ const LABEL_QUESTION =
   /\b(what|which|how) (?:\S+ ){0,6}?(?<!\b(?:the|a|an|this|that|his|her|their|its|phone|telephone|video)\s|-\p{L}+\s|['’]s\s)(call|calls|called|calling|brand|branded|dub|dubbed|label|labelled|labeled|nickname|nicknamed)\b|\bnickname\b/iu;
 const LABEL =
   /\b(call|calls|called|calling|brand|branded|branding|dubbed|labelled|labeled|nicknamed|described|describing|dismissed as|denounced as|condemned as)\b[^.]*?[“"‘][^”"’]{2,40}[”"’]|\b(?:said|says)\b[^.“"‘]{0,80}?\b(?:was|is|were|are|would be)\s+(?:an?\s+|the\s+)?[“"‘][^”"’]{2,40}[”"’]/iu;
+// "Why…", "What reason did…": a cause or a purpose.
+const REASON_QUESTION = /\bwhy\b|\b(?:what|which|for what) reasons?\b/i;
+const REASON =
+  /\b(?:because|due to|owing to|citing|so that|in order to|as a result|reasons?|given that|for fear|in a bid to|aimed to|as it is|as they|as he|as she|as it|amid)\b|\bto (?:help|deter|protect|stop|prevent|end|secure|guarantee|avoid|distract)\b/i;
 // "Who announced…", "Who is the…": a person.
 const PERSON_QUESTION = /^\s*who\b(?!\s+(?:else\b))|\bwhat(?:\s+is|\s+was|['’]s)\s+the\s+name\s+of\b/i;
 const PERSON = /\b\p{Lu}\p{Ll}+(?:\s+(?:von\s+der\s+)?\p{Lu}\p{Ll}+)+/u;
@@ -70,6 +74,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (TIME_QUESTION.test(question)) return "time";
   if (LABEL_QUESTION.test(question)) return "label";
   if (PERSON_QUESTION.test(question)) return "person";
+  if (REASON_QUESTION.test(question)) return "reason";
   if (QUOTE_QUESTION.test(question)) return "quote";
   return null;
 }
@@ -81,5 +86,6 @@ export function hasAnswerType(text: string, type: AnswerType): boolean {
   if (type === "quote") return DIRECT_QUOTE.test(text);
   if (type === "label") return LABEL.test(text);
   if (type === "person") return PERSON.test(text);
+  if (type === "reason") return REASON.test(text);
   return true;
 }

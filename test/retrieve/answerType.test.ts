@@ -26,6 +26,16 @@ describe("answerTypeOf", () => {
   });
 });
 
+describe("answerTypeOf for a reason", () => {
+  it("asks a why-question for a cause or a purpose, which a bare report of the fact does not give", () => {
+    expect(answerTypeOf("Why is the US leaving the international group investigating war crimes?")).toBe("reason");
+    expect(answerTypeOf("What reason did Macron give for not bringing back conscription?")).toBe("reason");
+    expect(hasAnswerType("He said it is not a realistic option because France does not have the logistics.", "reason")).toBe(true);
+    expect(hasAnswerType("Ukraine pushed into Kursk in an incursion that aimed to distract Moscow's forces.", "reason")).toBe(true);
+    expect(hasAnswerType("The US has notified its partners that it is leaving the group, the New York Times reported.", "reason")).toBe(false);
+  });
+});
+
 describe("measureAsked for a duration", () => {
   it("takes a length of time written in words ('a seven-month incursion')", () => {
     const duration = measureAsked("For how long did Ukraine's push into western Russia go on?");
