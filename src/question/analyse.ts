@@ -324,7 +324,9 @@ export class QuestionAnalyser {
       // "on Saturday" says when, like "Western" says which: the answer need not be about it.
       // "US-British", "UK-France", "pro-Kremlin" say whose or which side, as "British" does.
       const named = pieces.filter((piece) => !COMPOUND_PREFIXES.has(piece.toLowerCase()));
-      const places = pieces.length > 1 && named.length > 0 && named.every((piece) => this.lexicon.places.has(piece.toLowerCase()));
+      // "US-proposed", "Kremlin-backed": a place and a plain word say whose, too.
+      const capitalised = named.filter((piece) => isCapitalised(piece));
+      const places = pieces.length > 1 && capitalised.length > 0 && capitalised.every((piece) => this.lexicon.places.has(piece.toLowerCase()));
       const descriptive = (this.lexicon.isEnglishWord(word) && !this.lexicon.isPersonName(word)) || isCalendarName(word) || places;
       reading.concepts.push({ text: bare, alternatives, kind: !name || wordByCapital ? "word" : descriptive ? "descriptor" : "name", known });
     });

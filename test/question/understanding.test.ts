@@ -106,6 +106,8 @@ describe("how sure the answer is", () => {
     expect(kinds).toMatchObject({ "US-British": "descriptor", "pro-Kremlin": "descriptor", Saturday: "descriptor", firm: "word" });
     const [plan] = buildAnalyser(fixture.engine.index).analyse("Which cities does the Anglo-French plan cover?").parts;
     expect(plan!.concepts.find((concept) => concept.text === "Anglo-French")?.kind).toBe("descriptor");
+    const [ceasefire] = buildAnalyser(fixture.engine.index).analyse("How long is the US-proposed ceasefire?").parts;
+    expect(ceasefire!.concepts.find((concept) => concept.text === "US-proposed")?.kind).toBe("descriptor");
   });
 
   it("carries the first name of a part, not the first place, to a 'he' in the next part", () => {
