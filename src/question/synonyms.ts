@@ -16,6 +16,7 @@ const GROUPS = [
   "drone uav",
   "deal agreement",
   "aid help assistance",
+  "pause suspension freeze halt",
   "spokesman spokeswoman spokesperson",
   // what an army has of a country: "holds 110 square km" is "controls 110 square km"
   "hold control occupy",

@@ -5,6 +5,7 @@ describe("synonymsOf", () => {
   it("gives the plain equivalents news reports use for one another", () => {
     expect(synonymsOf("country")).toEqual(["nation"]);
     expect(synonymsOf("occupy")).toEqual(["hold", "control"]);
+    expect(synonymsOf("pause")).toEqual(["suspension", "freeze", "halt"]);
   });
 
   it("finds them for any form of the word", () => {
