@@ -13,6 +13,9 @@ const VERBS = [...ASKING_VERBS, "meant", "call", "called", "announce", "announce
 const WHAT_DID = new RegExp(String.raw`^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|was)\s+(.+?)\s+(?:${VERBS})\b\s*(.*?)[?.!\s]*$`, "i");
 const ACCORDING = /^\s*what\s+.*?\baccording to\s+(.+?)[?.!\s]*$/i;
 const REACTION = /^\s*what\s+(?:was|is)\s+(.+?)[’']s?\s+(?:reaction|response|position|view)\b\s*(.*?)[?.!\s]*$/i;
+// "Did Putin himself respond to Medvedev's post?": asks for Putin's words about the post.
+const DID_RESPOND =
+  /^\s*(?:did|has|have|had)\s+(.+?)\s+(?:(?:ever|himself|herself|themselves|actually|even|really|publicly)\s+)*(?:respond|responded|reply|replied|react|reacted|comment|commented)\s+(?:to|on)\s+(.*?)[?.!\s]*$/i;
 
 /**
  * The most words a speaker is named with: "Russia's deputy foreign minister Alexander Grushko" is
@@ -31,7 +34,7 @@ const NOUN_NOT_VERB = new RegExp(
 
 /** Recognises "What did X say (about Y)?", "How did X react?", "What was X's response?". */
 export function parseSpeakerQuestion(question: string): SpeakerQuestion | null {
-  const match = WHAT_DID.exec(question) ?? REACTION.exec(question);
+  const match = WHAT_DID.exec(question) ?? REACTION.exec(question) ?? DID_RESPOND.exec(question);
   const who = match?.[1]?.trim();
   if (who && who.split(/\s+/).length <= MAX_WHO_WORDS && !NOUN_NOT_VERB.test(match?.[0] ?? "")) return { who, topic: (match?.[2] ?? "").replace(/^(about|on|to|of|regarding)\s+/i, "").trim() };
   const according = ACCORDING.exec(question);

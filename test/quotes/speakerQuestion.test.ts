@@ -37,6 +37,9 @@ describe("who-said-what questions", () => {
     expect(parseSpeakerQuestion("What did Russia's deputy foreign minister Alexander Grushko say?")?.who).toBe("Russia's deputy foreign minister Alexander Grushko");
     expect(parseSpeakerQuestion("What did Putin agree to on his Tuesday call with Trump?")).toBeNull();
     expect(parseSpeakerQuestion("What was the outcome of Trump's Tuesday phone call with Putin?")).toBeNull();
+    // a yes-or-no question about someone's response asks for their words
+    expect(parseSpeakerQuestion("Did Putin himself respond to Medvedev's 'war with NATO' post?")).toEqual({ who: "Putin", topic: "Medvedev's 'war with NATO' post" });
+    expect(parseSpeakerQuestion("did starmer ever respond to medvedev calling him a scumbag")).toEqual({ who: "starmer", topic: "medvedev calling him a scumbag" });
     expect(parseSpeakerQuestion("What did Putin's spokesman call the plan?")).toEqual({ who: "Putin's spokesman", topic: "the plan" });
     expect(parseSpeakerQuestion("What did Medvedev call Macron?")?.who).toBe("Medvedev");
   });
