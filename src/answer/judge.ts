@@ -280,6 +280,32 @@ export function countsWhatIsNamed(part: Pick<QuestionPart, "text" | "type" | "co
   return concept === undefined || !concept.known || conceptHeld(concept, leadTerms);
 }
 
+/** What a "who" question asks who did: "named" in "Who has been named to command…", "announce" in "Who will announce…". */
+export function askedDeed(question: string): string | undefined {
+  const tokens = words(question);
+  for (let index = tokens.indexOf("who") + 1; index > 0 && index < tokens.length; index++) {
+    const token = tokens[index] as string;
+    if (AUXILIARY.test(token) || /^(been|being|be)$/.test(token) || isAdverb(token)) continue;
+    // "Who said…", "who is the…": whoever speaks, or a name asked for, not a deed.
+    if (SAYING.test(token)) return undefined;
+    const verb = /\p{L}{3,}(?:ed|en)$/u.test(token) || /^(?:will|would|did|does|do|can|could|to|might|may)$/.test(tokens[index - 1] as string);
+    return verb ? (contentTerm(token) ?? undefined) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the leading sentence says who did what a "who" question asks: "Who has been named to
+ * command the force?" is not answered by a sentence naming people who seek to build it.
+ */
+export function namesTheDoer(part: Pick<QuestionPart, "text" | "type" | "concepts">, leadTerms: ReadonlySet<string>): boolean {
+  if (part.type !== "person") return true;
+  const deed = askedDeed(part.text);
+  const concept = part.concepts.find((candidate) => candidate.kind === "word" && candidate.alternatives[0]?.[0] === deed);
+  // A deed the articles never word ("named to command") is one no sentence can say who did.
+  return concept === undefined || conceptHeld(concept, leadTerms);
+}
+
 /**
  * What happened to the counted thing: the verb after it ("killed" in "how many troops have been
  * killed"; "pledged" in "how many troops has France pledged"). A count of troops fighting does

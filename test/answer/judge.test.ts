@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   announcesOnly,
+  askedDeed,
   answersInKind,
   countedEvent,
   countedThing,
@@ -8,6 +9,7 @@ import {
   holdsAnswer,
   judgeLead,
   namesFirstPerson,
+  namesTheDoer,
   namesWhichKind,
   onAnotherDay,
   topicConcepts,
@@ -232,6 +234,23 @@ describe("judgeLead", () => {
     expect(judgeLead(part, { ...good, kindNamed: false }, weight).doubt).toBe("none of them names which one");
     expect(judgeLead({ ...part, type: "quantity" }, { ...good, typed: false }, weight).doubt).toBe("none of them gives that figure");
     expect(judgeLead(part, { ...good, coverage: 0.1 }, weight)).toEqual({ confidence: "low", doubt: "they share few of the question's words" });
+  });
+});
+
+describe("namesTheDoer", () => {
+  it("reads what a who-question asks who did, but not who said or who is", () => {
+    expect(askedDeed("Who has been named to command the force?")).toBe("named");
+    expect(askedDeed("Who will lead the force?")).toBe("lead");
+    expect(askedDeed("Who said British troops would stay?")).toBeUndefined();
+    expect(askedDeed("Who is Grushko?")).toBeUndefined();
+  });
+
+  it("needs the deed in the leading sentence, and a deed the articles never word is none it can hold", () => {
+    const part = { text: "Who announced the call?", type: "person" as const, concepts: [word("announced"), word("call")] };
+    expect(namesTheDoer(part, new Set(["call", "announced", "witkoff"]))).toBe(true);
+    expect(namesTheDoer(part, new Set(["call", "trump"]))).toBe(false);
+    const named = { text: "Who has been named to command the force?", type: "person" as const, concepts: [word("named", { known: false }), word("force")] };
+    expect(namesTheDoer(named, new Set(["force", "macron"]))).toBe(false);
   });
 });
 
