@@ -132,15 +132,19 @@ const PLURAL = /^\p{L}{3,}s$/u;
  * thing than the one counted: a plural ("10,000 troops"), or any noun after "one" ("one person").
  */
 function countsOther(tokens: readonly string[], terms: ReadonlyArray<string | null>, index: number, counted: ReadonlySet<string>): boolean {
-  let next = terms.findIndex((term, position) => position > index && term !== null);
-  if (next >= 0 && PARTICIPLE.test(tokens[next] as string)) {
-    const after = terms.findIndex((term, position) => position > next && term !== null);
-    if (after === next + 1) next = after;
+  const next = terms.findIndex((term, position) => position > index && term !== null);
+  if (next < 0 || next - index > 2) return false;
+  // "27 Ukrainian drones", "two joined pockets": a plural within two words, past a describing word.
+  for (const position of [next, next + 1]) {
+    const token = tokens[position] ?? "";
+    const term = terms[position];
+    if (!term || NUMBER.test(token)) continue;
+    if (PLURAL.test(token)) return !counted.has(term);
+    // A describing word the question uses too ("27 Ukrainian drones" for "how many Ukrainian soldiers") or a participle.
+    if (!(PARTICIPLE.test(token) || counted.has(term))) break;
   }
-  const term = next < 0 ? null : terms[next];
-  if (!term || counted.has(term) || next - index > 2) return false;
   const noun = tokens[next] as string;
-  return PLURAL.test(noun) || (/^(?:one|1|a single)$/i.test(tokens[index] as string) && !PARTICIPLE.test(noun));
+  return /^(?:one|1|a single)$/i.test(tokens[index] as string) && !counted.has(terms[next] as string) && !PARTICIPLE.test(noun);
 }
 
 /**
@@ -452,6 +456,8 @@ export interface LeadFacts {
   kindNamed: boolean;
   /** It dates what it says to another day than the question names. */
   otherDay: boolean;
+  /** For "what did X say…", whom it must name as speaking, when it does not: "Putin". */
+  speakerMissing?: string;
 }
 
 const MISSING_KIND: Record<NonNullable<AnswerType>, string> = {
@@ -477,13 +483,31 @@ export function judgeLead(part: Pick<QuestionPart, "concepts" | "type" | "unknow
   else if (lead.topicShare < CONFIDENCE.topicFrom) {
     const missing = topicConcepts(part.concepts, part.type).sort((a, b) => topicWeight(b) - topicWeight(a)).slice(0, 2);
     doubt = `none of them says ${missing.map((concept) => `“${concept.text}”`).join(" or ")}`;
-  } else if (lead.announced) doubt = "they only say it was to happen, not what came of it";
+  } else if (lead.speakerMissing !== undefined) doubt = `none of them gives ${asName(lead.speakerMissing)}’s words on it`;
+  else if (lead.announced) doubt = "they only say it was to happen, not what came of it";
   else if (!lead.kindNamed) doubt = "none of them names which one";
   else if (lead.otherDay) doubt = "the closest passages are about another day";
   else if (!lead.typed && part.type !== null) doubt = MISSING_KIND[part.type];
   else if (lead.coverage < CONFIDENCE.highFrom) doubt = "they share few of the question's words";
   return { confidence: doubt === null ? "high" : "low", doubt };
 }
+
+/**
+ * For "what did X say…" answered from sentences rather than X's quotes: X as the question names
+ * them when the leading sentence does not ("Did Putin respond to the post?" is not answered by
+ * Medvedev's post), else undefined. A quotation that names no one may follow the sentence
+ * naming its speaker.
+ */
+export function unnamedSpeaker(names: readonly Concept[], who: string, lead: { text: string; before: string }): string | undefined {
+  const speaker = names.find((concept) => concept.known && who.toLowerCase().includes(concept.text.toLowerCase()));
+  if (speaker === undefined) return undefined;
+  const withBefore = /^[“"‘']/u.test(lead.text) && !hasAnswerType(lead.text, "person");
+  const terms = new Set(contentTerms(withBefore ? `${lead.before} ${lead.text}` : lead.text));
+  return conceptHeld(speaker, terms) ? undefined : speaker.text;
+}
+
+/** A name as written with capitals, however it was typed: "olaf scholz" is Olaf Scholz. */
+const asName = (text: string) => text.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
 
 function list(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
@@ -514,7 +538,7 @@ export function refusal(
   const whoWords = speaker === null ? [] : words(speaker.who);
   if (whoWords.some((word) => !isStopword(word)) && whoWords.every((word) => isStopword(word) || isUnknownWord(word))) {
     // Written as a name: "olaf scholz" is Olaf Scholz.
-    return `The articles do not mention ${(speaker?.who ?? "").replace(/(^|\s)(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase())}.`;
+    return `The articles do not mention ${asName(speaker?.who ?? "")}.`;
   }
   return null;
 }

@@ -2,7 +2,7 @@ import { combineParts, type PartAnswer } from "../answer/combine.js";
 import { compareArticles } from "../answer/compare.js";
 import { composeAnswer, DEFAULT_COMPOSE } from "../answer/compose.js";
 import { sourceRef } from "../answer/sources.js";
-import { announcesOnly, answersInKind, CONFIDENCE, FRAME_WORDS, countsWhatIsNamed, namesTheDoer, judgeLead, judgeQuotes, namesWhichKind, onAnotherDay, refusal, topicConcepts } from "../answer/judge.js";
+import { announcesOnly, answersInKind, CONFIDENCE, FRAME_WORDS, countsWhatIsNamed, namesTheDoer, judgeLead, judgeQuotes, namesWhichKind, onAnotherDay, refusal, topicConcepts, unnamedSpeaker } from "../answer/judge.js";
 import { UsageError, UserError } from "../errors.js";
 import type { LoadedIndex } from "../index/indexStore.js";
 import type { ArticleRecord } from "../index/manifest.js";
@@ -261,7 +261,8 @@ export class Engine {
     const leadTerms = new Set(contentTerms(`${lead.before} ${lead.text}`));
     const topicShare = topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(leadTerms);
     const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, `${lead.before} ${lead.text}`, (word) => this.personWords.has(word)), otherDay: onAnotherDay(part.text, lead.text) };
-    const { confidence, doubt } = judgeLead(part, facts, (concept) => conceptWeight(concept, (term) => this.index.keywords.idf(term)));
+    const speakerMissing = speaker === null ? undefined : unnamedSpeaker(names, speaker.who, lead);
+    const { confidence, doubt } = judgeLead(part, { ...facts, ...(speakerMissing === undefined ? {} : { speakerMissing }) }, (concept) => conceptWeight(concept, (term) => this.index.keywords.idf(term)));
     return { question: part.text, confidence, ...(doubt === null ? {} : { doubt }), text: composed.answer, citations: composed.citations };
   }
 

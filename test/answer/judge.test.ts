@@ -42,6 +42,13 @@ describe("holdsAnswer", () => {
     expect(holdsAnswer(question, "quantity", "The plan falls short of the 200,000-troops Ukrainian president Volodymyr Zelenskyy has called for.")).toBe(true);
   });
 
+  it("takes a number before a plural past a describing word the question uses too ('27 Ukrainian drones')", () => {
+    const question = "How many Ukrainian soldiers are still inside the Kursk region?";
+    expect(holdsAnswer(question, "quantity", "Russia exploded one of 27 Ukrainian drones attacking the Kursk region.")).toBe(false);
+    expect(holdsAnswer(question, "quantity", "About 2,000 Ukrainian soldiers remain in the Kursk region.")).toBe(true);
+    expect(holdsAnswer("How many nations joined the call?", "quantity", "It was joined by the leaders of 26 other nations, plus representatives from the EU.")).toBe(true);
+  });
+
   it("takes a number before another noun to count that, past a participle or after 'one'", () => {
     // "two joined pockets" counts pockets, not soldiers; "one person" counts people, not explosions.
     expect(holdsAnswer("how many ukrainian soldiers are stuck in the kursk pocket?", "quantity", "Maps showed two joined pockets of Ukrainian forces in Kursk.")).toBe(false);

@@ -110,6 +110,12 @@ describe("how sure the answer is", () => {
     expect(ceasefire!.concepts.find((concept) => concept.text === "US-proposed")?.kind).toBe("descriptor");
   });
 
+  it("does not answer 'did X respond' with a sentence that does not name X", async () => {
+    const answer = await ask("did putin himself ever respond to medvedev's 'scumbags' post?");
+    expect(answer.confidence).toBe("low");
+    expect(answer.answer).toContain("none of them gives Putin’s words on it");
+  });
+
   it("carries the first name of a part, not the first place, to a 'he' in the next part", () => {
     const parts = buildAnalyser(fixture.engine.index).analyse("Did Putin respond to Medvedev's 'war with NATO' post? What did he say?").parts;
     expect(parts[1]?.text).toBe("What did Putin say?");
