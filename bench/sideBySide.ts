@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Engine } from "../src/engine/engine.js";
+import { FileIndexStore } from "../src/retrieve/fileStore.js";
 import type { EvalQuestion } from "../src/eval/metrics.js";
 import { buildIndex } from "../src/index/buildIndex.js";
 import { loadIndex } from "../src/index/indexStore.js";
@@ -84,7 +85,7 @@ export async function buildContender(run: SystemRun): Promise<Contender> {
     });
     const index = await loadIndex(built.last);
     if (index === null) throw new Error("the side-by-side index was not written");
-    const engine = new Engine(index, embedder);
+    const engine = new Engine(new FileIndexStore(index), embedder);
     const chars = index.passages.reduce((sum, passage) => sum + passage.text.length, 0) / Math.max(1, index.passages.length);
     const detail = `${index.passages.length} passages, ${Math.round(chars)} chars on average`;
     return run.system === "ours-ask"

@@ -4,6 +4,7 @@
  * line and exits.
  */
 import { Engine } from "../src/engine/engine.js";
+import { FileIndexStore } from "../src/retrieve/fileStore.js";
 import { planEncoder } from "../src/embed/chooseEmbedder.js";
 import { buildIndex } from "../src/index/buildIndex.js";
 import { loadIndex } from "../src/index/indexStore.js";
@@ -80,7 +81,7 @@ async function serve(task: ServeTask): Promise<ServeMeasurement> {
   if (indexEncoder !== real.id && indexEncoder !== syntheticEncoderId(real.id)) {
     throw new Error(`The index at ${task.indexDir} was built with ${indexEncoder}, not ${real.id}.`);
   }
-  const engine = new Engine(index, indexEncoder === real.id ? real : withEncoderId(real, indexEncoder));
+  const engine = new Engine(new FileIndexStore(index), indexEncoder === real.id ? real : withEncoderId(real, indexEncoder));
 
   const questions = readQuestionSet(task.questionsFile);
   for (let pass = 0; pass < task.warmupPasses; pass++) for (const question of questions) await engine.ask(question.question);

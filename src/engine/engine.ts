@@ -4,14 +4,14 @@ import { composeAnswer, DEFAULT_COMPOSE } from "../answer/compose.js";
 import { sourceRef } from "../answer/sources.js";
 import { announcesOnly, answersInKind, CONFIDENCE, FRAME_WORDS, countsWhatIsNamed, namesTheDoer, judgeLead, judgeQuotes, namesWhichKind, onAnotherDay, refusal, topicConcepts, unnamedSpeaker } from "../answer/judge.js";
 import { UsageError, UserError } from "../errors.js";
-import type { LoadedIndex } from "../index/indexStore.js";
+import type { IndexContents } from "../index/contents.js";
 import type { ArticleRecord } from "../index/manifest.js";
 import { mergeNearDuplicates } from "../retrieve/dedupe.js";
-import { denseSearch } from "../retrieve/dense.js";
 import { fuseScores } from "../retrieve/fusion.js";
 import { passageReader, type ForwardIndex, type PassageReader } from "../retrieve/passageText.js";
 import { newestFirst } from "../retrieve/newest.js";
 import { rerank } from "../retrieve/rerank.js";
+import type { IndexStore } from "../retrieve/store.js";
 import { contentTerms } from "../text/terms.js";
 import { conceptCoverage, conceptWeight, type Coverage } from "../retrieve/coverage.js";
 import { answerFromQuotes } from "../quotes/answerFromQuotes.js";
@@ -55,8 +55,14 @@ export function validateQuestion(question: string): string {
   return trimmed;
 }
 
-/** The retrieval and answer core: an index plus the encoder that built it. No I/O, no Discord. */
+/**
+ * The retrieval and answer core: an index store plus the encoder that built its index. The
+ * store ranks passages (in memory or in a database); everything above the two rankings happens
+ * here, the same for every backend. No Discord.
+ */
 export class Engine {
+  /** What the engine holds of the index: the store's contents. */
+  readonly index: IndexContents;
   private readonly articles: Map<string, ArticleRecord>;
   private readonly rowsById: Map<string, number>;
   private readonly forward: ForwardIndex | undefined;
@@ -72,10 +78,11 @@ export class Engine {
   private withheld: ReadonlySet<string> = new Set();
 
   constructor(
-    readonly index: LoadedIndex,
+    private readonly store: IndexStore,
     private readonly embedder: Embedder,
     private readonly options: EngineOptions = {},
   ) {
+    const index = (this.index = store.contents);
     if (embedder.id !== index.manifest.encoder.id) {
       throw new UserError(
         "ENCODER_MISMATCH",
@@ -181,10 +188,12 @@ export class Engine {
     const rows = this.allowedRows(options);
     const [queryVector] = await this.embedder.embed([part.searchText]);
     if (!queryVector) throw new Error("The encoder returned no vector for the question.");
-    const { passages, vectors, manifest, keywords } = this.index;
-    const dense = denseSearch(vectors, manifest.encoder.dimensions, queryVector, CANDIDATES, rows);
+    const { passages } = this.index;
     const allowedIds = rows ? new Set(rows.map((row) => (passages[row] as Passage).id)) : undefined;
-    const keyword = keywords.query(part.searchText, CANDIDATES, allowedIds);
+    const [dense, keyword] = await Promise.all([
+      this.store.denseTopK(queryVector, CANDIDATES, rows),
+      this.store.keywordTopK(part.searchText, CANDIDATES, allowedIds),
+    ]);
 
     const denseScores = new Map(dense.map((hit) => [(passages[hit.row] as Passage).id, hit.score]));
     const keywordScores = new Map(keyword.map((hit) => [hit.id, hit.score]));

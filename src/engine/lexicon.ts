@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { LoadedIndex } from "../index/indexStore.js";
+import type { IndexContents } from "../index/contents.js";
 import { QuestionAnalyser } from "../question/analyse.js";
 import { places } from "../question/places.js";
 import { RoleResolver } from "../question/roles.js";
@@ -75,7 +75,7 @@ const MAX_SUFFIX = 5;
  * The question analyser for an index: its vocabulary for spelling, its names, the roles its
  * articles give people, and the countries dataset.
  */
-export function buildAnalyser(index: LoadedIndex, personNames: ReadonlySet<string> = personNameWords(index)): QuestionAnalyser {
+export function buildAnalyser(index: IndexContents, personNames: ReadonlySet<string> = personNameWords(index)): QuestionAnalyser {
   const { keywords } = index;
   const frequencies = new Map<string, number>();
   for (const word of keywords.vocabulary) frequencies.set(word, keywords.passagesWith(contentTerm(word) ?? word));
@@ -117,7 +117,7 @@ export function buildAnalyser(index: LoadedIndex, personNames: ReadonlySet<strin
 }
 
 /** The lower-case words of the names of everyone the articles quote or name with a role ("keir", "starmer"). */
-export function personNameWords(index: Pick<LoadedIndex, "quotes">): Set<string> {
+export function personNameWords(index: Pick<IndexContents, "quotes">): Set<string> {
   const quoted = index.quotes.speakers.filter((speaker) => speaker.kind === "person");
   return new Set([...quoted.flatMap((speaker) => speaker.variants), ...index.quotes.people.map((person) => person.name)].flatMap((name) => name.toLowerCase().split(/\s+/)));
 }

@@ -11,6 +11,7 @@ import type { Logger } from "../log.js";
 import type { Embedder } from "../types.js";
 import { Engine } from "./engine.js";
 import { LiveEngine } from "./liveEngine.js";
+import { FileIndexStore } from "../retrieve/fileStore.js";
 
 /** Runs `npm run index` work: builds or updates the index for the configured articles. */
 export async function runIndexer(
@@ -66,7 +67,7 @@ export async function openLiveEngine(config: EngineConfig, log: Logger, options:
   const live = await LiveEngine.follow(engine, {
     indexDir: config.INDEX_DIR,
     log,
-    makeEngine: (index) => new Engine(index, embedder, { withheldArticles: withholdStale(index.manifest, config.ARTICLES_DIR, source, log) }),
+    makeEngine: (index) => new Engine(new FileIndexStore(index), embedder, { withheldArticles: withholdStale(index.manifest, config.ARTICLES_DIR, source, log) }),
     ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
   });
   return { live, embedder };
@@ -97,7 +98,7 @@ async function openEngineParts(config: EngineConfig, log: Logger, options: { pro
     const plan = await planEncoder(config, index.manifest.encoder.id);
     embedder = await loadEmbedder(plan, config, log);
   }
-  return { engine: new Engine(index, embedder, { withheldArticles: withholdStale(index.manifest, config.ARTICLES_DIR, source, log) }), embedder };
+  return { engine: new Engine(new FileIndexStore(index), embedder, { withheldArticles: withholdStale(index.manifest, config.ARTICLES_DIR, source, log) }), embedder };
 }
 
 /** How often a running engine looks at the article files again, at most. */

@@ -38,7 +38,7 @@ export interface MiniSearchJson {
 
 export interface PostingsQuery {
   /** Boost per field, in the order MiniSearch was given its fields. */
-  boosts: number[];
+  boosts: readonly number[];
   /** Fuzziness of a term as MiniSearch's `fuzzy` option gives it (a share of its length), or false. */
   fuzzy: (term: string) => number | false;
   fuzzyWeight: number;

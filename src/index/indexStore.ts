@@ -7,6 +7,7 @@ import { KeywordIndex, type KeywordIndexData } from "./keywordIndex.js";
 import { readKeywords, writeKeywords } from "./keywordStore.js";
 import { manifestSchema, passagesSchema, type Manifest } from "./manifest.js";
 import { PassageTokens } from "./passageTokens.js";
+import type { IndexContents } from "./contents.js";
 import { readVectorCache, writeVectorCache } from "./vectorCache.js";
 import { allocateMatrix } from "./vectorMatrix.js";
 import { listShardFiles, readShards, storedComponent, writeShards } from "./vectraShards.js";
@@ -20,17 +21,12 @@ const BUILDS = "builds";
 const { manifest: MANIFEST, passages: PASSAGES, quotes: QUOTES, tokens: TOKENS } = BUILD_FILES;
 const PARTIAL = ".partial";
 
-/** One complete, loaded build of the index. */
-export interface LoadedIndex {
+/** One complete build folder, loaded: the contents plus the vectors and BM25 postings searched in memory. */
+export interface LoadedIndex extends IndexContents {
   folder: string;
-  manifest: Manifest;
-  passages: Passage[];
   /** Row `i` holds the L2-normalised vector of `passages[i]`, `dimensions` floats per row. */
   vectors: Float32Array;
   keywords: KeywordIndex;
-  quotes: QuoteIndexData;
-  /** Every passage's sentences and words, row `i` for `passages[i]`; null in builds made before it existed. */
-  tokens: PassageTokens | null;
 }
 
 export interface BuildContents {

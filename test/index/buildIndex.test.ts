@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Engine } from "../../src/engine/engine.js";
+import { FileIndexStore } from "../../src/retrieve/fileStore.js";
 import { UserError } from "../../src/errors.js";
 import { buildIndex } from "../../src/index/buildIndex.js";
 import { currentBuild, loadIndex } from "../../src/index/indexStore.js";
@@ -199,13 +200,13 @@ describe("buildIndex", () => {
     expect(withTokens.tokens?.passageCount).toBe(withTokens.passages.length);
     const questions = ["What did Grushko say?", "How many troops could the coalition send?", "What did the Kremlin say about peacekeepers?"];
     const answers = async (engine: Engine) => Promise.all(questions.map((question) => engine.ask(question, { k: 8 })));
-    const expected = await answers(new Engine(withTokens, embedder));
+    const expected = await answers(new Engine(new FileIndexStore(withTokens), embedder));
 
     const bytes = await readFile(path.join(folder, "tokens.bin"));
     await unlink(path.join(folder, "tokens.bin"));
     const withoutTokens = (await loadIndex(indexDir))!;
     expect(withoutTokens.tokens).toBeNull();
-    expect(await answers(new Engine(withoutTokens, embedder))).toEqual(expected);
+    expect(await answers(new Engine(new FileIndexStore(withoutTokens), embedder))).toEqual(expected);
 
     await writeFile(path.join(folder, "tokens.bin"), bytes.subarray(0, bytes.length - 4));
     const error = await loadIndex(indexDir).catch((caught: unknown) => caught);
@@ -216,6 +217,6 @@ describe("buildIndex", () => {
   it("refuses to query with an encoder other than the one that built the index", async () => {
     await build(createFakeEmbedder());
     const index = (await loadIndex(indexDir))!;
-    expect(() => new Engine(index, createFakeEmbedder(64, "fake:other"))).toThrow(/npm run index -- --rebuild/);
+    expect(() => new Engine(new FileIndexStore(index), createFakeEmbedder(64, "fake:other"))).toThrow(/npm run index -- --rebuild/);
   });
 });

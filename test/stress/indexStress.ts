@@ -21,6 +21,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateSyntheticArticles, seededRandom, seedSentences } from "../../bench/support/syntheticCorpus.js";
 import { Engine } from "../../src/engine/engine.js";
+import { FileIndexStore } from "../../src/retrieve/fileStore.js";
 import { buildIndex } from "../../src/index/buildIndex.js";
 import { loadIndex } from "../../src/index/indexStore.js";
 import { FolderArticleSource } from "../../src/ingest/articleSource.js";
@@ -59,7 +60,7 @@ async function answers(indexDir: string): Promise<string | null> {
   try {
     const index = await loadIndex(indexDir);
     if (index === null) return "no index";
-    const answer = await new Engine(index, createFakeEmbedder()).ask("What did Grushko say about peacekeepers?");
+    const answer = await new Engine(new FileIndexStore(index), createFakeEmbedder()).ask("What did Grushko say about peacekeepers?");
     return answer.citations.length > 0 ? null : "no citations";
   } catch (error) {
     return (error as Error).message;

@@ -2,6 +2,7 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Engine } from "../../src/engine/engine.js";
+import { FileIndexStore } from "../../src/retrieve/fileStore.js";
 import { buildIndex } from "../../src/index/buildIndex.js";
 import { loadIndex } from "../../src/index/indexStore.js";
 import { FolderArticleSource } from "../../src/ingest/articleSource.js";
@@ -43,7 +44,7 @@ export async function createEngineFixture(
   const index = await loadIndex(indexDir);
   if (!index) throw new Error("fixture index was not written");
   return {
-    engine: new Engine(index, embedder),
+    engine: new Engine(new FileIndexStore(index), embedder),
     root,
     articlesDir,
     indexDir,
