@@ -1,51 +1,26 @@
-import { statfs } from "node:fs/promises";
-import path from "node:path";
-import { UserError } from "../errors.js";
 import type { ArticleSource } from "../ingest/articleSource.js";
 import { chunkArticle, CHUNKER_VERSION } from "../ingest/chunk.js";
 import { madeByThisVersion, vectorsReusable } from "./buildCurrency.js";
 import type { Logger } from "../log.js";
 import type { Article, Embedder, Passage } from "../types.js";
 import { createProgress } from "../util/progress.js";
-import { checkWritable, loadIndex, readManifest, writeIndex } from "./indexStore.js";
 import { KeywordIndex } from "./keywordIndex.js";
 import { buildQuoteIndex, QUOTES_VERSION } from "./quoteIndex.js";
 import { INDEX_FORMAT_VERSION, type ArticleRecord, type Manifest } from "./manifest.js";
 import { stampOf } from "./freshness.js";
-import { acquireIndexLock } from "./lock.js";
+import { FolderTarget } from "./folderTarget.js";
+import type { IndexTarget, IndexWriter } from "./target.js";
 
 const EMBED_BATCH = 16;
 const LOCK_WAIT_MS = 10 * 60_000;
 /** Vector size assumed for the space check before the encoder says. */
 const ASSUMED_DIMENSIONS = 512;
-/**
- * Bytes a build takes on disk, per vector component (vectra's JSON, ~11 characters each, and
- * the binary copy) and per character of passage text (passages, keywords, forward index).
- */
-const BYTES_PER_COMPONENT = 20;
-const BYTES_PER_TEXT_CHAR = 4;
-
-/**
- * Checks that the index folder can take a build of these passages: it can be written, and its
- * disk has room. A UserError names the folder, the problem and the fix.
- */
-async function checkRoomFor(indexDir: string, passages: readonly Passage[], dimensions: number): Promise<void> {
-  await checkWritable(indexDir);
-  const text = passages.reduce((sum, passage) => sum + passage.text.length, 0);
-  const needed = passages.length * dimensions * BYTES_PER_COMPONENT + text * BYTES_PER_TEXT_CHAR;
-  const disk = await statfs(indexDir).catch(() => null);
-  const free = disk === null ? Infinity : disk.bavail * disk.bsize;
-  if (free < needed) {
-    const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
-    throw new UserError(
-      "INDEX_NO_SPACE",
-      `The index needs about ${mb(needed)} in ${path.resolve(indexDir)} but only ${mb(free)} is free. Free some space there, or set INDEX_DIR to another folder.`,
-    );
-  }
-}
 
 export interface BuildOptions {
+  /** The index folder: where the build goes unless `target` says otherwise. */
   indexDir: string;
+  /** Where the build is written (a database); the folder `indexDir` when absent. */
+  target?: IndexTarget;
   source: ArticleSource;
   /** The id of the encoder that will be used, known before it is loaded. */
   encoderId: string;
@@ -55,7 +30,7 @@ export interface BuildOptions {
   log: Logger;
   /** Show a progress bar while embedding. */
   progress?: boolean;
-  /** How long to wait for another indexer of the same folder (default 10 minutes). */
+  /** How long to wait for another indexer of the same index (default 10 minutes). */
   lockWaitMs?: number;
 }
 
@@ -96,21 +71,16 @@ function sameCorpus(manifest: Manifest, articles: ReadonlyArray<{ id: string; ha
  * one atomically.
  */
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
-  const lock = await acquireIndexLock(options.indexDir, {
+  const target = options.target ?? new FolderTarget(options.indexDir);
+  return target.exclusive((writer) => buildLocked(writer, options), {
     waitMs: options.lockWaitMs ?? LOCK_WAIT_MS,
-    onWait: (owner) =>
-      options.log.info(`Waiting for another indexer${owner ? ` (process ${owner.pid} on ${owner.host})` : ""} to finish with ${options.indexDir}…`),
+    onWait: (holder) => options.log.info(`Waiting for another indexer${holder} to finish with ${target.where}…`),
   });
-  try {
-    return await buildLocked(options);
-  } finally {
-    await lock.release();
-  }
 }
 
-async function buildLocked(options: BuildOptions): Promise<BuildResult> {
+async function buildLocked(writer: IndexWriter, options: BuildOptions): Promise<BuildResult> {
   const { log } = options;
-  const previousManifest = options.rebuild ? null : await readManifest(options.indexDir).catch(() => null);
+  const previousManifest = options.rebuild ? null : await writer.readManifest().catch(() => null);
   if (previousManifest) {
     // Hashing the files is enough to tell that nothing changed; parsing them is not needed.
     const unchanged = await options.source.fingerprints();
@@ -126,15 +96,16 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   for (const warning of warnings) log.warn(`${warning.file} ${warning.problem}`);
 
   // Reuse vectors only from a build made by the same encoder and chunker.
-  const previous =
-    previousManifest && vectorsReusable(previousManifest, options.encoderId)
-      ? await loadIndex(options.indexDir).catch((error: unknown) => {
+  const previous = previousManifest && vectorsReusable(previousManifest, options.encoderId) ? previousManifest : null;
+  const previousHashes = new Map(previous?.articles.map((record) => [record.id, record.hash]) ?? []);
+  const unchangedIds = articles.filter((article) => previousHashes.get(article.id) === article.hash).map((article) => article.id);
+  const previousVectors =
+    previous === null
+      ? null
+      : await writer.vectorsOf(previous, unchangedIds).catch((error: unknown) => {
           log.warn(`the existing index cannot be reused (${(error as Error).message}); embedding everything`);
           return null;
-        })
-      : null;
-  const previousHashes = new Map(previous?.manifest.articles.map((record) => [record.id, record.hash]) ?? []);
-  const previousRows = new Map(previous?.passages.map((passage, row) => [passage.id, row]) ?? []);
+        });
 
   const byId = new Map(articles.map((article) => [article.id, article]));
   const titleOf = (passage: Passage) => {
@@ -151,13 +122,12 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
   let reused = 0;
   for (const article of articles) {
     const articlePassages = chunkArticle(article);
-    const unchanged = previous !== null && previousHashes.get(article.id) === article.hash;
+    const unchanged = previousVectors !== null && previousHashes.get(article.id) === article.hash;
     for (const passage of articlePassages) {
-      const row = unchanged ? previousRows.get(passage.id) : undefined;
+      const vector = unchanged ? previousVectors.get(passage.id) : undefined;
       passages.push(passage);
-      if (previous && row !== undefined) {
-        const dims = previous.manifest.encoder.dimensions;
-        vectors.push(previous.vectors.slice(row * dims, (row + 1) * dims));
+      if (vector !== undefined) {
+        vectors.push(vector);
         reused++;
       } else {
         vectors.push(null);
@@ -169,11 +139,12 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     records.push(stamp === undefined ? record : { ...record, stamp });
   }
   const currentIds = new Set(articles.map((article) => article.id));
-  const removed = previous?.manifest.articles.map((record) => record.id).filter((id) => !currentIds.has(id)) ?? [];
+  const reusedFrom = previousVectors === null ? null : previous;
+  const removed = reusedFrom?.articles.map((record) => record.id).filter((id) => !currentIds.has(id)) ?? [];
 
-  let dimensions = previous?.manifest.encoder.dimensions ?? 0;
-  // Found now rather than after minutes of embedding: a folder that cannot take the build.
-  await checkRoomFor(options.indexDir, passages, dimensions || ASSUMED_DIMENSIONS);
+  let dimensions = reusedFrom?.encoder.dimensions ?? 0;
+  // Found now rather than after minutes of embedding: a place that cannot take the build.
+  await writer.checkRoomFor(passages, dimensions || ASSUMED_DIMENSIONS);
   if (toEmbed.length > 0) {
     const embedder = await options.loadEmbedder();
     if (embedder.id !== options.encoderId) {
@@ -200,7 +171,7 @@ async function buildLocked(options: BuildOptions): Promise<BuildResult> {
     articlesDir: folder,
     articles: records,
   };
-  await writeIndex(options.indexDir, {
+  await writer.write({
     manifest,
     quotes: buildQuoteIndex(articles),
     passages,
