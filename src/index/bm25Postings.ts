@@ -109,6 +109,30 @@ export function postingsFromMiniSearch(json: MiniSearchJson, fields: readonly st
   };
 }
 
+/** The index's terms by their number, in MiniSearch's index order (the order fuzzy matches come back in). */
+export function termIndexOf(terms: readonly string[]): SearchableMap<number> {
+  const index = new SearchableMap<number>();
+  terms.forEach((term, number) => index.set(term, number));
+  return index;
+}
+
+/**
+ * The index terms a query term matches and the weight of each, in the order MiniSearch scores
+ * them: the term itself (weight 1), then its fuzzy variants (shorter weight the farther off).
+ */
+export function matchingTerms(termIndex: SearchableMap<number>, term: string, query: Pick<PostingsQuery, "fuzzy" | "fuzzyWeight">): Array<[number, number]> {
+  const exact = termIndex.get(term);
+  const found: Array<[number, number]> = exact === undefined ? [] : [[exact, 1]];
+  const fuzzy = query.fuzzy(term);
+  const maxDistance = fuzzy === false ? 0 : fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(term.length * fuzzy)) : fuzzy;
+  if (maxDistance) {
+    for (const [match, [termNumber, distance]] of termIndex.fuzzyGet(term, maxDistance)) {
+      if (distance) found.push([termNumber, (query.fuzzyWeight * match.length) / (match.length + distance)]);
+    }
+  }
+  return found;
+}
+
 /** BM25 search over `PostingsData`, returning what `MiniSearch#search(...).slice(0, limit)` would. */
 export class Bm25Postings {
   private readonly termIndex: SearchableMap<number>;
@@ -119,9 +143,7 @@ export class Bm25Postings {
   private readonly quality: Uint32Array;
 
   constructor(readonly data: PostingsData) {
-    // Inserted in MiniSearch's index order, so fuzzy matches come back in MiniSearch's order.
-    this.termIndex = new SearchableMap<number>();
-    data.terms.forEach((term, index) => this.termIndex.set(term, index));
+    this.termIndex = termIndexOf(data.terms);
     this.scores = new Float64Array(data.documentCount);
     this.termScores = new Float64Array(data.documentCount);
     this.inTerm = new Uint8Array(data.documentCount);
@@ -139,14 +161,7 @@ export class Bm25Postings {
     const seenTerms = new Set<string>();
     for (const term of terms) {
       const termTouched: number[] = [];
-      this.scoreTerm(this.termIndex.get(term), 1, query.boosts, termTouched);
-      const fuzzy = query.fuzzy(term);
-      const maxDistance = fuzzy === false ? 0 : fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(term.length * fuzzy)) : fuzzy;
-      if (maxDistance) {
-        for (const [match, [termNumber, distance]] of this.termIndex.fuzzyGet(term, maxDistance)) {
-          if (distance) this.scoreTerm(termNumber, (query.fuzzyWeight * match.length) / (match.length + distance), query.boosts, termTouched);
-        }
-      }
+      for (const [termNumber, weight] of matchingTerms(this.termIndex, term, query)) this.scoreTerm(termNumber, weight, query.boosts, termTouched);
       // A repeated query term matches the same documents again: it adds score, not quality.
       const firstTime = !seenTerms.has(term);
       seenTerms.add(term);
@@ -170,8 +185,7 @@ export class Bm25Postings {
     return top.sorted().map(({ key, score }) => ({ id: this.data.ids[key] as string, score }));
   }
 
-  private scoreTerm(termNumber: number | undefined, weight: number, boosts: readonly number[], termTouched: number[]): void {
-    if (termNumber === undefined) return;
+  private scoreTerm(termNumber: number, weight: number, boosts: readonly number[], termTouched: number[]): void {
     const { data } = this;
     const fieldCount = data.fields.length;
     for (let f = 0; f < fieldCount; f++) {
