@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   const config = loadEngineConfig();
   const { result } = await runIndexer(config, stderrLogger, { rebuild: values.rebuild, progress: true });
-  process.stdout.write(`${describeBuild(result, config.INDEX_DIR)}\n`);
+  process.stdout.write(`${describeBuild(result, config)}\n`);
   if (result.warnings > 0) process.stdout.write(`${result.warnings} file(s) were skipped or indexed without metadata; see the warnings above.\n`);
   if (values.watch) {
     watchArticles(config, stderrLogger, (line) => process.stdout.write(`${line}\n`));

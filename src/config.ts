@@ -8,27 +8,46 @@ const booleanFlag = z
 /** The transformers.js model used when EMBEDDING_MODEL is not set. */
 export const DEFAULT_EMBEDDING_MODEL = "Xenova/all-MiniLM-L6-v2";
 
-const engineSchema = z.object({
-  ARTICLES_DIR: z.string().trim().min(1).default("seeds"),
-  INDEX_DIR: z.string().trim().min(1).default("data/index"),
-  MODELS_DIR: z.string().trim().min(1).default("models"),
-  EMBEDDINGS: z.enum(["auto", "transformers", "offline"], { message: "must be auto, transformers or offline" }).default("auto"),
-  EMBEDDING_MODEL: z
-    .string()
-    .trim()
-    .regex(/^[\w.-]+\/[\w.-]+$/, "must be a model id such as Xenova/all-MiniLM-L6-v2")
-    .default(DEFAULT_EMBEDDING_MODEL),
-  ALLOW_MODEL_DOWNLOAD: booleanFlag.default(true),
-  MODEL_HOST: z.url({ message: "must be a URL such as https://huggingface.co/" }).default("https://huggingface.co/"),
-  MODEL_PROBE_TIMEOUT_MS: z.coerce.number({ message: "must be a number of milliseconds" }).int().min(100).max(60_000).default(3000),
-  // 1 MB is some 20 long-form articles in one file; the offline encoder takes about 5 minutes to embed it.
-  MAX_ARTICLE_MB: z.coerce
-    .number({ message: "must be a number of megabytes above 0, such as 1 or 2.5" })
-    .positive({ message: "must be a number of megabytes above 0, such as 1 or 2.5" })
-    .default(1),
-  // npm run ingest: whether loopback, private and link-local addresses may be fetched (tests serve pages on 127.0.0.1).
-  ALLOW_PRIVATE_URLS: booleanFlag.default(false),
-});
+const DATABASE_URL_EXAMPLE = "postgres://user:password@localhost:5432/news";
+
+const engineSchema = z
+  .object({
+    ARTICLES_DIR: z.string().trim().min(1).default("seeds"),
+    INDEX_DIR: z.string().trim().min(1).default("data/index"),
+    MODELS_DIR: z.string().trim().min(1).default("models"),
+    EMBEDDINGS: z.enum(["auto", "transformers", "offline"], { message: "must be auto, transformers or offline" }).default("auto"),
+    EMBEDDING_MODEL: z
+      .string()
+      .trim()
+      .regex(/^[\w.-]+\/[\w.-]+$/, "must be a model id such as Xenova/all-MiniLM-L6-v2")
+      .default(DEFAULT_EMBEDDING_MODEL),
+    ALLOW_MODEL_DOWNLOAD: booleanFlag.default(true),
+    MODEL_HOST: z.url({ message: "must be a URL such as https://huggingface.co/" }).default("https://huggingface.co/"),
+    MODEL_PROBE_TIMEOUT_MS: z.coerce.number({ message: "must be a number of milliseconds" }).int().min(100).max(60_000).default(3000),
+    // 1 MB is some 20 long-form articles in one file; the offline encoder takes about 5 minutes to embed it.
+    MAX_ARTICLE_MB: z.coerce
+      .number({ message: "must be a number of megabytes above 0, such as 1 or 2.5" })
+      .positive({ message: "must be a number of megabytes above 0, such as 1 or 2.5" })
+      .default(1),
+    // npm run ingest: whether loopback, private and link-local addresses may be fetched (tests serve pages on 127.0.0.1).
+    ALLOW_PRIVATE_URLS: booleanFlag.default(false),
+    // Where the index lives: a folder (INDEX_DIR) or a Postgres database with pgvector (DATABASE_URL).
+    INDEX_BACKEND: z.enum(["files", "postgres"], { message: "must be files or postgres" }).default("files"),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(?:ql)?:\/\/\S+$/, `must be a Postgres URL such as ${DATABASE_URL_EXAMPLE}`)
+      .optional(),
+  })
+  .superRefine((config, context) => {
+    if (config.INDEX_BACKEND === "postgres" && config.DATABASE_URL === undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message: `must be set when INDEX_BACKEND=postgres: a URL such as ${DATABASE_URL_EXAMPLE} (or set INDEX_BACKEND=files)`,
+      });
+    }
+  });
 
 /** Engine settings, parsed once from the environment. */
 export type EngineConfig = Readonly<z.output<typeof engineSchema>>;

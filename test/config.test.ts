@@ -31,6 +31,15 @@ describe("loadEngineConfig", () => {
     }
   });
 
+  it("keeps the index in files unless INDEX_BACKEND says postgres, which needs a DATABASE_URL", () => {
+    expect(loadEngineConfig({}).INDEX_BACKEND).toBe("files");
+    const postgres = loadEngineConfig({ INDEX_BACKEND: "postgres", DATABASE_URL: "postgres://news:secret@db.internal:5432/news" });
+    expect(postgres).toMatchObject({ INDEX_BACKEND: "postgres", DATABASE_URL: "postgres://news:secret@db.internal:5432/news" });
+    expect(() => loadEngineConfig({ INDEX_BACKEND: "postgres" })).toThrow(/DATABASE_URL: must be set when INDEX_BACKEND=postgres: a URL such as postgres:\/\//);
+    expect(() => loadEngineConfig({ INDEX_BACKEND: "postgres", DATABASE_URL: "mysql://db/news" })).toThrow(/DATABASE_URL: must be a Postgres URL such as postgres:\/\//);
+    expect(() => loadEngineConfig({ INDEX_BACKEND: "sqlite" })).toThrow(/INDEX_BACKEND: must be files or postgres/);
+  });
+
   it("names every bad variable and what it must be", () => {
     let caught: unknown;
     try {

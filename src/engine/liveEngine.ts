@@ -7,7 +7,8 @@ import type { Engine } from "./engine.js";
 const BUILD_POLL_MS = 1000;
 
 export interface LiveEngineOptions {
-  indexDir: string;
+  /** The index folder to follow; null for a backend whose new builds are not followed yet (postgres). */
+  indexDir: string | null;
   log: Logger;
   /** An engine over a newly loaded build, with the same encoder as the one serving. */
   makeEngine: (index: LoadedIndex) => Engine;
@@ -38,7 +39,7 @@ export class LiveEngine {
 
   /** Starts following the index from the engine already open over it. */
   static async follow(engine: Engine, options: LiveEngineOptions): Promise<LiveEngine> {
-    const build = await currentBuild(options.indexDir).catch(() => null);
+    const build = options.indexDir === null ? null : await currentBuild(options.indexDir).catch(() => null);
     return new LiveEngine(engine, build === null ? null : path.basename(build), options);
   }
 
@@ -98,6 +99,7 @@ export class LiveEngine {
 
   private async swapIfPublished(): Promise<boolean> {
     const { indexDir, log } = this.options;
+    if (indexDir === null) return false;
     const folder = await currentBuild(indexDir).catch(() => null);
     const build = folder === null ? null : path.basename(folder);
     if (build === null || build === this.loadedBuild || build === this.failedBuild) return false;

@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { EngineConfig } from "../config.js";
 import { loadEmbedder, planEncoder } from "../embed/chooseEmbedder.js";
 import { FolderArticleSource, type ArticleSource } from "../ingest/articleSource.js";
@@ -6,9 +5,9 @@ import { describeStale, staleArticles } from "../index/freshness.js";
 import type { Manifest } from "../index/manifest.js";
 import { madeByThisVersion } from "../index/buildCurrency.js";
 import { buildIndex, type BuildResult } from "../index/buildIndex.js";
-import { loadIndex, readManifest } from "../index/indexStore.js";
 import type { Logger } from "../log.js";
 import type { Embedder } from "../types.js";
+import { indexBackend } from "./backend.js";
 import { Engine } from "./engine.js";
 import { LiveEngine } from "./liveEngine.js";
 import { FileIndexStore } from "../retrieve/fileStore.js";
@@ -26,6 +25,7 @@ export async function runIndexer(
   let embedder: Embedder | null = options.embedder?.id === plan.id ? options.embedder : null;
   const result = await buildIndex({
     indexDir: config.INDEX_DIR,
+    target: indexBackend(config).target,
     source: new FolderArticleSource(config.ARTICLES_DIR, { maxArticleMB: config.MAX_ARTICLE_MB }),
     encoderId: plan.id,
     loadEmbedder: async () => (embedder ??= await loadEmbedder(plan, config, log)),
@@ -37,14 +37,15 @@ export async function runIndexer(
 }
 
 /** Describes a build result in one line for people. */
-export function describeBuild(result: BuildResult, indexDir: string): string {
+export function describeBuild(result: BuildResult, config: EngineConfig): string {
+  const where = indexBackend(config).where;
   if (result.status === "up-to-date") {
-    return `Index is up to date: ${result.articles} articles, ${result.passages} passages in ${path.resolve(indexDir)}.`;
+    return `Index is up to date: ${result.articles} articles, ${result.passages} passages in ${where}.`;
   }
   const removed = result.removed.length > 0 ? `, removed ${result.removed.join(", ")}` : "";
   return (
     `Indexed ${result.articles} articles into ${result.passages} passages ` +
-    `(${result.embedded} embedded, ${result.reused} reused${removed}) in ${path.resolve(indexDir)}.`
+    `(${result.embedded} embedded, ${result.reused} reused${removed}) in ${where}.`
   );
 }
 
@@ -65,7 +66,8 @@ export async function openLiveEngine(config: EngineConfig, log: Logger, options:
   const { engine, embedder } = await openEngineParts(config, log, options);
   const source = new FolderArticleSource(config.ARTICLES_DIR);
   const live = await LiveEngine.follow(engine, {
-    indexDir: config.INDEX_DIR,
+    // A bot on the postgres backend answers from the build it opened until restarted (issue 13, item 2).
+    indexDir: config.INDEX_BACKEND === "files" ? config.INDEX_DIR : null,
     log,
     makeEngine: (index) => new Engine(new FileIndexStore(index), embedder, { withheldArticles: withholdStale(index.manifest, config.ARTICLES_DIR, source, log) }),
     ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
@@ -75,7 +77,8 @@ export async function openLiveEngine(config: EngineConfig, log: Logger, options:
 
 async function openEngineParts(config: EngineConfig, log: Logger, options: { progress?: boolean }): Promise<{ engine: Engine; embedder: Embedder }> {
   let embedder: Embedder | null = null;
-  const manifest = await readManifest(config.INDEX_DIR);
+  const backend = indexBackend(config);
+  const manifest = await backend.readManifest();
   const outdated = manifest !== null && !madeByThisVersion(manifest);
   const source = new FolderArticleSource(config.ARTICLES_DIR);
   // Edited or deleted articles would be cited at offsets that no longer match their files.
@@ -83,22 +86,23 @@ async function openEngineParts(config: EngineConfig, log: Logger, options: { pro
   if (manifest === null || outdated || stale) {
     log.info(
       outdated
-        ? `The index in ${path.resolve(config.INDEX_DIR)} was made by an older version; rebuilding it.`
+        ? `The index in ${backend.where} was made by an older version; rebuilding it.`
         : stale
           ? `Articles changed since the index was built (${stale}); updating the index.`
-          : `No index in ${path.resolve(config.INDEX_DIR)} yet; building it from ${config.ARTICLES_DIR}/.`,
+          : `No index in ${backend.where} yet; building it from ${config.ARTICLES_DIR}/.`,
     );
     const built = await runIndexer(config, log, { rebuild: false, progress: options.progress ?? false });
-    log.info(describeBuild(built.result, config.INDEX_DIR));
+    log.info(describeBuild(built.result, config));
     embedder = built.embedder;
   }
-  const index = await loadIndex(config.INDEX_DIR);
-  if (index === null) throw new Error(`The index in ${config.INDEX_DIR} disappeared while opening it.`);
-  if (embedder === null || embedder.id !== index.manifest.encoder.id) {
-    const plan = await planEncoder(config, index.manifest.encoder.id);
+  const store = await backend.openStore();
+  if (store === null) throw new Error(`The index in ${backend.where} disappeared while opening it.`);
+  const { manifest: current } = store.contents;
+  if (embedder === null || embedder.id !== current.encoder.id) {
+    const plan = await planEncoder(config, current.encoder.id);
     embedder = await loadEmbedder(plan, config, log);
   }
-  return { engine: new Engine(new FileIndexStore(index), embedder, { withheldArticles: withholdStale(index.manifest, config.ARTICLES_DIR, source, log) }), embedder };
+  return { engine: new Engine(store, embedder, { withheldArticles: withholdStale(current, config.ARTICLES_DIR, source, log) }), embedder };
 }
 
 /** How often a running engine looks at the article files again, at most. */

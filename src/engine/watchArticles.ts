@@ -29,7 +29,7 @@ export function watchArticles(config: EngineConfig, log: Logger, report: (line: 
     try {
       const built = await runIndexer(config, log, { rebuild: false, progress: false, embedder });
       embedder = built.embedder ?? embedder;
-      if (built.result.status !== "up-to-date") report(describeBuild(built.result, config.INDEX_DIR));
+      if (built.result.status !== "up-to-date") report(describeBuild(built.result, config));
     } catch (error) {
       log.error(isUserError(error) ? `Updating the index failed: ${error.message} Still watching.` : "Updating the index failed; still watching", isUserError(error) ? undefined : error);
     }

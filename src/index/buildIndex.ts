@@ -20,7 +20,7 @@ export interface BuildOptions {
   /** The index folder: where the build goes unless `target` says otherwise. */
   indexDir: string;
   /** Where the build is written (a database); the folder `indexDir` when absent. */
-  target?: IndexTarget;
+  target?: IndexTarget | undefined;
   source: ArticleSource;
   /** The id of the encoder that will be used, known before it is loaded. */
   encoderId: string;

@@ -79,12 +79,12 @@ export class KeywordIndex extends Vocabulary {
 }
 
 /** The query's processed terms, one per occurrence, as the keyword search reads them. */
-function queryTerms(text: string): string[] {
+export function queryTerms(text: string): string[] {
   return words(text).flatMap((word) => processTerm(word) ?? []);
 }
 
 /** QUERY_OPTIONS as Bm25Postings takes them. */
-const POSTINGS_QUERY = { boosts: [1, TITLE_BOOST], fuzzy, fuzzyWeight: 0.5 } as const;
+export const POSTINGS_QUERY = { boosts: [1, TITLE_BOOST], fuzzy, fuzzyWeight: 0.5 } as const;
 
 /** Document frequencies of the passages' stemmed terms and every word of passages and titles. */
 function vocabularyData(passages: readonly Passage[], titleOf: (passage: Passage) => string): Omit<KeywordIndexData, "postings"> {

@@ -1,0 +1,50 @@
+import pg from "pg";
+import { UserError } from "../../errors.js";
+
+/** The database a URL names, for messages: never its password. */
+export function describeDatabase(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = "";
+    return parsed.toString();
+  } catch {
+    return "the database in DATABASE_URL";
+  }
+}
+
+/**
+ * A pool of connections to DATABASE_URL. Idle connections do not keep the process alive, so a
+ * command ends when its work does.
+ */
+export function openPool(url: string): pg.Pool {
+  return new pg.Pool({ connectionString: url, allowExitOnIdle: true, max: 4 });
+}
+
+/** Network and authentication failures become a UserError naming the database and the fix; others pass through. */
+export function databaseProblem(url: string, error: unknown): unknown {
+  if (error instanceof UserError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const network = typeof code === "string" && (/^E[A-Z]+$/.test(code) || code === "28P01" || code === "28000" || code === "3D000");
+  if (!network) return error;
+  return new UserError(
+    "DATABASE_UNREACHABLE",
+    `Cannot use the database ${describeDatabase(url)} (${(error as Error).message}). Check DATABASE_URL and that the server is running and reachable.`,
+    { cause: error },
+  );
+}
+
+/** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, begin = "BEGIN"): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query(begin);
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,78 @@
+import pgvector from "pgvector";
+import type pg from "pg";
+import type { Passage } from "../../types.js";
+import type { IndexContents } from "../contents.js";
+import type { ArticleRecord, Manifest } from "../manifest.js";
+import { PassageTokens } from "../passageTokens.js";
+import { quoteIndexSchema } from "../quoteIndex.js";
+import { Vocabulary } from "../vocabulary.js";
+import { inTransaction } from "./connect.js";
+import { SCHEMA_VERSION, schemaVersion } from "./migrations.js";
+
+type Db = pg.ClientBase | pg.Pool;
+
+interface ArticleRow {
+  id: string;
+  file: string;
+  hash: string;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+  sections: ArticleRecord["sections"];
+  passage_count: number;
+  stamp: ArticleRecord["stamp"] | null;
+}
+
+/** The manifest of the build in the database, or null when there is none (or the schema is not there yet). */
+export async function readPostgresManifest(db: Db): Promise<Manifest | null> {
+  if ((await schemaVersion(db)) < SCHEMA_VERSION) return null;
+  const head = (await db.query("SELECT * FROM index_manifest")).rows[0] as Record<string, unknown> | undefined;
+  if (head === undefined) return null;
+  const rows = (await db.query<ArticleRow>("SELECT * FROM articles ORDER BY position")).rows;
+  return {
+    formatVersion: head.format_version as number,
+    encoder: { id: head.encoder_id as string, dimensions: head.dimensions as number },
+    chunkerVersion: head.chunker_version as number,
+    quotesVersion: head.quotes_version as number,
+    builtAt: head.built_at as string,
+    articlesDir: head.articles_dir as string,
+    articles: rows.map(({ passage_count, stamp, ...record }) => ({ ...record, passageCount: passage_count, ...(stamp === null ? {} : { stamp }) })),
+  };
+}
+
+/** The stored vectors of some articles' passages, by passage id. */
+export async function readVectors(db: Db, articleIds: readonly string[]): Promise<Map<string, Float32Array>> {
+  const result = await db.query<{ id: string; embedding: string }>("SELECT id, embedding::text AS embedding FROM passages WHERE article_id = ANY($1)", [articleIds]);
+  return new Map(result.rows.map((row) => [row.id, Float32Array.from(pgvector.fromSql(row.embedding) as number[])]));
+}
+
+/** What a Postgres store holds in memory: the engine's contents plus the keyword terms in index order. */
+export interface PostgresContents {
+  contents: IndexContents;
+  /** Every indexed keyword term, in MiniSearch's order (fuzzy matches are scored in it). */
+  terms: string[];
+}
+
+/**
+ * Reads everything but the vectors and postings from one consistent snapshot, or null when the
+ * database holds no build.
+ */
+export function loadPostgresIndex(pool: pg.Pool): Promise<PostgresContents | null> {
+  return inTransaction(pool, async (client) => {
+    const manifest = await readPostgresManifest(client);
+    if (manifest === null) return null;
+    const passages = (
+      await client.query<{ id: string; article_id: string; section: number; start_offset: number; end_offset: number; text: string }>(
+        "SELECT p.id, p.article_id, p.section, p.start_offset, p.end_offset, p.text FROM passages p JOIN articles a ON a.id = p.article_id ORDER BY a.position, p.position",
+      )
+    ).rows.map((row): Passage => ({ articleId: row.article_id, section: row.section, start: row.start_offset, end: row.end_offset, text: row.text, id: row.id }));
+    const quotes = quoteIndexSchema.parse((await client.query<{ data: unknown }>("SELECT data FROM quote_index")).rows[0]?.data);
+    const vocabulary = (await client.query<{ document_frequency: Record<string, number>; words: string[]; forward_index: Buffer }>("SELECT * FROM vocabulary")).rows[0];
+    if (vocabulary === undefined) throw new Error("the database has a manifest but no vocabulary");
+    const terms = (await client.query<{ term: string }>("SELECT term FROM keyword_terms ORDER BY position")).rows.map((row) => row.term);
+    const tokens = PassageTokens.decode(new Uint8Array(vocabulary.forward_index));
+    const keywords = new Vocabulary(vocabulary.document_frequency, passages.length, vocabulary.words);
+    return { contents: { manifest, passages, quotes, keywords, tokens }, terms };
+  }, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+}

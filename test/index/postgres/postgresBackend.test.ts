@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import pg from "pg";
+import { Engine } from "../../../src/engine/engine.js";
+import { buildIndex, type BuildResult } from "../../../src/index/buildIndex.js";
+import { openPool } from "../../../src/index/postgres/connect.js";
+import { migrate, schemaVersion, SCHEMA_VERSION } from "../../../src/index/postgres/migrations.js";
+import { PostgresTarget } from "../../../src/index/postgres/postgresTarget.js";
+import { FolderArticleSource } from "../../../src/ingest/articleSource.js";
+import { silentLogger, type Logger } from "../../../src/log.js";
+import { PostgresIndexStore } from "../../../src/retrieve/postgresStore.js";
+import type { Answer, Embedder } from "../../../src/types.js";
+import { createEngineFixture, type EngineFixture } from "../../support/engineFixture.js";
+import { createFakeEmbedder } from "../../support/fakeEmbedder.js";
+import { startPgServer, type PgServer } from "../../support/pgServer.js";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+let server: PgServer;
+let pool: pg.Pool;
+let files: EngineFixture;
+
+beforeAll(async () => {
+  server = await startPgServer();
+  files = await createEngineFixture();
+}, 60_000);
+
+afterAll(async () => {
+  await pool?.end();
+  await server?.stop();
+  await files?.cleanup();
+});
+
+beforeEach(async () => {
+  await pool?.end();
+  await server.reset();
+  pool = openPool(server.url);
+});
+
+function indexInto(options: { embedder?: Embedder; rebuild?: boolean; log?: Logger; articlesDir?: string } = {}): Promise<BuildResult> {
+  const embedder = options.embedder ?? createFakeEmbedder();
+  return buildIndex({
+    indexDir: "unused-by-postgres",
+    target: new PostgresTarget(pool, server.url),
+    source: new FolderArticleSource(options.articlesDir ?? files.articlesDir),
+    encoderId: embedder.id,
+    loadEmbedder: async () => embedder,
+    rebuild: options.rebuild ?? false,
+    log: options.log ?? silentLogger,
+  });
+}
+
+async function tables(): Promise<string[]> {
+  const result = await pool.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+  return result.rows.map((row) => row.name);
+}
+
+describe("Postgres migrations", () => {
+  it("go up from an empty database, and a second run applies nothing", async () => {
+    expect(await schemaVersion(pool)).toBe(0);
+    expect(await migrate(pool)).toEqual([1]);
+    expect(await schemaVersion(pool)).toBe(SCHEMA_VERSION);
+    expect(await tables()).toEqual(
+      ["articles", "index_manifest", "keyword_fields", "keyword_postings", "keyword_terms", "passages", "quote_index", "schema_migrations", "vocabulary"],
+    );
+    expect(await migrate(pool)).toEqual([]);
+    expect(await schemaVersion(pool)).toBe(SCHEMA_VERSION);
+  });
+});
+
+const QUESTIONS = [
+  "What did Grushko say?",
+  "What did Medvedev say about NATO peacekeepers in Ukraine?",
+  "How many drones did Ukraine's air defence shoot down overnight?",
+  "Who is Keir Starmer?",
+  "What happened in Kursk?",
+  "What is the price of bananas in Peru?",
+];
+
+describe("the postgres backend", () => {
+  it("indexes the seed articles and answers with the files backend's answers and citations", async () => {
+    const result = await indexInto();
+    expect(result).toMatchObject({ status: "built", articles: files.engine.sources().length, reused: 0 });
+    const store = await PostgresIndexStore.open(pool);
+    expect(store).not.toBeNull();
+    const engine = new Engine(store!, createFakeEmbedder());
+    expect(engine.index.passages).toEqual(files.engine.index.passages);
+    expect(engine.index.manifest.articles.map((record) => record.hash)).toEqual(files.engine.index.manifest.articles.map((record) => record.hash));
+    for (const question of QUESTIONS) {
+      const [fromPostgres, fromFiles] = [await engine.ask(question), await files.engine.ask(question)];
+      // Cosine in pgvector sums in float32 in another order: scores agree to ~1e-6, not to the bit.
+      const rounded = (answer: Answer) => ({ question, answer: answer.answer, citations: answer.citations.map((citation) => ({ ...citation, score: citation.score.toFixed(4) })) });
+      expect(rounded(fromPostgres)).toEqual(rounded(fromFiles));
+      const [denseKeywordPg, denseKeywordFiles] = [await engine.retrieve(question), await files.engine.retrieve(question)];
+      expect(denseKeywordPg.map((hit) => hit.passage.id)).toEqual(denseKeywordFiles.map((hit) => hit.passage.id));
+    }
+  }, 60_000);
+
+  it("re-embeds nothing when nothing changed, and only a changed article's passages when one did", async () => {
+    const embedder = createFakeEmbedder();
+    const first = await indexInto({ embedder });
+    const afterFirst = embedder.calls;
+    expect(await indexInto({ embedder })).toMatchObject({ status: "up-to-date", embedded: 0 });
+    expect(embedder.calls).toBe(afterFirst);
+
+    const changed = files.engine.sources()[0]!;
+    await appendFile(path.join(files.articlesDir, changed.file), "\n\nA late paragraph about Grushko and the harbour at Odesa was added by the editors.\n");
+    try {
+      const second = await indexInto({ embedder });
+      expect(second.status).toBe("built");
+      expect(second.embedded).toBeGreaterThan(0);
+      expect(second.embedded).toBe(embedder.calls - afterFirst);
+      expect(second.reused).toBe(first.passages - changed.passageCount);
+      const store = await PostgresIndexStore.open(pool);
+      expect(store!.contents.passages.some((passage) => passage.text.includes("harbour at Odesa"))).toBe(true);
+    } finally {
+      // The shared fixture's files stay as the files engine indexed them.
+      const file = path.join(files.articlesDir, changed.file);
+      await writeFile(file, (await readFile(file, "utf8")).replace("\n\nA late paragraph about Grushko and the harbour at Odesa was added by the editors.\n", ""));
+    }
+  }, 60_000);
+
+  it("serialises two indexers started together: one writes after the other has committed", async () => {
+    const events: string[] = [];
+    const slow = (name: string): Embedder => {
+      const inner = createFakeEmbedder();
+      return {
+        id: inner.id,
+        dimensions: inner.dimensions,
+        async embed(texts) {
+          events.push(`${name} embeds`);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          return inner.embed(texts);
+        },
+      };
+    };
+    const [a, b] = await Promise.all([indexInto({ embedder: slow("a"), rebuild: true }), indexInto({ embedder: slow("b"), rebuild: true })]);
+    expect([a.status, b.status]).toEqual(["built", "built"]);
+    // No interleaving: all of one indexer's embedding happens before any of the other's.
+    const firstOther = events.findIndex((event) => event !== events[0]);
+    expect(events.slice(firstOther).every((event) => event !== events[0])).toBe(true);
+    const count = await pool.query<{ n: string }>("SELECT count(*) AS n FROM passages");
+    expect(Number(count.rows[0]!.n)).toBe(a.passages);
+  }, 60_000);
+
+  it("writes under a transaction-scoped advisory lock, and a failed write leaves the previous build", async () => {
+    await indexInto();
+    const before = await PostgresIndexStore.open(pool);
+    const target = new PostgresTarget(pool, server.url);
+    const failed = target.exclusive(
+      async (writer) => {
+        // The writer's own session: other connections wait for this transaction (PGlite runs one at a time).
+        const session = (writer as unknown as { client: pg.PoolClient }).client;
+        const locks = await session.query<{ locktype: string }>("SELECT locktype FROM pg_locks WHERE locktype = 'advisory'");
+        expect(locks.rows.length).toBeGreaterThan(0);
+        await session.query("DELETE FROM articles");
+        throw new Error("the indexer died mid-write");
+      },
+      { waitMs: 1000, onWait: () => undefined },
+    );
+    await expect(failed).rejects.toThrow("died mid-write");
+    const after = await PostgresIndexStore.open(pool);
+    expect(after!.contents.passages).toEqual(before!.contents.passages);
+    const locks = await pool.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory'");
+    expect(locks.rows).toEqual([]);
+  });
+});
