@@ -1,0 +1,51 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../support/runCli.js";
+import { startPgServer, type PgServer } from "../support/pgServer.js";
+
+let server: PgServer;
+let root: string;
+
+beforeAll(async () => {
+  server = await startPgServer();
+  root = await mkdtemp(path.join(os.tmpdir(), "news-pg-cli-"));
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+/** The commands as a deployment runs them: only the environment says where the index is. */
+const env = () => ({ INDEX_BACKEND: "postgres", DATABASE_URL: server.url, INDEX_DIR: path.join(root, "unused-index"), ARTICLES_DIR: "seeds", EMBEDDINGS: "offline" });
+
+describe("npm run index and ask with INDEX_BACKEND=postgres", () => {
+  it("index into the database, answer from it with citations, and a second index run embeds nothing", async () => {
+    const indexed = await runCli("scripts/index.ts", [], { env: env(), timeoutMs: 60_000 });
+    expect(indexed.stderr).not.toMatch(/Error/);
+    expect(indexed.code).toBe(0);
+    expect(indexed.stdout).toMatch(/^Indexed 5 articles into \d+ passages \(\d+ embedded, 0 reused\) in postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres\.$/m);
+
+    const again = await runCli("scripts/index.ts", [], { env: env(), timeoutMs: 60_000 });
+    expect(again.stdout).toMatch(/^Index is up to date: 5 articles, \d+ passages in postgres:/m);
+
+    const asked = await runCli("src/cli/ask.ts", ["--json", "What did Grushko say?"], { env: env(), timeoutMs: 60_000 });
+    expect(asked.code).toBe(0);
+    const answer = JSON.parse(asked.stdout) as { answered: boolean; citations: Array<{ text: string }> };
+    expect(answer.answered).toBe(true);
+    expect(answer.citations.some((citation) => citation.text.includes("Grushko"))).toBe(true);
+  }, 120_000);
+
+  it("name the variable when DATABASE_URL is missing, and the database when it cannot be reached", async () => {
+    const missing = await runCli("src/cli/ask.ts", ["What did Grushko say?"], { env: { ...env(), DATABASE_URL: "" } });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/DATABASE_URL: must be set when INDEX_BACKEND=postgres/);
+
+    const closed = await runCli("src/cli/ask.ts", ["What did Grushko say?"], { env: { ...env(), DATABASE_URL: "postgres://news:secret@127.0.0.1:1/news" } });
+    expect(closed.code).toBe(1);
+    expect(closed.stderr).toMatch(/Cannot use the database postgres:\/\/news@127\.0\.0\.1:1\/news .*Check DATABASE_URL/);
+    expect(closed.stderr).not.toContain("secret");
+  }, 60_000);
+});
