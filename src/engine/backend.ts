@@ -1,10 +1,10 @@
 import path from "node:path";
 import type { EngineConfig } from "../config.js";
-import { loadIndex, readManifest } from "../index/indexStore.js";
+import { currentBuild, loadIndex, readManifest } from "../index/indexStore.js";
 import type { Manifest } from "../index/manifest.js";
 import { databaseProblem, describeDatabase, openPool } from "../index/postgres/connect.js";
 import { PostgresTarget } from "../index/postgres/postgresTarget.js";
-import { readPostgresManifest } from "../index/postgres/readIndex.js";
+import { readBuiltAt, readPostgresManifest } from "../index/postgres/readIndex.js";
 import type { IndexTarget } from "../index/target.js";
 import { FileIndexStore } from "../retrieve/fileStore.js";
 import { PostgresIndexStore } from "../retrieve/postgresStore.js";
@@ -22,22 +22,34 @@ export interface IndexBackend {
   readManifest(): Promise<Manifest | null>;
   /** The current build, ready to answer from, or null when there is none. */
   openStore(): Promise<IndexStore | null>;
+  /** A name for the current build that changes whenever a new one is published (null: none, or unreadable); cheap, for polling. */
+  currentBuild(): Promise<string | null>;
 }
 
 export function indexBackend(config: EngineConfig): IndexBackend {
-  if (config.INDEX_BACKEND === "files") {
-    return {
-      where: path.resolve(config.INDEX_DIR),
-      target: undefined,
-      readManifest: () => readManifest(config.INDEX_DIR),
-      openStore: async () => {
-        const index = await loadIndex(config.INDEX_DIR);
-        return index === null ? null : new FileIndexStore(index);
-      },
-    };
-  }
   // The config schema makes DATABASE_URL present whenever INDEX_BACKEND is postgres.
-  const url = config.DATABASE_URL as string;
+  return config.INDEX_BACKEND === "files" ? filesBackend(config.INDEX_DIR) : postgresBackend(config.DATABASE_URL as string);
+}
+
+/** Build folders in `indexDir`, the current one named by its CURRENT pointer. */
+export function filesBackend(indexDir: string): IndexBackend {
+  return {
+    where: path.resolve(indexDir),
+    target: undefined,
+    readManifest: () => readManifest(indexDir),
+    openStore: async () => {
+      const index = await loadIndex(indexDir);
+      return index === null ? null : new FileIndexStore(index);
+    },
+    currentBuild: async () => {
+      const folder = await currentBuild(indexDir).catch(() => null);
+      return folder === null ? null : path.basename(folder);
+    },
+  };
+}
+
+/** The database at `url`, the current build named by when it was built (each commit of an indexer writes a new time). */
+export function postgresBackend(url: string): IndexBackend {
   const pool = openPool(url);
   const explained = <T>(work: Promise<T>): Promise<T> =>
     work.catch((error: unknown) => {
@@ -48,5 +60,6 @@ export function indexBackend(config: EngineConfig): IndexBackend {
     target: new PostgresTarget(pool, url),
     readManifest: () => explained(readPostgresManifest(pool)),
     openStore: () => explained(PostgresIndexStore.open(pool)),
+    currentBuild: () => readBuiltAt(pool).catch(() => null),
   };
 }

@@ -1,23 +1,24 @@
-import path from "node:path";
-import { currentBuild, loadIndex, type LoadedIndex } from "../index/indexStore.js";
 import type { Logger } from "../log.js";
+import type { IndexStore } from "../retrieve/store.js";
+import type { IndexBackend } from "./backend.js";
 import type { Engine } from "./engine.js";
 
 /** How often a live engine looks whether a new build was published, by default. */
 const BUILD_POLL_MS = 1000;
 
 export interface LiveEngineOptions {
-  /** The index folder to follow; null for a backend whose new builds are not followed yet (postgres). */
-  indexDir: string | null;
+  /** Where the builds are published: a folder's CURRENT pointer, or a database's manifest row. */
+  builds: Pick<IndexBackend, "currentBuild" | "openStore">;
   log: Logger;
-  /** An engine over a newly loaded build, with the same encoder as the one serving. */
-  makeEngine: (index: LoadedIndex) => Engine;
+  /** An engine over a newly opened build, with the same encoder as the one serving. */
+  makeEngine: (store: IndexStore) => Engine;
   pollMs?: number;
 }
 
 /**
  * An engine that follows the index while the bot runs. When `npm run index` publishes a new
- * build (the index's CURRENT pointer moves), it loads that build in the background and swaps
+ * build (the folder's CURRENT pointer moves, or the database's manifest gets a new build time),
+ * it opens that build in the background and swaps
  * engines in one assignment: a question already asked finishes on the engine it started on,
  * the next one uses the new engine, and the old one is left to the garbage collector. A build
  * that cannot be loaded (damaged, made with another encoder) leaves the old engine serving and
@@ -25,7 +26,7 @@ export interface LiveEngineOptions {
  */
 export class LiveEngine {
   private current: Engine;
-  /** The build folder the serving engine was loaded from. */
+  /** The name of the build serving now (backend.ts, currentBuild). */
   private loadedBuild: string | null;
   /** The last build that failed to load, so it is reported once, not at every look. */
   private failedBuild: string | null = null;
@@ -39,8 +40,7 @@ export class LiveEngine {
 
   /** Starts following the index from the engine already open over it. */
   static async follow(engine: Engine, options: LiveEngineOptions): Promise<LiveEngine> {
-    const build = options.indexDir === null ? null : await currentBuild(options.indexDir).catch(() => null);
-    return new LiveEngine(engine, build === null ? null : path.basename(build), options);
+    return new LiveEngine(engine, await options.builds.currentBuild(), options);
   }
 
   /** The engine answering now. */
@@ -98,25 +98,24 @@ export class LiveEngine {
   }
 
   private async swapIfPublished(): Promise<boolean> {
-    const { indexDir, log } = this.options;
-    if (indexDir === null) return false;
-    const folder = await currentBuild(indexDir).catch(() => null);
-    const build = folder === null ? null : path.basename(folder);
+    const { builds, log } = this.options;
+    const build = await builds.currentBuild();
     if (build === null || build === this.loadedBuild || build === this.failedBuild) return false;
     try {
-      const index = await loadIndex(indexDir);
-      if (index === null) return false;
+      const store = await builds.openStore();
+      if (store === null) return false;
+      const { manifest } = store.contents;
       const encoder = this.current.encoderId;
-      if (index.manifest.encoder.id !== encoder) {
-        throw new Error(`it was built with ${index.manifest.encoder.id}, but the bot runs ${encoder}; restart the bot to use it`);
+      if (manifest.encoder.id !== encoder) {
+        throw new Error(`it was built with ${manifest.encoder.id}, but the bot runs ${encoder}; restart the bot to use it`);
       }
-      const next = this.options.makeEngine(index);
+      const next = this.options.makeEngine(store);
       // Read the vocabulary now, not on the first question after the swap.
       await next.retrieve("warm up the new index", { k: 1 });
       this.current = next;
       this.loadedBuild = build;
       this.failedBuild = null;
-      log.info(`Now answering from the index built at ${index.manifest.builtAt} (${index.manifest.articles.length} articles).`);
+      log.info(`Now answering from the index built at ${manifest.builtAt} (${manifest.articles.length} articles).`);
       return true;
     } catch (error) {
       this.failedBuild = build;

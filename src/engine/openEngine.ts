@@ -10,7 +10,6 @@ import type { Embedder } from "../types.js";
 import { indexBackend } from "./backend.js";
 import { Engine } from "./engine.js";
 import { LiveEngine } from "./liveEngine.js";
-import { FileIndexStore } from "../retrieve/fileStore.js";
 
 /** Runs `npm run index` work: builds or updates the index for the configured articles. */
 export async function runIndexer(
@@ -66,10 +65,9 @@ export async function openLiveEngine(config: EngineConfig, log: Logger, options:
   const { engine, embedder } = await openEngineParts(config, log, options);
   const source = new FolderArticleSource(config.ARTICLES_DIR);
   const live = await LiveEngine.follow(engine, {
-    // A bot on the postgres backend answers from the build it opened until restarted (issue 13, item 2).
-    indexDir: config.INDEX_BACKEND === "files" ? config.INDEX_DIR : null,
+    builds: indexBackend(config),
     log,
-    makeEngine: (index) => new Engine(new FileIndexStore(index), embedder, { withheldArticles: withholdStale(index.manifest, config.ARTICLES_DIR, source, log) }),
+    makeEngine: (store) => new Engine(store, embedder, { withheldArticles: withholdStale(store.contents.manifest, config.ARTICLES_DIR, source, log) }),
     ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
   });
   return { live, embedder };

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Engine } from "../../src/engine/engine.js";
+import { filesBackend } from "../../src/engine/backend.js";
 import { FileIndexStore } from "../../src/retrieve/fileStore.js";
 import { LiveEngine } from "../../src/engine/liveEngine.js";
 import { buildIndex } from "../../src/index/buildIndex.js";
@@ -35,7 +36,7 @@ function recordingLog(): Logger & { errors: string[]; infos: string[] } {
 async function follow(log: Logger): Promise<LiveEngine> {
   const index = await loadIndex(indexDir);
   if (!index) throw new Error("no index");
-  return LiveEngine.follow(new Engine(new FileIndexStore(index), embedder), { indexDir, log, makeEngine: (loaded) => new Engine(new FileIndexStore(loaded), embedder) });
+  return LiveEngine.follow(new Engine(new FileIndexStore(index), embedder), { builds: filesBackend(indexDir), log, makeEngine: (store) => new Engine(store, embedder) });
 }
 
 beforeEach(async () => {

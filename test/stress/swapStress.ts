@@ -16,6 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateSyntheticArticles, seedSentences } from "../../bench/support/syntheticCorpus.js";
 import { Engine } from "../../src/engine/engine.js";
+import { filesBackend } from "../../src/engine/backend.js";
 import { FileIndexStore } from "../../src/retrieve/fileStore.js";
 import { LiveEngine } from "../../src/engine/liveEngine.js";
 import { buildIndex } from "../../src/index/buildIndex.js";
@@ -49,7 +50,7 @@ try {
   await publish();
   const first = await loadIndex(indexDir);
   if (!first) throw new Error("no index");
-  const live = await LiveEngine.follow(new Engine(new FileIndexStore(first), embedder), { indexDir, log: silentLogger, makeEngine: (index) => new Engine(new FileIndexStore(index), embedder) });
+  const live = await LiveEngine.follow(new Engine(new FileIndexStore(first), embedder), { builds: filesBackend(indexDir), log: silentLogger, makeEngine: (store) => new Engine(store, embedder) });
 
   let asked = 0;
   let failed = 0;

@@ -17,7 +17,11 @@ export function describeDatabase(url: string): string {
  * command ends when its work does.
  */
 export function openPool(url: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, allowExitOnIdle: true, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, allowExitOnIdle: true, max: 4 });
+  // An idle connection the server closed (a restart, a failover) is dropped by the pool and the
+  // next query opens another; unhandled, the event would end the process.
+  pool.on("error", () => undefined);
+  return pool;
 }
 
 /** Network and authentication failures become a UserError naming the database and the fix; others pass through. */

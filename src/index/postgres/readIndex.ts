@@ -41,6 +41,12 @@ export async function readPostgresManifest(db: Db): Promise<Manifest | null> {
   };
 }
 
+/** When the build in the database was made (ISO time), or null when there is none: one row, cheap to poll. */
+export async function readBuiltAt(db: Db): Promise<string | null> {
+  const result = await db.query<{ built_at: string }>("SELECT built_at FROM index_manifest");
+  return result.rows[0]?.built_at ?? null;
+}
+
 /** The stored vectors of some articles' passages, by passage id. */
 export async function readVectors(db: Db, articleIds: readonly string[]): Promise<Map<string, Float32Array>> {
   const result = await db.query<{ id: string; embedding: string }>("SELECT id, embedding::text AS embedding FROM passages WHERE article_id = ANY($1)", [articleIds]);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import pg from "pg";
+import { postgresBackend } from "../../../src/engine/backend.js";
 import { Engine } from "../../../src/engine/engine.js";
+import { LiveEngine } from "../../../src/engine/liveEngine.js";
 import { buildIndex, type BuildResult } from "../../../src/index/buildIndex.js";
 import { openPool } from "../../../src/index/postgres/connect.js";
 import { migrate, schemaVersion, SCHEMA_VERSION } from "../../../src/index/postgres/migrations.js";
@@ -12,7 +14,8 @@ import type { Answer, Embedder } from "../../../src/types.js";
 import { createEngineFixture, type EngineFixture } from "../../support/engineFixture.js";
 import { createFakeEmbedder } from "../../support/fakeEmbedder.js";
 import { startPgServer, type PgServer } from "../../support/pgServer.js";
-import { appendFile, readFile, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 
 let server: PgServer;
@@ -162,5 +165,30 @@ describe("the postgres backend", () => {
     expect(after!.contents.passages).toEqual(before!.contents.passages);
     const locks = await pool.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory'");
     expect(locks.rows).toEqual([]);
+  });
+
+  it("lets running engines answer from what an indexer commits, without a restart (a version check)", async () => {
+    const articlesDir = await mkdtemp(path.join(os.tmpdir(), "news-pg-live-"));
+    try {
+      await writeFile(path.join(articlesDir, "bridge.txt"), "Bridge to reopen in May\n\nThe mayor of Testville, Anna Berg, said the old bridge will reopen in May after repairs.\n");
+      await indexInto({ articlesDir });
+      const embedder = createFakeEmbedder();
+      const builds = postgresBackend(server.url);
+      const bots = await Promise.all(
+        [1, 2].map(async () => LiveEngine.follow(new Engine((await builds.openStore())!, embedder), { builds, log: silentLogger, makeEngine: (store) => new Engine(store, embedder) })),
+      );
+      const question = "What did Boris Kemp say about the harbour tax?";
+      for (const bot of bots) expect((await bot.ask(question)).confidence).toBe("none");
+
+      await writeFile(path.join(articlesDir, "harbour.txt"), "Harbour tax to double\n\nBoris Kemp, the port director, said the harbour tax will double next year.\n");
+      expect(await indexInto({ articlesDir })).toMatchObject({ embedded: 1, reused: 1 });
+      for (const bot of bots) {
+        expect(await bot.check()).toBe(true);
+        expect((await bot.ask(question)).answer).toMatch(/harbour tax will double/);
+        expect(await bot.check()).toBe(false);
+      }
+    } finally {
+      await rm(articlesDir, { recursive: true, force: true });
+    }
   });
 });
