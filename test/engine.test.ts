@@ -4,19 +4,28 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserError } from "../src/errors.js";
 import { createEngineFixture, type EngineFixture } from "./support/engineFixture.js";
 import { createFakeEmbedder } from "./support/fakeEmbedder.js";
+import { startPgServer, type PgServer } from "./support/pgServer.js";
 
-let fixture: EngineFixture;
-beforeAll(async () => {
-  fixture = await createEngineFixture(createFakeEmbedder(), async (articlesDir) => {
-    await writeFile(path.join(articlesDir, "003_c0678c1811952286.json"), JSON.stringify({ outlet: "Evening Paper", published: "2025-03-17" }));
-    await writeFile(path.join(articlesDir, "000_c2c287abe968920d.json"), JSON.stringify({ outlet: "Morning Paper" }));
+/** The engine contract: the same tests, whichever backend holds the index (issue 13). */
+describe.each(["files", "postgres"] as const)("Engine filters and sources (%s backend)", (backend) => {
+  let fixture: EngineFixture;
+  let server: PgServer | undefined;
+  beforeAll(async () => {
+    server = backend === "postgres" ? await startPgServer() : undefined;
+    fixture = await createEngineFixture(
+      createFakeEmbedder(),
+      async (articlesDir) => {
+        await writeFile(path.join(articlesDir, "003_c0678c1811952286.json"), JSON.stringify({ outlet: "Evening Paper", published: "2025-03-17" }));
+        await writeFile(path.join(articlesDir, "000_c2c287abe968920d.json"), JSON.stringify({ outlet: "Morning Paper" }));
+      },
+      server === undefined ? {} : { databaseUrl: server.url },
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await fixture?.cleanup();
+    await server?.stop();
   });
-});
-afterAll(async () => {
-  await fixture.cleanup();
-});
 
-describe("Engine filters and sources", () => {
   it("lists the indexed articles with their metadata and passage counts", () => {
     const sources = fixture.engine.sources();
     expect(sources.map((source) => source.id)).toHaveLength(5);

@@ -2,9 +2,8 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Engine } from "../../src/engine/engine.js";
-import { FileIndexStore } from "../../src/retrieve/fileStore.js";
+import { filesBackend, postgresBackend } from "../../src/engine/backend.js";
 import { buildIndex } from "../../src/index/buildIndex.js";
-import { loadIndex } from "../../src/index/indexStore.js";
 import { FolderArticleSource } from "../../src/ingest/articleSource.js";
 import { silentLogger } from "../../src/log.js";
 import type { Embedder } from "../../src/types.js";
@@ -22,29 +21,33 @@ export interface EngineFixture {
 
 /**
  * Copies the seed articles to a temp folder, indexes them with the given embedder (a fast
- * deterministic fake by default) and opens an Engine over the result.
+ * deterministic fake by default) and opens an Engine over the result: a build folder, or the
+ * Postgres database at `databaseUrl` (see pgServer.ts) when one is given.
  */
 export async function createEngineFixture(
   embedder: Embedder = createFakeEmbedder(),
   prepare?: (articlesDir: string) => Promise<void>,
+  options: { databaseUrl?: string } = {},
 ): Promise<EngineFixture> {
   const root = await mkdtemp(path.join(os.tmpdir(), "news-engine-"));
   const articlesDir = path.join(root, "articles");
   const indexDir = path.join(root, "index");
   await cp(SEEDS_DIR, articlesDir, { recursive: true });
   await prepare?.(articlesDir);
+  const backend = options.databaseUrl === undefined ? filesBackend(indexDir) : postgresBackend(options.databaseUrl);
   await buildIndex({
     indexDir,
+    target: backend.target,
     source: new FolderArticleSource(articlesDir),
     encoderId: embedder.id,
     loadEmbedder: async () => embedder,
     rebuild: false,
     log: silentLogger,
   });
-  const index = await loadIndex(indexDir);
-  if (!index) throw new Error("fixture index was not written");
+  const store = await backend.openStore();
+  if (!store) throw new Error("fixture index was not written");
   return {
-    engine: new Engine(new FileIndexStore(index), embedder),
+    engine: new Engine(store, embedder),
     root,
     articlesDir,
     indexDir,
