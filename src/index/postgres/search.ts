@@ -7,18 +7,23 @@ export interface SqlHit {
   score: number;
 }
 
+/** Nearest passages by the HNSW index (approximate, as any HNSW search). */
+export const DENSE_SQL = "SELECT id, 1 - (embedding <=> $1) AS score FROM passages ORDER BY embedding <=> $1 LIMIT $2";
 /**
- * Cosine top-k by pgvector's `<=>`, which the HNSW index answers; among `ids` when given. The
- * stored and query vectors are L2-normalised, so `1 - distance` is the dot product the files
- * backend scores with.
+ * Nearest among some passages (an outlet's, an article's), scanned exactly: the materialised
+ * candidate set keeps the planner off the HNSW index, which filters after its search and can
+ * return fewer than `limit` hits when the filter keeps few passages.
+ */
+const FILTERED_DENSE_SQL = `WITH candidates AS MATERIALIZED (SELECT id, embedding FROM passages WHERE id = ANY($3))
+SELECT id, 1 - (embedding <=> $1) AS score FROM candidates ORDER BY embedding <=> $1 LIMIT $2`;
+
+/**
+ * Cosine top-k by pgvector's `<=>`; among `ids` when given. The stored and query vectors are
+ * L2-normalised, so `1 - distance` is the dot product the files backend scores with.
  */
 export async function denseQuery(db: pg.Pool, query: Float32Array, limit: number, ids?: readonly string[]): Promise<SqlHit[]> {
   const vector = pgvector.toSql(Array.from(query));
-  const filter = ids === undefined ? "" : "WHERE id = ANY($3)";
-  const result = await db.query<SqlHit>(
-    `SELECT id, 1 - (embedding <=> $1) AS score FROM passages ${filter} ORDER BY embedding <=> $1 LIMIT $2`,
-    ids === undefined ? [vector, limit] : [vector, limit, ids],
-  );
+  const result = ids === undefined ? await db.query<SqlHit>(DENSE_SQL, [vector, limit]) : await db.query<SqlHit>(FILTERED_DENSE_SQL, [vector, limit, ids]);
   return result.rows;
 }
 

@@ -4,7 +4,9 @@ import { postgresBackend } from "../../../src/engine/backend.js";
 import { Engine } from "../../../src/engine/engine.js";
 import { LiveEngine } from "../../../src/engine/liveEngine.js";
 import { buildIndex, type BuildResult } from "../../../src/index/buildIndex.js";
-import { openPool } from "../../../src/index/postgres/connect.js";
+import pgvector from "pgvector";
+import { inTransaction, openPool } from "../../../src/index/postgres/connect.js";
+import { DENSE_SQL } from "../../../src/index/postgres/search.js";
 import { migrate, schemaVersion, SCHEMA_VERSION } from "../../../src/index/postgres/migrations.js";
 import { PostgresTarget } from "../../../src/index/postgres/postgresTarget.js";
 import { FolderArticleSource } from "../../../src/ingest/articleSource.js";
@@ -97,6 +99,19 @@ describe("the postgres backend", () => {
       expect(denseKeywordPg.map((hit) => hit.passage.id)).toEqual(denseKeywordFiles.map((hit) => hit.passage.id));
     }
   }, 60_000);
+
+  it("runs dense search on the HNSW index (cosine) when the planner has a choice", async () => {
+    await indexInto();
+    const plan = await inTransaction(pool, async (client) => {
+      // 71 passages are cheaper to scan than to search; at scale the planner picks the index on its own.
+      await client.query("SET LOCAL enable_seqscan = off");
+      const query = pgvector.toSql(Array.from({ length: 64 }, (_, i) => (i === 0 ? 1 : 0)));
+      return (await client.query(`EXPLAIN ${DENSE_SQL}`, [query, 30])).rows.map((row: Record<string, string>) => Object.values(row).join(" ")).join("\n");
+    });
+    expect(plan).toMatch(/Index Scan using passages_embedding_hnsw/);
+    const definition = await pool.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'passages_embedding_hnsw'");
+    expect(definition.rows[0]?.indexdef).toMatch(/USING hnsw \(embedding vector_cosine_ops\)/);
+  });
 
   it("re-embeds nothing when nothing changed, and only a changed article's passages when one did", async () => {
     const embedder = createFakeEmbedder();
