@@ -2,7 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../support/runCli.js";
+import pg from "pg";
+import { runCli, spawnCli } from "../support/runCli.js";
 import { startPgServer, type PgServer } from "../support/pgServer.js";
 
 let server: PgServer;
@@ -48,4 +49,42 @@ describe("npm run index and ask with INDEX_BACKEND=postgres", () => {
     expect(closed.stderr).toMatch(/Cannot use the database postgres:\/\/news@127\.0\.0\.1:1\/news .*Check DATABASE_URL/);
     expect(closed.stderr).not.toContain("secret");
   }, 60_000);
+
+  it("survive kill -9 of an indexer mid-write: the previous build keeps answering, no lock is left, the next run completes", async () => {
+    const first = await runCli("scripts/index.ts", [], { env: env(), timeoutMs: 60_000 });
+    expect(first.code).toBe(0);
+    const before = await builtAt();
+
+    // A rebuild re-embeds everything inside its transaction; it is killed once embedding is under way.
+    const indexer = spawnCli("scripts/index.ts", ["--rebuild"], { env: env() });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("the indexer never started embedding")), 60_000);
+      indexer.stderr.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("Embedding passages")) {
+          clearTimeout(timer);
+          indexer.kill("SIGKILL");
+          resolve();
+        }
+      });
+    });
+    await new Promise((resolve) => indexer.once("close", resolve));
+
+    expect(await builtAt()).toBe(before);
+    const asked = await runCli("src/cli/ask.ts", ["--json", "What did Grushko say?"], { env: env(), timeoutMs: 60_000 });
+    expect(JSON.parse(asked.stdout)).toMatchObject({ answered: true });
+    const next = await runCli("scripts/index.ts", ["--rebuild"], { env: env(), timeoutMs: 60_000 });
+    expect(next.code).toBe(0);
+    expect(next.stdout).toMatch(/^Indexed 5 articles/m);
+    expect(await builtAt()).not.toBe(before);
+  }, 180_000);
 });
+
+async function builtAt(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: server.url });
+  await client.connect();
+  try {
+    return (await client.query<{ built_at: string }>("SELECT built_at FROM index_manifest")).rows[0]?.built_at ?? null;
+  } finally {
+    await client.end();
+  }
+}
