@@ -26,6 +26,11 @@ export interface IndexBackend {
   currentBuild(): Promise<string | null>;
 }
 
+/** Where the configured index lives, for messages, without connecting to anything. */
+export function indexLocation(config: EngineConfig): string {
+  return config.INDEX_BACKEND === "files" ? path.resolve(config.INDEX_DIR) : describeDatabase(config.DATABASE_URL as string);
+}
+
 export function indexBackend(config: EngineConfig): IndexBackend {
   // The config schema makes DATABASE_URL present whenever INDEX_BACKEND is postgres.
   return config.INDEX_BACKEND === "files" ? filesBackend(config.INDEX_DIR) : postgresBackend(config.DATABASE_URL as string);

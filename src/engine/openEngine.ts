@@ -7,7 +7,7 @@ import { madeByThisVersion } from "../index/buildCurrency.js";
 import { buildIndex, type BuildResult } from "../index/buildIndex.js";
 import type { Logger } from "../log.js";
 import type { Embedder } from "../types.js";
-import { indexBackend } from "./backend.js";
+import { indexBackend, indexLocation } from "./backend.js";
 import { Engine } from "./engine.js";
 import { LiveEngine } from "./liveEngine.js";
 
@@ -37,7 +37,7 @@ export async function runIndexer(
 
 /** Describes a build result in one line for people. */
 export function describeBuild(result: BuildResult, config: EngineConfig): string {
-  const where = indexBackend(config).where;
+  const where = indexLocation(config);
   if (result.status === "up-to-date") {
     return `Index is up to date: ${result.articles} articles, ${result.passages} passages in ${where}.`;
   }

@@ -2,7 +2,8 @@ import pgvector from "pgvector";
 import type pg from "pg";
 import type { Passage } from "../../types.js";
 import type { IndexContents } from "../contents.js";
-import type { ArticleRecord, Manifest } from "../manifest.js";
+import { UserError } from "../../errors.js";
+import { manifestSchema, type ArticleRecord, type Manifest } from "../manifest.js";
 import { PassageTokens } from "../passageTokens.js";
 import { quoteIndexSchema } from "../quoteIndex.js";
 import { Vocabulary } from "../vocabulary.js";
@@ -30,15 +31,19 @@ export async function readPostgresManifest(db: Db): Promise<Manifest | null> {
   const head = (await db.query("SELECT * FROM index_manifest")).rows[0] as Record<string, unknown> | undefined;
   if (head === undefined) return null;
   const rows = (await db.query<ArticleRow>("SELECT * FROM articles ORDER BY position")).rows;
-  return {
-    formatVersion: head.format_version as number,
-    encoder: { id: head.encoder_id as string, dimensions: head.dimensions as number },
-    chunkerVersion: head.chunker_version as number,
-    quotesVersion: head.quotes_version as number,
-    builtAt: head.built_at as string,
-    articlesDir: head.articles_dir as string,
+  const parsed = manifestSchema.safeParse({
+    formatVersion: head.format_version,
+    encoder: { id: head.encoder_id, dimensions: head.dimensions },
+    chunkerVersion: head.chunker_version,
+    quotesVersion: head.quotes_version,
+    builtAt: head.built_at,
+    articlesDir: head.articles_dir,
     articles: rows.map(({ passage_count, stamp, ...record }) => ({ ...record, passageCount: passage_count, ...(stamp === null ? {} : { stamp }) })),
-  };
+  });
+  if (!parsed.success) {
+    throw new UserError("INDEX_CORRUPT", "The index in the database has a manifest of an unexpected shape. Rebuild it with: npm run index -- --rebuild");
+  }
+  return parsed.data;
 }
 
 /** When the build in the database was made (ISO time), or null when there is none: one row, cheap to poll. */
