@@ -78,6 +78,20 @@ CREATE TABLE quote_index (
 );
 `,
   },
+  {
+    version: 2,
+    name: "keyword matching counts",
+    // How many passages hold each term in each field (BM25's document frequency), written with
+    // the postings, so a query does not count postings again.
+    sql: `
+CREATE TABLE keyword_term_fields (
+  term text NOT NULL,
+  field smallint NOT NULL,
+  matching integer NOT NULL,
+  PRIMARY KEY (term, field)
+);
+`,
+  },
 ];
 
 /** The schema version this code reads and writes. */
@@ -94,15 +108,18 @@ export async function schemaVersion(db: pg.ClientBase | pg.Pool): Promise<number
   return result.rows[0]?.version ?? 0;
 }
 
-/** Applies the migrations the database lacks, in order; running it again applies nothing. Returns the versions applied. */
-export function migrate(pool: pg.Pool): Promise<number[]> {
+/**
+ * Applies the migrations the database lacks, in order, up to `upTo` (the latest by default);
+ * running it again applies nothing. Returns the versions applied.
+ */
+export function migrate(pool: pg.Pool, upTo = SCHEMA_VERSION): Promise<number[]> {
   return inTransaction(pool, async (client) => {
     await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
     await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
     const current = await schemaVersion(client);
     const applied: number[] = [];
     for (const migration of MIGRATIONS) {
-      if (migration.version <= current) continue;
+      if (migration.version <= current || migration.version > upTo) continue;
       await client.query(migration.sql);
       await client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [migration.version, migration.name]);
       applied.push(migration.version);

@@ -184,6 +184,12 @@ class PostgresWriter implements IndexWriter {
     const { postings } = keywords;
     await this.client.query("DELETE FROM keyword_terms");
     await this.client.query("INSERT INTO keyword_terms (position, term) SELECT ordinality - 1, term FROM unnest($1::text[]) WITH ORDINALITY AS t(term, ordinality)", [postings.terms]);
+    await this.client.query("DELETE FROM keyword_term_fields");
+    const counts = postings.terms.flatMap((term, t) => postings.fields.map((_, field) => ({ term, field, matching: postings.ranges[(t * postings.fields.length + field) * 2 + 1] as number })));
+    await this.client.query(
+      "INSERT INTO keyword_term_fields SELECT * FROM jsonb_populate_recordset(NULL::keyword_term_fields, $1::jsonb) WHERE matching > 0",
+      [JSON.stringify(counts)],
+    );
     await this.client.query("DELETE FROM keyword_fields");
     await this.client.query(
       "INSERT INTO keyword_fields (field, name, boost, average_length) SELECT ordinality - 1, name, boost, average FROM unnest($1::text[], $2::float8[], $3::float8[]) WITH ORDINALITY AS f(name, boost, average, ordinality)",

@@ -38,24 +38,23 @@ export interface TermMatch {
 // MiniSearch's BM25+ parameters (bm25Postings.ts): k = 1.2, b = 0.7, d = 0.5.
 const BM25_SQL = `
 WITH q AS (SELECT * FROM unnest($1::text[], $2::float8[], $3::int[], $4::int[]) AS q(term, weight, query_term, ord)),
-matching AS (
-  SELECT k.term, k.field, count(*)::float8 AS n FROM keyword_postings k WHERE k.term = ANY($1) GROUP BY k.term, k.field
-),
 scored AS (
-  SELECT k.passage_id, q.query_term, ARRAY[q.ord, k.field] AS met,
-    q.weight * f.boost * ln(1 + (m.passage_count - matching.n + 0.5) / (matching.n + 0.5))
+  SELECT k.passage_id, q.query_term, ARRAY[q.ord, k.field::int] AS met,
+    q.weight * f.boost * ln(1 + (m.passage_count - matching.matching::float8 + 0.5) / (matching.matching::float8 + 0.5))
       * (0.5 + (k.freq * 2.2) / (k.freq + 1.2 * (1 - 0.7 + 0.7 * k.field_length / f.average_length))) AS score
   FROM q
   JOIN keyword_postings k ON k.term = q.term
-  JOIN matching ON matching.term = k.term AND matching.field = k.field
+  JOIN keyword_term_fields matching ON matching.term = k.term AND matching.field = k.field
   JOIN keyword_fields f ON f.field = k.field
   CROSS JOIN index_manifest m
   WHERE $6::text[] IS NULL OR k.passage_id = ANY($6)
+),
+totals AS (
+  SELECT passage_id, sum(score) * count(DISTINCT query_term) AS score, min(met) AS met FROM scored GROUP BY passage_id
 )
-SELECT s.passage_id AS id, sum(s.score) * count(DISTINCT s.query_term) AS score
-FROM scored s JOIN passages p ON p.id = s.passage_id JOIN articles a ON a.id = p.article_id
-GROUP BY s.passage_id, a.position, p.position
-ORDER BY score DESC, min(s.met), a.position, p.position
+SELECT t.passage_id AS id, t.score
+FROM totals t JOIN passages p ON p.id = t.passage_id JOIN articles a ON a.id = p.article_id
+ORDER BY t.score DESC, t.met, a.position, p.position
 LIMIT $5`;
 
 /**

@@ -62,13 +62,34 @@ async function tables(): Promise<string[]> {
 describe("Postgres migrations", () => {
   it("go up from an empty database, and a second run applies nothing", async () => {
     expect(await schemaVersion(pool)).toBe(0);
-    expect(await migrate(pool)).toEqual([1]);
+    expect(await migrate(pool)).toEqual([1, 2]);
     expect(await schemaVersion(pool)).toBe(SCHEMA_VERSION);
-    expect(await tables()).toEqual(
-      ["articles", "index_manifest", "keyword_fields", "keyword_postings", "keyword_terms", "passages", "quote_index", "schema_migrations", "vocabulary"],
-    );
+    expect(await tables()).toEqual([
+      "articles",
+      "index_manifest",
+      "keyword_fields",
+      "keyword_postings",
+      "keyword_term_fields",
+      "keyword_terms",
+      "passages",
+      "quote_index",
+      "schema_migrations",
+      "vocabulary",
+    ]);
     expect(await migrate(pool)).toEqual([]);
     expect(await schemaVersion(pool)).toBe(SCHEMA_VERSION);
+  });
+
+  it("go up from each earlier version", async () => {
+    for (let from = 1; from < SCHEMA_VERSION; from++) {
+      await pool.end();
+      await server.reset();
+      pool = openPool(server.url);
+      expect(await migrate(pool, from)).toEqual(Array.from({ length: from }, (_, i) => i + 1));
+      expect(await schemaVersion(pool)).toBe(from);
+      expect(await migrate(pool)).toEqual(Array.from({ length: SCHEMA_VERSION - from }, (_, i) => from + i + 1));
+      expect(await schemaVersion(pool)).toBe(SCHEMA_VERSION);
+    }
   });
 });
 
