@@ -2,12 +2,9 @@ import path from "node:path";
 import type { EngineConfig } from "../config.js";
 import { currentBuild, loadIndex, readManifest } from "../index/indexStore.js";
 import type { Manifest } from "../index/manifest.js";
-import { databaseProblem, describeDatabase, openPool } from "../index/postgres/connect.js";
-import { PostgresTarget } from "../index/postgres/postgresTarget.js";
-import { readBuiltAt, readPostgresManifest } from "../index/postgres/readIndex.js";
+import { describeDatabase } from "../index/postgres/describe.js";
 import type { IndexTarget } from "../index/target.js";
 import { FileIndexStore } from "../retrieve/fileStore.js";
-import { PostgresIndexStore } from "../retrieve/postgresStore.js";
 import type { IndexStore } from "../retrieve/store.js";
 
 /**
@@ -53,18 +50,26 @@ export function filesBackend(indexDir: string): IndexBackend {
   };
 }
 
-/** The database at `url`, the current build named by when it was built (each commit of an indexer writes a new time). */
+/**
+ * The database at `url`. The Postgres client and its modules load on first use, so a files
+ * backend never pays for them (see postgresBackend.ts).
+ */
 export function postgresBackend(url: string): IndexBackend {
-  const pool = openPool(url);
-  const explained = <T>(work: Promise<T>): Promise<T> =>
-    work.catch((error: unknown) => {
-      throw databaseProblem(url, error);
-    });
+  let opened: Promise<IndexBackend> | undefined;
+  const backend = () => (opened ??= import("./postgresBackend.js").then((module) => module.openPostgresBackend(url)));
+  const where = describeDatabase(url);
   return {
-    where: describeDatabase(url),
-    target: new PostgresTarget(pool, url),
-    readManifest: () => explained(readPostgresManifest(pool)),
-    openStore: () => explained(PostgresIndexStore.open(pool)),
-    currentBuild: () => readBuiltAt(pool).catch(() => null),
+    where,
+    target: {
+      where,
+      exclusive: async (work, options) => {
+        const { target } = await backend();
+        if (target === undefined) throw new Error("The Postgres backend has no index target.");
+        return target.exclusive(work, options);
+      },
+    },
+    readManifest: async () => (await backend()).readManifest(),
+    openStore: async () => (await backend()).openStore(),
+    currentBuild: async () => (await backend()).currentBuild(),
   };
 }

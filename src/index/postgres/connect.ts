@@ -1,16 +1,6 @@
 import pg from "pg";
 import { UserError } from "../../errors.js";
-
-/** The database a URL names, for messages: never its password. */
-export function describeDatabase(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.password = "";
-    return parsed.toString();
-  } catch {
-    return "the database in DATABASE_URL";
-  }
-}
+import { describeDatabase } from "./describe.js";
 
 /**
  * A pool of connections to DATABASE_URL. Idle connections do not keep the process alive, so a

@@ -8,7 +8,8 @@ import { POSTINGS_QUERY } from "../keywordIndex.js";
 import { PassageTokens } from "../passageTokens.js";
 import type { IndexTarget, IndexWriter } from "../target.js";
 import { storedComponent } from "../vectraShards.js";
-import { describeDatabase, inTransaction } from "./connect.js";
+import { inTransaction } from "./connect.js";
+import { describeDatabase } from "./describe.js";
 import { migrate } from "./migrations.js";
 import { readPostgresManifest, readVectors } from "./readIndex.js";
 
