@@ -50,3 +50,27 @@ export function loadDiscordConfig(env: NodeJS.ProcessEnv = process.env): Discord
   Object.defineProperty(parsed.data, "DISCORD_TOKEN", { enumerable: false });
   return Object.freeze(parsed.data);
 }
+
+const shardsSchema = z.object({
+  SHARDS: z
+    .string()
+    .trim()
+    .regex(/^(auto|[1-9]\d{0,3})$/, 'must be "auto" (as many shards as Discord recommends) or a whole number of shards from 1 to 9999; leave it unset to run one process without sharding')
+    .transform((value) => (value === "auto" ? "auto" : Number(value)))
+    .optional(),
+});
+
+/** How many shards `npm start` runs: "auto" (Discord's recommendation) or a count; undefined = one process, no ShardingManager. */
+export type ShardsSetting = "auto" | number | undefined;
+
+/**
+ * Reads `SHARDS` for `npm start`. Inside a shard process discord.js's ShardingManager sets
+ * `SHARDING_MANAGER` and reuses `SHARDS` for that shard's id, so there it means "run the bot"
+ * (undefined). A malformed value throws a `CONFIG_INVALID` UserError naming it.
+ */
+export function loadShardsSetting(env: NodeJS.ProcessEnv = process.env): ShardsSetting {
+  if (env.SHARDING_MANAGER !== undefined) return undefined;
+  const parsed = shardsSchema.safeParse(withoutBlanks(env));
+  if (!parsed.success) throw describeConfigError(parsed.error, "The Discord bot configuration");
+  return parsed.data.SHARDS;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadDiscordConfig } from "../../src/discord/config.js";
+import { loadDiscordConfig, loadShardsSetting } from "../../src/discord/config.js";
 import { redactingLogger } from "../../src/discord/redact.js";
 import { UserError } from "../../src/errors.js";
 import { TEST_TOKEN } from "./harness.js";
@@ -68,6 +68,23 @@ describe("loadDiscordConfig", () => {
 
   it("explains a token pasted with its 'Bot ' prefix", () => {
     expect(configError({ ...valid, DISCORD_TOKEN: `Bot ${TEST_TOKEN}` }).message).toMatch(/without a "Bot " prefix/);
+  });
+});
+
+describe("loadShardsSetting", () => {
+  it("is unset (one process) by default or blank, and reads auto or a count", () => {
+    expect(loadShardsSetting({})).toBeUndefined();
+    expect(loadShardsSetting({ SHARDS: " " })).toBeUndefined();
+    expect(loadShardsSetting({ SHARDS: "auto" })).toBe("auto");
+    expect(loadShardsSetting({ SHARDS: " 2 " })).toBe(2);
+  });
+
+  it("inside a shard, where discord.js reuses SHARDS for the shard's id, means: run the bot", () => {
+    expect(loadShardsSetting({ SHARDING_MANAGER: "true", SHARDS: "0", SHARD_COUNT: "2" })).toBeUndefined();
+  });
+
+  it.each(["0", "-1", "1.5", "two", "Auto "])("rejects SHARDS=%s naming the variable and the fix", (value) => {
+    expect(() => loadShardsSetting({ SHARDS: value })).toThrow(/SHARDS: must be "auto" .* or a whole number of shards .*leave it unset/);
   });
 });
 
