@@ -32,6 +32,20 @@ export interface GatewayFrame {
   at: number;
 }
 
+/** One gateway session: the shard it identified as, and the dispatches it was sent (for RESUME). */
+interface Session {
+  id: string;
+  seq: number;
+  backlog: Json[];
+  shard: [number, number];
+  socket: WebSocket | null;
+}
+
+/** The shard that receives a guild's events: `(guild_id >> 22) % total`; DMs (no guild) go to shard 0. */
+export function shardOf(guildId: string | undefined, total: number): number {
+  return guildId === undefined ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(total));
+}
+
 /** Discord checks a message nonce for uniqueness "in the past few minutes". */
 const NONCE_WINDOW_MS = 5 * 60_000;
 
@@ -48,8 +62,8 @@ export class FakeDiscord extends EventEmitter {
   private readonly nonces = new Map<string, { id: string; at: number }>();
   private readonly faults = new FaultPlan();
   private readonly sockets = new Set<WebSocket>();
-  private current: WebSocket | null = null;
-  private session: { id: string; seq: number; backlog: Json[] } | null = null;
+  /** The latest session of each shard id. */
+  private readonly sessions = new Map<number, Session>();
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly server = http.createServer((request, response) => void this.handleHttp(request, response));
   private base = "";
@@ -61,6 +75,10 @@ export class FakeDiscord extends EventEmitter {
       validToken?: string;
       /** Answer IDENTIFY by closing the connection with this code (4004 authentication failed, 4014 disallowed intents…). */
       identifyCloseCode?: number;
+      /** The shard count GET /gateway/bot recommends (1 unless set). */
+      shards?: number;
+      /** The guilds the bot is in, each sent to the shard that owns it (FAKE_IDS.guild unless set). */
+      guilds?: readonly { id: string; channel: string }[];
     } = {},
   ) {
     super();
@@ -82,19 +100,34 @@ export class FakeDiscord extends EventEmitter {
     return `${this.base}/api`;
   }
 
-  /** Sends a dispatch (op 0) on the live connection, or keeps it for replay on RESUME. */
-  dispatch(t: string, d: Json): void {
-    if (!this.session) throw new Error("no gateway session yet");
-    if (t === "INTERACTION_CREATE") this.interactionChannels.set(d.token, d.channel_id);
-    const frame = { op: 0, t, s: ++this.session.seq, d };
-    this.session.backlog.push(frame);
-    if (this.current?.readyState === 1) this.current.send(JSON.stringify(frame));
+  /** The `[id, total]` each IDENTIFY asked for, in order. */
+  get identifiedShards(): [number, number][] {
+    return this.received.filter((frame) => frame.op === 2).map((frame) => frame.d.shard ?? [0, 1]);
   }
 
-  /** Drops the gateway connection: with a close code (4000 = unknown error, resumable) or abruptly. */
-  dropConnection(code?: number): void {
-    const socket = this.current;
-    this.current = null;
+  /**
+   * Sends a dispatch (op 0) on the live connection of the shard that owns `d.guild_id` (shard 0
+   * for DMs), as Discord routes events; or keeps it for replay on RESUME.
+   */
+  dispatch(t: string, d: Json): void {
+    const total = this.sessions.values().next().value?.shard[1] ?? 1;
+    this.dispatchTo(shardOf(d.guild_id, total), t, d);
+  }
+
+  private dispatchTo(shard: number, t: string, d: Json): void {
+    const session = this.sessions.get(shard);
+    if (!session) throw new Error(`no gateway session for shard ${shard} yet`);
+    if (t === "INTERACTION_CREATE") this.interactionChannels.set(d.token, d.channel_id);
+    const frame = { op: 0, t, s: ++session.seq, d };
+    session.backlog.push(frame);
+    if (session.socket?.readyState === 1) session.socket.send(JSON.stringify(frame));
+  }
+
+  /** Drops a shard's gateway connection (shard 0's unless told): with a close code (4000 = unknown error, resumable) or abruptly. */
+  dropConnection(code?: number, shard = 0): void {
+    const session = this.sessions.get(shard);
+    const socket = session?.socket;
+    if (session) session.socket = null;
     if (code === undefined) socket?.terminate();
     else socket?.close(code, "dropped by the test");
   }
@@ -173,32 +206,36 @@ export class FakeDiscord extends EventEmitter {
   private onFrame(ws: WebSocket, frame: { op: number; d: any }): void {
     this.received.push({ ...frame, at: Date.now() });
     if (frame.op === 1) this.send(ws, { op: 11 });
-    if (frame.op === 2) this.identify(ws);
+    if (frame.op === 2) this.identify(ws, frame.d ?? {});
     if (frame.op === 6) this.resume(ws, frame.d);
     this.emit("change");
   }
 
-  private identify(ws: WebSocket): void {
+  private identify(ws: WebSocket, d: { shard?: [number, number] }): void {
     if (this.options.identifyCloseCode !== undefined) return void ws.close(this.options.identifyCloseCode, "refused by the test");
-    this.current = ws;
-    this.session = { id: `session-${snowflake()}`, seq: 0, backlog: [] };
-    this.dispatch("READY", {
+    const shard = d.shard ?? [0, 1];
+    const [id, total] = shard;
+    const session: Session = { id: `session-${snowflake()}`, seq: 0, backlog: [], shard, socket: ws };
+    this.sessions.set(id, session);
+    const guilds = (this.options.guilds ?? [{ id: FAKE_IDS.guild, channel: FAKE_IDS.channel }]).filter((guild) => shardOf(guild.id, total) === id);
+    this.dispatchTo(id, "READY", {
       v: 10,
       user: BOT_USER,
-      guilds: [{ id: FAKE_IDS.guild, unavailable: true }],
-      session_id: this.session.id,
+      guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+      session_id: session.id,
       resume_gateway_url: `${this.base.replace("http", "ws")}/gateway`,
-      shard: [0, 1],
+      shard,
       application: { id: FAKE_IDS.application, flags: this.options.applicationFlags ?? 0 },
     });
-    this.dispatch("GUILD_CREATE", guildCreate());
+    for (const guild of guilds) this.dispatchTo(id, "GUILD_CREATE", guildCreate(guild.id, guild.channel));
   }
 
   private resume(ws: WebSocket, d: { session_id: string; seq: number }): void {
-    if (!this.session || d.session_id !== this.session.id) return this.send(ws, { op: 9, d: false });
-    this.current = ws;
-    for (const frame of this.session.backlog) if (frame.s > d.seq) this.send(ws, frame);
-    this.dispatch("RESUMED", {});
+    const session = [...this.sessions.values()].find((candidate) => candidate.id === d.session_id);
+    if (!session) return this.send(ws, { op: 9, d: false });
+    session.socket = ws;
+    for (const frame of session.backlog) if (frame.s > d.seq) this.send(ws, frame);
+    this.dispatchTo(session.shard[0], "RESUMED", {});
   }
 
   private async handleHttp(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
@@ -233,7 +270,7 @@ export class FakeDiscord extends EventEmitter {
     const [, first, second, third, fourth, fifth] = path.split("/");
     if (method === "GET" && path === "/gateway/bot") {
       const url = `${this.base.replace("http", "ws")}/gateway`;
-      return { status: 200, body: { url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 60_000, max_concurrency: 1 } } };
+      return { status: 200, body: { url, shards: this.options.shards ?? 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 60_000, max_concurrency: 1 } } };
     }
     if (method === "GET" && path === "/applications/@me") return { status: 200, body: { id: FAKE_IDS.application, name: "newsbot", flags: this.options.applicationFlags ?? 0 } };
     if (method === "PUT" && first === "applications" && path.endsWith("/commands")) {

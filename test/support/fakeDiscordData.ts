@@ -35,9 +35,10 @@ export function messageData<T extends { id: string; channel_id: string; author: 
   };
 }
 
-export function guildCreate(): Json {
+/** GUILD_CREATE for the fake's guild, or another one like it (the same name, and one text channel). */
+export function guildCreate(id: string = FAKE_IDS.guild, channel: string = FAKE_IDS.channel): Json {
   return {
-    id: FAKE_IDS.guild,
+    id,
     name: "Newsroom",
     icon: null,
     owner_id: "1100000000000000099",
@@ -47,8 +48,8 @@ export function guildCreate(): Json {
     features: [],
     emojis: [],
     stickers: [],
-    roles: [{ id: FAKE_IDS.guild, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-    channels: [{ id: FAKE_IDS.channel, type: 0, name: "news", position: 0, permission_overwrites: [], parent_id: null, nsfw: false }],
+    roles: [{ id, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    channels: [{ id: channel, type: 0, name: "news", position: 0, permission_overwrites: [], parent_id: null, nsfw: false }],
     threads: [],
     members: [],
     presences: [],
