@@ -13,7 +13,7 @@ const DISCONNECT_MS = 2_000;
  */
 const ECHO_MS = 1_000;
 /** Ctrl-C, a supervisor's stop, the terminal closing. */
-const STOP_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+export const STOP_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
 
 /** Where stop signals come from: the process itself, outside tests. */
 interface SignalSource {

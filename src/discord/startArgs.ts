@@ -13,6 +13,9 @@ npm run register.
 Options:
   -h, --help   Show this help.
 
+With SHARDS=auto or SHARDS=N, runs the bot as that many shard processes under discord.js's
+ShardingManager (auto: as many as Discord recommends); signals reach every shard.
+
 Needs DISCORD_TOKEN and DISCORD_CLIENT_ID; the other DISCORD_* variables and the engine's are
 optional. They come from environment variables or .env (see .env.example and README,
 "Discord bot").

@@ -11,6 +11,7 @@ import { detectMessageContent } from "../../src/discord/intents.js";
 import { discordRest } from "../../src/discord/rest.js";
 import type { Logger } from "../../src/log.js";
 import type { Answer } from "../../src/types.js";
+import { NpmProcess } from "../support/botProcess.js";
 import { createEngineFixture, type EngineFixture } from "../support/engineFixture.js";
 import { FAKE_IDS, FakeDiscord } from "../support/fakeDiscord.js";
 import type { SourceAdder } from "../../src/engine/addSource.js";
@@ -195,5 +196,39 @@ export async function waitForLog(h: Pick<Harness, "logs">, pattern: RegExp, time
     if (line !== undefined) return line;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for a log line matching ${pattern}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const npmStarts: { fake: FakeDiscord; bot: NpmProcess }[] = [];
+
+/**
+ * `npm start` as a real process tree (see NpmProcess) against a new fake Discord, with the
+ * Discord settings a developer's .env might hold blanked; `env` adds the index and the rest.
+ * Call `stopNpmStarts` after each test.
+ */
+export async function npmStartAgainstFake(fakeOptions: ConstructorParameters<typeof FakeDiscord>[0], env: Record<string, string>): Promise<{ fake: FakeDiscord; bot: NpmProcess }> {
+  const fake = await FakeDiscord.start(fakeOptions);
+  const bot = new NpmProcess(["start"], {
+    DISCORD_TOKEN: TEST_TOKEN,
+    DISCORD_CLIENT_ID: FAKE_IDS.application,
+    DISCORD_API_URL: fake.apiUrl,
+    // Blank, so that a developer's .env cannot set them.
+    DISCORD_GUILD_ID: "",
+    DISCORD_CHANNEL_IDS: "",
+    DISCORD_MESSAGE_CONTENT: "",
+    SHARDS: "",
+    FEEDBACK_SALT: "process-test-salt-0123456789",
+    ANSWER_COOLDOWN_SECONDS: "0",
+    ...env,
+  });
+  npmStarts.push({ fake, bot });
+  return { fake, bot };
+}
+
+/** Kills what `npmStartAgainstFake` started, whatever state a test left it in, and closes its fakes. */
+export async function stopNpmStarts(): Promise<void> {
+  for (const { fake, bot } of npmStarts.splice(0)) {
+    bot.killAll();
+    await fake.close();
   }
 }

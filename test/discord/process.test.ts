@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { ApplicationFlags } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { NpmProcess, type Exit } from "../support/botProcess.js";
+import { within, type Exit, type NpmProcess } from "../support/botProcess.js";
 import { SEEDS_DIR } from "../support/engineFixture.js";
-import { FAKE_IDS, FakeDiscord, snowflake, type RecordedRequest } from "../support/fakeDiscord.js";
+import { FAKE_IDS, snowflake, type FakeDiscord, type RecordedRequest } from "../support/fakeDiscord.js";
 import { runCli, spawnCli } from "../support/runCli.js";
-import { TEST_TOKEN } from "./harness.js";
+import { npmStartAgainstFake, stopNpmStarts } from "./harness.js";
 import { slashCommand } from "./payloads.js";
 
 /**
@@ -20,45 +20,27 @@ const CONNECTED = /Connected to Discord as newsbot/;
 const START_MS = 45_000;
 
 let dir: string;
-let fake: FakeDiscord | undefined;
-let bot: NpmProcess | undefined;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "news-bot-process-"));
   const built = await runCli("scripts/index.ts", [], { env: { INDEX_DIR: path.join(dir, "index"), ARTICLES_DIR: SEEDS_DIR, EMBEDDINGS: "offline" }, timeoutMs: 110_000 });
   if (built.code !== 0) throw new Error(`could not build the test index:\n${built.stderr}`);
 });
-afterEach(async () => {
-  bot?.killAll();
-  bot = undefined;
-  await fake?.close();
-  fake = undefined;
-});
+afterEach(stopNpmStarts);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function startBot(
+function startBot(
   fakeOptions: ConstructorParameters<typeof FakeDiscord>[0] = {},
   folders: { indexDir: string; articlesDir: string } = { indexDir: path.join(dir, "index"), articlesDir: SEEDS_DIR },
 ): Promise<{ fake: FakeDiscord; bot: NpmProcess }> {
-  fake = await FakeDiscord.start(fakeOptions);
-  bot = new NpmProcess(["start"], {
-    DISCORD_TOKEN: TEST_TOKEN,
-    DISCORD_CLIENT_ID: FAKE_IDS.application,
-    DISCORD_API_URL: fake.apiUrl,
-    // Blank, so that a developer's .env cannot set them.
-    DISCORD_GUILD_ID: "",
-    DISCORD_CHANNEL_IDS: "",
-    DISCORD_MESSAGE_CONTENT: "",
+  return npmStartAgainstFake(fakeOptions, {
     INDEX_DIR: folders.indexDir,
     ARTICLES_DIR: folders.articlesDir,
     EMBEDDINGS: "offline",
     FEEDBACK_LOG: path.join(dir, "feedback.jsonl"),
-    FEEDBACK_SALT: "process-test-salt-0123456789",
-    ANSWER_COOLDOWN_SECONDS: "0",
   });
-  return { fake, bot };
 }
 
 /** The bot's error lines (npm adds its own, prefixed "npm error", when a script fails). */
@@ -83,11 +65,6 @@ describe("npm start: fatal gateway closes exit non-zero with one line that says 
     expect(await bot.whenAllGone(5_000)).toEqual([]);
   });
 });
-
-/** `promise`, or a rejection naming `what` after `ms`: a process that does not exit fails the test instead of hanging it. */
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms).unref())]);
-}
 
 /** Asks /ask and waits until the bot is sending its answer, which the fake holds for `holdMs`. */
 async function answerInFlight(fake: FakeDiscord, holdMs: number): Promise<RecordedRequest> {

@@ -98,3 +98,8 @@ export class NpmProcess {
     }
   }
 }
+
+/** `promise`, or a rejection naming `what` after `ms`: a process that does not exit fails the test instead of hanging it. */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms).unref())]);
+}

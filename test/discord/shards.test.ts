@@ -1,0 +1,84 @@
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { within, type NpmProcess } from "../support/botProcess.js";
+import { FAKE_IDS, shardOf, snowflake, type FakeDiscord } from "../support/fakeDiscord.js";
+import { buildSeedIndex, type SeedIndex } from "../support/seedIndex.js";
+import { editedReply, npmStartAgainstFake, runCommand, stopNpmStarts } from "./harness.js";
+import { slashCommand } from "./payloads.js";
+
+/**
+ * `SHARDS=2 npm start` and `SHARDS=auto npm start` as a supervisor runs them: the manager and two
+ * shard processes against the fake Discord, with two guilds that belong to different shards.
+ */
+
+/** A second guild, owned by the other shard of two: 2^22 above the fake's own guild. */
+const OTHER_GUILD = { id: String(BigInt(FAKE_IDS.guild) + (1n << 22n)), channel: String(BigInt(FAKE_IDS.channel) + (1n << 22n)) };
+const GUILDS = [{ id: FAKE_IDS.guild, channel: FAKE_IDS.channel }, OTHER_GUILD];
+/** Two shards, one after the other (the manager waits 5.5 s between them), each loading the engine. */
+const START_MS = 120_000;
+
+let seed: SeedIndex;
+
+beforeAll(async () => {
+  seed = await buildSeedIndex();
+});
+afterEach(stopNpmStarts);
+afterAll(async () => {
+  await seed?.cleanup();
+});
+
+/** `SHARDS=<shards> npm start`, Discord recommending `recommended` shards; resolves once both shards are connected. */
+async function startSharded(shards: string, recommended: number): Promise<{ fake: FakeDiscord; bot: NpmProcess }> {
+  const started = await npmStartAgainstFake({ shards: recommended, guilds: GUILDS }, { ...seed.env, SHARDS: shards, FEEDBACK_LOG: path.join(seed.env.INDEX_DIR!, "..", "feedback.jsonl") });
+  await started.bot.waitForStderr(/Shard 0 of 2 connected[\s\S]*Shard 1 of 2 connected/, START_MS);
+  return started;
+}
+
+/** Asks /ask in `guild` and waits for the answer the shard that owns it sends. */
+async function askIn(fake: FakeDiscord, guild: { id: string; channel: string }): Promise<string> {
+  const ask = slashCommand("ask", { question: "What did Grushko say?" }, snowflake(), { id: guild.channel });
+  const inGuild = { ...ask, guild_id: guild.id, channel: { ...ask.channel, guild_id: guild.id }, authorizing_integration_owners: { "0": guild.id } };
+  await runCommand(fake, inGuild);
+  return JSON.stringify((await editedReply(fake, ask)).body);
+}
+
+const botProcesses = (npm: NpmProcess) => npm.running().filter((info) => /\bdist\/src\/discord\/main\.js\b/.test(info.commandLine));
+
+describe("npm start with SHARDS: one process per shard under discord.js's ShardingManager", () => {
+  it("the guilds belong to different shards of two", () => {
+    expect(GUILDS.map((guild) => shardOf(guild.id, 2)).sort()).toEqual([0, 1]);
+  });
+
+  it.each([
+    ["2", 1],
+    ["auto", 2],
+  ])("SHARDS=%s (Discord recommends %i): each shard identifies as [id, 2], answers its own guild, and SIGTERM stops them all", async (shards, recommended) => {
+    const { fake, bot } = await startSharded(shards, recommended);
+    expect(fake.identifiedShards.sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    // The manager and two shards.
+    expect(botProcesses(bot)).toHaveLength(3);
+    if (shards === "auto") expect(fake.requests.some((request) => request.method === "GET" && request.path === "/gateway/bot")).toBe(true);
+
+    for (const guild of GUILDS) expect(await askIn(fake, guild)).toContain("We absolutely do not care");
+
+    process.kill(bot.pid, "SIGTERM");
+    const exit = await within(bot.exited, 20_000, "stopping");
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(await bot.whenAllGone(5_000)).toEqual([]);
+    expect(bot.stderr.match(/SIGTERM: finishing answers in progress/g)).toHaveLength(2);
+    expect(bot.stderr).not.toMatch(/^error:/m);
+  }, 240_000);
+
+  it("SIGKILL to the manager: the shards see their channel to it close and stop too, leaving no process", async () => {
+    const { bot } = await startSharded("2", 1);
+    const shards = botProcesses(bot);
+    const manager = shards.find((candidate) => shards.some((shard) => shard.parent === candidate.pid));
+    expect(manager).toBeDefined();
+    process.kill(manager!.pid, "SIGKILL");
+    expect(await bot.whenAllGone(20_000)).toEqual([]);
+    expect(bot.stderr.match(/SIGTERM: finishing answers in progress/g)).toHaveLength(2);
+  }, 240_000);
+});
