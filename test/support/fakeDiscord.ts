@@ -42,8 +42,8 @@ interface Session {
 }
 
 /** The shard that receives a guild's events: `(guild_id >> 22) % total`; DMs (no guild) go to shard 0. */
-export function shardOf(guildId: string | undefined, total: number): number {
-  return guildId === undefined ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(total));
+export function shardOf(guildId: string | null | undefined, total: number): number {
+  return guildId == null || total === 1 ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(total));
 }
 
 /** Discord checks a message nonce for uniqueness "in the past few minutes". */
