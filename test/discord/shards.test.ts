@@ -63,9 +63,9 @@ describe("npm start with SHARDS: one process per shard under discord.js's Shardi
   });
 
   it.each([
-    ["2", 1],
-    ["auto", 2],
-  ])("SHARDS=%s (Discord recommends %i): each shard identifies as [id, 2], answers its own guild's /ask and the button under it, and SIGTERM stops them all", async (shards, recommended) => {
+    ["2", 1, "npm"],
+    ["auto", 2, "the whole process group"],
+  ] as const)("SHARDS=%s (Discord recommends %i): each shard identifies as [id, 2], answers its own guild's /ask and the button under it, and SIGTERM to %s stops them all", async (shards, recommended, target) => {
     const { fake, bot } = await startSharded(shards, recommended);
     expect(fake.identifiedShards.sort()).toEqual([
       [0, 2],
@@ -81,7 +81,8 @@ describe("npm start with SHARDS: one process per shard under discord.js's Shardi
       expect(passages.data.embeds[0].title).toMatch(/^\[1\] /);
     }
 
-    process.kill(bot.pid, "SIGTERM");
+    // To the group, each shard gets it twice (directly and from the manager) and takes the echo for one request.
+    process.kill(target === "npm" ? bot.pid : -bot.pid, "SIGTERM");
     const exit = await within(bot.exited, 20_000, "stopping");
     expect(exit).toEqual({ code: 0, signal: null });
     expect(await bot.whenAllGone(5_000)).toEqual([]);
