@@ -222,6 +222,11 @@ describe("topicConcepts", () => {
     expect(topicConcepts(concepts, null).map((concept) => concept.text)).toEqual(["backstop", "date"]);
     expect(topicConcepts(concepts, "time").map((concept) => concept.text)).toEqual(["backstop"]);
   });
+
+  it("leaves out a negation: 'why won't Paris bring back the draft' is about the draft", () => {
+    const concepts = [word("won't"), word("bring"), word("draft")];
+    expect(topicConcepts(concepts, "reason").map((concept) => concept.text)).toEqual(["bring", "draft"]);
+  });
 });
 
 describe("judgeLead", () => {
