@@ -3,6 +3,7 @@ import { EXIT_STATUS_HELP, UsageError } from "../src/errors.js";
 import { HELP_FLAG, parseFlags } from "../src/util/flags.js";
 
 export const BENCH_HELP = `Usage: npm run --silent bench -- [--json] [--quick] [--scales 1000,10000,100000] [--repeats N] [--passes N] [--keep]
+                             [--backend files|postgres]
 
 Measures index build, embedding throughput, warm answer latency, index load time, resident
 memory and disk size on seeds/ and on synthetic corpora of the given sizes, and compares the
@@ -18,12 +19,20 @@ Options:
   --repeats N     Fresh-process runs per figure (default 3).
   --passes N      Timed passes over the dev questions per run, after one warm-up pass (default 3).
   --keep          Keep the temporary folder with the synthetic corpora and indexes.
+  --backend NAME  files (default) or postgres: also index the seeds into Postgres + pgvector and
+                  time warm answers there beside the files backend (p50 ratio checked against
+                  BENCHMARKS.md). Uses DATABASE_URL when set (its index is replaced by the
+                  seeds'), else an in-process PGlite server on 127.0.0.1, stopped at the end.
   -h, --help      Show this help.
 
 ${EXIT_STATUS_HELP}`;
 
+export const BENCH_BACKENDS = ["files", "postgres"] as const;
+export type BenchBackend = (typeof BENCH_BACKENDS)[number];
+
 interface BenchOptions {
   json: boolean;
+  backend: BenchBackend;
   scales: number[];
   repeats: number;
   passes: number;
@@ -34,6 +43,11 @@ function positiveInteger(flag: string, value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new UsageError("BAD_FLAG", `${flag} must be a whole number ≥ 1, got "${value}".`);
   return number;
+}
+
+function backendOf(value: string): BenchBackend {
+  if ((BENCH_BACKENDS as readonly string[]).includes(value)) return value as BenchBackend;
+  throw new UsageError("BAD_FLAG", `--backend must be one of ${BENCH_BACKENDS.join(", ")}, got "${value}".`);
 }
 
 /**
@@ -50,6 +64,7 @@ export function parseBenchArgs(argv: string[]): { help: true } | ({ help: false 
       repeats: { type: "string", default: "3" },
       passes: { type: "string" },
       keep: { type: "boolean", default: false },
+      backend: { type: "string", default: "files" },
       ...HELP_FLAG,
     },
   });
@@ -59,6 +74,7 @@ export function parseBenchArgs(argv: string[]): { help: true } | ({ help: false 
   return {
     help: false,
     json: values.json,
+    backend: backendOf(values.backend),
     scales,
     repeats: positiveInteger("--repeats", values.repeats),
     passes: positiveInteger("--passes", values.passes ?? (values.quick ? "1" : "3")),

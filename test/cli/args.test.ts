@@ -75,3 +75,18 @@ describe("ingest", () => {
     expect(status).toBe(2);
   });
 });
+
+describe("bench", () => {
+  it("reads --backend files|postgres, files by default", () => {
+    expect(parseBenchArgs([])).toMatchObject({ help: false, backend: "files" });
+    expect(parseBenchArgs(["--backend", "postgres"])).toMatchObject({ help: false, backend: "postgres" });
+    expect(BENCH_HELP).toContain("--backend");
+  });
+
+  it("stops on a backend it does not know with status 2, naming the flag and the allowed values", () => {
+    const { error, status } = usageError(() => parseBenchArgs(["--backend", "sqlite"]));
+    expect(error.message).toBe('--backend must be one of files, postgres, got "sqlite".');
+    expect(error.code).toBe("BAD_FLAG");
+    expect(status).toBe(2);
+  });
+});
