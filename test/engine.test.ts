@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserError } from "../src/errors.js";
 import { createEngineFixture, type EngineFixture } from "./support/engineFixture.js";
 import { createFakeEmbedder } from "./support/fakeEmbedder.js";
-import { startPgServer, type PgServer } from "./support/pgServer.js";
+import { startPgServer, type PgServer } from "../bench/support/pgServer.js";
 
 /** The engine contract: the same tests, whichever backend holds the index (issue 13). */
 describe.each(["files", "postgres"] as const)("Engine filters and sources (%s backend)", (backend) => {

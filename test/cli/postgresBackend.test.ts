@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { runCli, spawnCli } from "../support/runCli.js";
-import { startPgServer, type PgServer } from "../support/pgServer.js";
+import { startPgServer, type PgServer } from "../../bench/support/pgServer.js";
 
 let server: PgServer;
 let root: string;

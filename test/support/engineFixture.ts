@@ -22,7 +22,7 @@ export interface EngineFixture {
 /**
  * Copies the seed articles to a temp folder, indexes them with the given embedder (a fast
  * deterministic fake by default) and opens an Engine over the result: a build folder, or the
- * Postgres database at `databaseUrl` (see pgServer.ts) when one is given.
+ * Postgres database at `databaseUrl` (see bench/support/pgServer.ts) when one is given.
  */
 export async function createEngineFixture(
   embedder: Embedder = createFakeEmbedder(),

@@ -15,7 +15,7 @@ import { PostgresIndexStore } from "../../../src/retrieve/postgresStore.js";
 import type { Answer, Embedder } from "../../../src/types.js";
 import { createEngineFixture, type EngineFixture } from "../../support/engineFixture.js";
 import { createFakeEmbedder } from "../../support/fakeEmbedder.js";
-import { startPgServer, type PgServer } from "../../support/pgServer.js";
+import { startPgServer, type PgServer } from "../../../bench/support/pgServer.js";
 import { appendFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";

@@ -3,7 +3,7 @@ import { vector } from "@electric-sql/pglite-pgvector";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
 
-/** A real Postgres engine with pgvector (PGlite, in process), served on 127.0.0.1 over the wire protocol. */
+/** A real Postgres engine with pgvector (PGlite, in process), served on 127.0.0.1 over the wire protocol: the tests' database and `npm run bench -- --backend postgres`'s when DATABASE_URL is unset. */
 export interface PgServer {
   /** A DATABASE_URL for it: clients connect over TCP as to any server. */
   url: string;
