@@ -49,16 +49,22 @@ export async function coldBuilds(
   return figures;
 }
 
-/** Loads the seed index and answers the question set warm, `repeats` times in fresh processes. */
+/**
+ * Loads the seed index and answers the question set warm, `repeats` times in fresh processes:
+ * from the build folder `indexDir`, or from the Postgres database at `databaseUrl` when given.
+ */
 export async function seedServe(
   indexDir: string,
   encoder: EncoderKind,
-  options: { questionsFile: string; repeats: number; passes: number; onProgress: (message: string) => void },
+  options: { questionsFile: string; repeats: number; passes: number; onProgress: (message: string) => void; databaseUrl?: string },
 ): Promise<ServeFigures> {
   const runs: ServeMeasurement[] = [];
+  const { databaseUrl } = options;
+  const where = databaseUrl === undefined ? "" : " (postgres)";
   for (let run = 0; run < options.repeats; run++) {
-    options.onProgress(`seeds: load and query, run ${run + 1} of ${options.repeats}`);
-    runs.push(await runWorker({ task: "serve", indexDir, encoder, questionsFile: options.questionsFile, warmupPasses: 1, passes: options.passes }));
+    options.onProgress(`seeds${where}: load and query, run ${run + 1} of ${options.repeats}`);
+    const task = { task: "serve", indexDir, encoder, questionsFile: options.questionsFile, warmupPasses: 1, passes: options.passes } as const;
+    runs.push(await runWorker(databaseUrl === undefined ? task : { ...task, databaseUrl }));
   }
   return serveFigures(runs);
 }

@@ -4,10 +4,9 @@
  * line and exits.
  */
 import { Engine } from "../src/engine/engine.js";
-import { FileIndexStore } from "../src/retrieve/fileStore.js";
+import { filesBackend, postgresBackend } from "../src/engine/backend.js";
 import { planEncoder } from "../src/embed/chooseEmbedder.js";
 import { buildIndex } from "../src/index/buildIndex.js";
-import { loadIndex } from "../src/index/indexStore.js";
 import { FolderArticleSource } from "../src/ingest/articleSource.js";
 import { silentLogger } from "../src/log.js";
 import { readQuestionSet } from "../src/eval/questionSet.js";
@@ -48,6 +47,7 @@ async function build(task: BuildTask): Promise<BuildMeasurement> {
   let embedded = 0;
   const result = await buildIndex({
     indexDir: task.indexDir,
+    target: task.databaseUrl === undefined ? undefined : postgresBackend(task.databaseUrl).target,
     source: new FolderArticleSource(task.articlesDir),
     encoderId: plan.id,
     loadEmbedder: async () => {
@@ -68,9 +68,11 @@ async function build(task: BuildTask): Promise<BuildMeasurement> {
 async function serve(task: ServeTask): Promise<ServeMeasurement> {
   const baselineMiB = residentMiB();
   const loadStart = performance.now();
-  const index = await loadIndex(task.indexDir);
+  // The files backend loads the build folder whole (`loadIndex`); Postgres reads the contents and ranks in SQL.
+  const store = await (task.databaseUrl === undefined ? filesBackend(task.indexDir) : postgresBackend(task.databaseUrl)).openStore();
   const loadMs = elapsedMs(loadStart);
-  if (index === null) throw new Error(`No index in ${task.indexDir}`);
+  if (store === null) throw new Error(`No index in ${task.databaseUrl === undefined ? task.indexDir : "the database"}`);
+  const index = store.contents;
   const afterLoadMiB = residentMiB();
 
   const modelStart = performance.now();
@@ -81,7 +83,7 @@ async function serve(task: ServeTask): Promise<ServeMeasurement> {
   if (indexEncoder !== real.id && indexEncoder !== syntheticEncoderId(real.id)) {
     throw new Error(`The index at ${task.indexDir} was built with ${indexEncoder}, not ${real.id}.`);
   }
-  const engine = new Engine(new FileIndexStore(index), indexEncoder === real.id ? real : withEncoderId(real, indexEncoder));
+  const engine = new Engine(store, indexEncoder === real.id ? real : withEncoderId(real, indexEncoder));
 
   const questions = readQuestionSet(task.questionsFile);
   for (let pass = 0; pass < task.warmupPasses; pass++) for (const question of questions) await engine.ask(question.question);

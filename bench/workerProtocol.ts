@@ -11,6 +11,8 @@ export interface BuildTask {
   articlesDir: string;
   indexDir: string;
   encoder: EncoderKind;
+  /** Write into the Postgres database at this URL instead of `indexDir` (--backend postgres). */
+  databaseUrl?: string;
 }
 
 /** Load an index and answer a question set warm. */
@@ -21,6 +23,8 @@ export interface ServeTask {
   questionsFile: string;
   warmupPasses: number;
   passes: number;
+  /** Answer from the Postgres database at this URL instead of `indexDir` (--backend postgres). */
+  databaseUrl?: string;
 }
 
 /** Build one system of the side-by-side comparison and answer the question set with it. */
