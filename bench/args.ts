@@ -27,8 +27,8 @@ Options:
 
 ${EXIT_STATUS_HELP}`;
 
-export const BENCH_BACKENDS = ["files", "postgres"] as const;
-export type BenchBackend = (typeof BENCH_BACKENDS)[number];
+const BENCH_BACKENDS = ["files", "postgres"] as const;
+type BenchBackend = (typeof BENCH_BACKENDS)[number];
 
 interface BenchOptions {
   json: boolean;

@@ -10,6 +10,7 @@ import { renderReport, type BenchReport } from "./report.js";
 import { runScale } from "./scale.js";
 import { PROJECT_ROOT, reindexUnchanged } from "./reindex.js";
 import { coldBuilds, seedServe } from "./seedScale.js";
+import { postgresSeedServe } from "./postgresRun.js";
 import { combineRuns, SYSTEMS, type SystemName } from "./sideBySide.js";
 import type { PairMeasurement, SideMeasurement } from "./workerProtocol.js";
 import { combinePairs } from "./paired.js";
@@ -45,6 +46,19 @@ async function main(): Promise<void> {
     if (!served?.indexDir || !served.encoderId || !servedChoice?.plan) throw new Error("No encoder is available to benchmark.");
 
     const serve = await seedServe(served.indexDir, served.kind, { questionsFile, repeats: options.repeats, passes: options.passes, onProgress: progress });
+    // The same encoder, questions and passes as the files figure above.
+    const postgres =
+      options.backend === "postgres"
+        ? await postgresSeedServe({
+            articlesDir,
+            indexDir: path.join(workDir, "seed-postgres"),
+            encoder: served.kind,
+            questionsFile,
+            repeats: options.repeats,
+            passes: options.passes,
+            onProgress: progress,
+          })
+        : undefined;
     progress("seeds: re-running the indexer on the unchanged corpus");
     const reindex = await reindexUnchanged(served.indexDir, articlesDir, options.repeats, { viaNpm: true });
 
@@ -103,6 +117,7 @@ async function main(): Promise<void> {
       sideBySide: rows,
       paired: combinePairs(pairs),
       scales,
+      ...(postgres && { postgres }),
       durationMs: performance.now() - started,
     };
     const report: BenchReport = { ...partial, targets: checkTargets(partial, targets) };

@@ -3,6 +3,7 @@ import type { ScaleFigures, ServeFigures } from "./scale.js";
 import type { ReindexFigures } from "./reindex.js";
 import type { EncoderBuildFigures } from "./seedScale.js";
 import type { PairFigures } from "./paired.js";
+import type { PostgresFigures } from "./postgresRun.js";
 import type { SystemFigures } from "./sideBySide.js";
 import type { Spread } from "./stats.js";
 
@@ -13,6 +14,8 @@ export interface BenchReport {
   settings: { repeats: number; passes: number; scales: number[]; questions: number };
   encoders: EncoderBuildFigures[];
   seed: { encoderId: string; passages: number; serve: ServeFigures; reindex: ReindexFigures } | null;
+  /** `--backend postgres` only: the same seed figures answered from Postgres + pgvector. */
+  postgres?: PostgresFigures;
   sentenceTable: { sentences: number; ms: number } | null;
   sideBySide: SystemFigures[];
   /** Ours and vectra dense timed on the same queries, back to back, in one process per run. */
@@ -99,6 +102,27 @@ function seedSection(report: BenchReport): string {
     ["the same without npm (`tsx scripts/index.ts`)", formatSpread(reindex.tsxMs)],
   ];
   return `## Seeds (${report.seed.passages} passages, \`${report.seed.encoderId}\`)\n\n${table(["figure", "median (min–max)"], rows)}\n`;
+}
+
+function postgresSection(report: BenchReport): string {
+  const { postgres, seed } = report;
+  if (postgres === undefined || seed === null) return "";
+  const files = seed.serve;
+  const pg = postgres.serve;
+  const row = (figure: string, pick: (serve: ServeFigures) => Spread) => [figure, formatSpread(pick(files)), formatSpread(pick(pg)), ratio(pick(pg), pick(files))];
+  const rows = [
+    row("answer latency p50 (`engine.ask`, warm)", (serve) => serve.askP50Ms),
+    row("answer latency p95", (serve) => serve.askP95Ms),
+    row("retrieval only p50 (`engine.retrieve`)", (serve) => serve.retrieveP50Ms),
+    row("index open (`openStore`)", (serve) => serve.loadMs),
+    ["dev-set evidence recall@5", formatRecall(files.recallAt5), formatRecall(pg.recallAt5), "–"],
+  ];
+  return `## Seeds: files vs postgres backend (${postgres.passages} passages in Postgres, same encoder and questions)
+
+${table(["figure", "files", "postgres", "postgres/files"], rows)}
+
+Postgres: ${postgres.pglite ? "PGlite + pgvector in the bench's process, over TCP on 127.0.0.1 (DATABASE_URL unset)" : `\`${postgres.database}\``}; dense and BM25 top-k run in SQL.
+`;
 }
 
 function sideBySideSection(report: BenchReport): string {
@@ -196,7 +220,7 @@ export function renderReport(report: BenchReport): string {
     `Load average ${load(machine.loadAtStart)} at start, ${load(machine.loadAtEnd)} at end.\n` +
     `Each figure: median (min–max) over ${report.settings.repeats} runs; latencies over ${report.settings.questions} dev questions × ` +
     `${report.settings.passes} passes after one warm-up pass. Whole run: ${formatMs(report.durationMs)}.\n`;
-  return [header, encodersSection(report), seedSection(report), sideBySideSection(report), pairedSection(report), scaleSection(report), targetsSection(report)]
+  return [header, encodersSection(report), seedSection(report), postgresSection(report), sideBySideSection(report), pairedSection(report), scaleSection(report), targetsSection(report)]
     .filter((part) => part !== "")
     .join("\n");
 }

@@ -28,6 +28,7 @@ const CHECKS = {
   "scale-load": { quantity: "time", corpus: "passages" },
   "scale-memory": { quantity: "memory", corpus: "passages" },
   "vectra-ratio": { quantity: "ratio", corpus: "seeds" },
+  "postgres-ratio": { quantity: "ratio", corpus: "seeds" },
   reindex: { quantity: "time", corpus: "seeds" },
 } as const satisfies Record<string, { quantity: Quantity; corpus: "seeds" | "passages" }>;
 type CheckName = keyof typeof CHECKS;
@@ -204,6 +205,8 @@ export function checkTargets(report: Omit<BenchReport, "targets">, targets: Targ
       verdict: !accurate ? "not met" : speed,
     });
   }
+  // Judged only when --backend postgres ran, so the default report keeps its rows.
+  if (report.postgres !== undefined) checks.push(postgresCheck(report.seed?.serve.askP50Ms ?? null, report.postgres.serve.askP50Ms, targets["postgres-ratio"].limit));
   const reindex = report.seed?.reindex.npmMs ?? null;
   const reindexLimit = targets.reindex.limit;
   checks.push({
@@ -212,4 +215,12 @@ export function checkTargets(report: Omit<BenchReport, "targets">, targets: Targ
     verdict: reindex === null ? "not measured" : within(reindex.median, reindexLimit) ? "met" : "not met",
   });
   return checks;
+}
+
+/** Postgres's warm answer p50 over the files backend's, medians of the same passes: within the limit or not. */
+function postgresCheck(files: Spread | null, postgres: Spread, limit: Limit): TargetCheck {
+  const target = `postgres warm answer p50 ${limit.text}× files at seed scale`;
+  if (files === null || files.n === 0 || postgres.n === 0 || files.median === 0) return { target, figure: "not measured", verdict: "not measured" };
+  const value = postgres.median / files.median;
+  return { target, figure: `${formatSpread(postgres)} vs ${formatSpread(files)} (ratio ${value.toFixed(2)})`, verdict: within(value, limit) ? "met" : "not met" };
 }

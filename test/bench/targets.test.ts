@@ -35,6 +35,7 @@ describe("the targets table", () => {
     expect(TARGETS["scale-load"]).toEqual({ limit: { op: "≤", value: 3000, text: "≤ 3 s" }, passages: 100_000 });
     expect(TARGETS["scale-memory"].limit.value).toBe(1e9 / 2 ** 20);
     expect(TARGETS["vectra-ratio"].limit).toEqual({ op: "<", value: 1, text: "< 1" });
+    expect(TARGETS["postgres-ratio"]).toEqual({ limit: { op: "≤", value: 2, text: "≤ 2" }, passages: null });
     expect(TARGETS.reindex.limit).toEqual({ op: "<", value: 1000, text: "< 1 s" });
   });
 
@@ -79,5 +80,15 @@ describe("checkTargets", () => {
     expect(verdicts(benchReport({ seed: seed(50.5, 999), scales: [scale(100_000, 3001, 954)] }))).toEqual(["not met", "not met", "not met", "not met", "met"]);
     const elsewhere = checkTargets(benchReport({ scales: [scale(10_000, 1, 1)] }), TARGETS)[1];
     expect(elsewhere).toEqual({ target: "warm answer p50 ≤ 150 ms at 100000 passages", figure: "not run (scale 100000 not in --scales)", verdict: "not measured" });
+  });
+
+  it("judges postgres's warm answer p50 against the files backend's only when --backend postgres ran", () => {
+    const postgres = (p50: number) => ({ database: "postgres://127.0.0.1/postgres", pglite: true, passages: 71, serve: serve(p50, 100) });
+    const check = (filesP50: number, postgresP50: number) =>
+      checkTargets(benchReport({ seed: seed(filesP50, 1000), postgres: postgres(postgresP50) }), TARGETS).find((each) => each.target.startsWith("postgres"));
+    expect(checkTargets(benchReport({ seed: seed(10, 1000) }), TARGETS).some((each) => each.target.startsWith("postgres"))).toBe(false);
+    expect(check(10, 20)).toEqual({ target: "postgres warm answer p50 ≤ 2× files at seed scale", figure: "20.0 ms vs 10.0 ms (ratio 2.00)", verdict: "met" });
+    expect(check(10, 20.5)?.verdict).toBe("not met");
+    expect(check(0, 5)?.verdict).toBe("not measured");
   });
 });

@@ -15,6 +15,7 @@ Some prose.
 | \`scale-load\` | ≤ 3 s | 100000 passages | index load |
 | \`scale-memory\` | ≤ 1 GB | 100000 passages | peak RSS |
 | \`vectra-ratio\` | < 1 | seeds | ours/theirs p50 |
+| \`postgres-ratio\` | ≤ 2 | seeds | postgres p50 over files p50 |
 | \`reindex\` | < 1 s | seeds | re-running \`npm run index\` |
 
 ## Next section

@@ -1,0 +1,43 @@
+import type { EncoderKind } from "./encoders.js";
+import type { ServeFigures } from "./scale.js";
+import { seedServe } from "./seedScale.js";
+import { startPgServer } from "./support/pgServer.js";
+import { runWorker } from "./workerClient.js";
+import { describeDatabase } from "../src/index/postgres/describe.js";
+
+/** `--backend postgres`: the seed index in Postgres + pgvector, answered warm as the files backend is. */
+export interface PostgresFigures {
+  /** The database, as messages name it, and whether it was the in-process PGlite server. */
+  database: string;
+  pglite: boolean;
+  passages: number;
+  serve: ServeFigures;
+}
+
+/**
+ * Indexes the seeds into DATABASE_URL's database (its index is replaced) or, when it is unset,
+ * into an in-process PGlite + pgvector server on 127.0.0.1 stopped at the end, with the
+ * encoder the files run used; then times warm answers there in fresh processes, as seedServe
+ * does for the build folder.
+ */
+export async function postgresSeedServe(options: {
+  articlesDir: string;
+  indexDir: string;
+  encoder: EncoderKind;
+  questionsFile: string;
+  repeats: number;
+  passes: number;
+  onProgress: (message: string) => void;
+}): Promise<PostgresFigures> {
+  const given = process.env.DATABASE_URL;
+  const server = given ? null : await startPgServer();
+  const databaseUrl = given || (server?.url as string);
+  try {
+    options.onProgress(`seeds (postgres): indexing into ${describeDatabase(databaseUrl)}${server ? " (PGlite in process)" : ""}`);
+    const built = await runWorker({ task: "build", articlesDir: options.articlesDir, indexDir: options.indexDir, encoder: options.encoder, databaseUrl });
+    const serve = await seedServe(options.indexDir, options.encoder, { ...options, databaseUrl });
+    return { database: describeDatabase(databaseUrl), pglite: server !== null, passages: built.passages, serve };
+  } finally {
+    await server?.stop();
+  }
+}
