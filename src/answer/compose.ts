@@ -3,6 +3,7 @@ import type { Answer, Citation, Passage, RetrievedPassage } from "../types.js";
 import { answerTypeOf, hasAnswerType, type AnswerType } from "../retrieve/answerType.js";
 import { coverageOf, type Coverage } from "../retrieve/coverage.js";
 import { passageReader, type PassageReader } from "../retrieve/passageText.js";
+import { startsWithQuote } from "../text/sentences.js";
 import { contentTerms } from "../text/terms.js";
 import { citationOf, type ArticleLookup } from "./sources.js";
 
@@ -76,8 +77,6 @@ function sentencesOf(passage: Passage, coverage: Coverage, read: PassageReader):
   }));
 }
 
-/** A sentence that opens a quotation. */
-const OPENS_QUOTE = /^[“"‘']/u;
 /** How many sentences back a quotation may have opened. */
 const QUOTE_REACH = 3;
 
@@ -88,7 +87,7 @@ const QUOTE_REACH = 3;
  */
 function speakerBefore(sentences: readonly ScoredSentence[], index: number, holdsPerson: (text: string) => boolean): number {
   for (let opened = index; opened >= Math.max(1, index - QUOTE_REACH); opened--) {
-    const quoted = OPENS_QUOTE.test((sentences[opened] as ScoredSentence).text) && (opened === index || leavesQuoteOpen(sentences.slice(opened, index).map((sentence) => sentence.text).join(" ")));
+    const quoted = startsWithQuote((sentences[opened] as ScoredSentence).text) && (opened === index || leavesQuoteOpen(sentences.slice(opened, index).map((sentence) => sentence.text).join(" ")));
     if (quoted) return holdsPerson((sentences[opened - 1] as ScoredSentence).text) ? opened - 1 : -1;
   }
   return -1;

@@ -5,6 +5,7 @@ import { answerTypeOf, hasAnswerType, isCalendarName, measureAsked, type AnswerT
 import { conceptHeld } from "../retrieve/coverage.js";
 import { DAY_NAMES, MONTH_NAMES } from "../text/calendar.js";
 import { NUMBER_WORDS } from "../text/numberWords.js";
+import { startsWithQuote } from "../text/sentences.js";
 import { REPORTING_VERBS } from "../text/speechVerbs.js";
 import { contentTerm, contentTerms, isStopword, words } from "../text/terms.js";
 import { isWordToken, tokenise } from "../text/tokens.js";
@@ -291,7 +292,7 @@ export function askedDeed(question: string): string | undefined {
   const tokens = words(question);
   for (let index = tokens.indexOf("who") + 1; index > 0 && index < tokens.length; index++) {
     const token = tokens[index] as string;
-    if (AUXILIARY.test(token) || /^(been|being|be)$/.test(token) || isAdverb(token)) continue;
+    if (beforeVerb(token)) continue;
     // "Who said…", "who is the…": whoever speaks, or a name asked for, not a deed.
     if (SAYING.test(token)) return undefined;
     const verb = /\p{L}{3,}(?:ed|en)$/u.test(token) || /^(?:will|would|did|does|do|can|could|to|might|may)$/.test(tokens[index - 1] as string);
@@ -325,6 +326,8 @@ const DETERMINER = /^(?:the|a|an|this|that|these|those|its|their|his|her)$/i;
 
 /** "actually", "finally", "still": how or when it happened, not what ("supply", "rally" are verbs). */
 const isAdverb = (token: string) => NOT_TOPIC.has(token) || (/^\p{L}{2,}ly$/u.test(token) && !/(?:ply|^[rt]ally|^ally|^bully)$/.test(token));
+/** What stands between a subject and its verb without being either: "has been", "did … actually". */
+const beforeVerb = (token: string) => AUXILIARY.test(token) || /^(been|being|be)$/.test(token) || isAdverb(token);
 
 /**
  * A "how many" question taken apart after its counted thing: the verb saying what happened to
@@ -343,7 +346,7 @@ function readCount(question: string, concepts: readonly Concept[]): { event?: st
   // …then past the auxiliaries and whoever does it ("France", "Russia", "the war"), to the verb.
   for (index++; index < tokens.length; index++) {
     const token = tokens[index] as string;
-    if (AUXILIARY.test(token) || /^(been|being|be)$/.test(token) || isAdverb(token)) continue;
+    if (beforeVerb(token)) continue;
     // A word after "the" is a noun, not the verb: "how many people has the war left dead".
     if (DETERMINER.test(tokens[index - 1] as string) && !DETERMINER.test(token)) continue;
     // "how many troops has Zelensky said would be needed": the count is what someone says, in their words.
@@ -503,7 +506,7 @@ export function judgeLead(part: Pick<QuestionPart, "concepts" | "type" | "unknow
 export function unnamedSpeaker(names: readonly Concept[], who: string, lead: { text: string; before: string }): string | undefined {
   const speaker = names.find((concept) => concept.known && who.toLowerCase().includes(concept.text.toLowerCase()));
   if (speaker === undefined) return undefined;
-  const withBefore = /^[“"‘']/u.test(lead.text) && !hasAnswerType(lead.text, "person");
+  const withBefore = startsWithQuote(lead.text) && !hasAnswerType(lead.text, "person");
   const terms = new Set(contentTerms(withBefore ? `${lead.before} ${lead.text}` : lead.text));
   return conceptHeld(speaker, terms) ? undefined : speaker.text;
 }
