@@ -28,9 +28,17 @@ export function indexLocation(config: EngineConfig): string {
   return config.INDEX_BACKEND === "files" ? path.resolve(config.INDEX_DIR) : describeDatabase(config.DATABASE_URL as string);
 }
 
+/** One backend per configuration, so that opening, indexing, watching and following share one connection pool. */
+const backends = new WeakMap<EngineConfig, IndexBackend>();
+
 export function indexBackend(config: EngineConfig): IndexBackend {
-  // The config schema makes DATABASE_URL present whenever INDEX_BACKEND is postgres.
-  return config.INDEX_BACKEND === "files" ? filesBackend(config.INDEX_DIR) : postgresBackend(config.DATABASE_URL as string);
+  let backend = backends.get(config);
+  if (backend === undefined) {
+    // The config schema makes DATABASE_URL present whenever INDEX_BACKEND is postgres.
+    backend = config.INDEX_BACKEND === "files" ? filesBackend(config.INDEX_DIR) : postgresBackend(config.DATABASE_URL as string);
+    backends.set(config, backend);
+  }
+  return backend;
 }
 
 /** Build folders in `indexDir`, the current one named by its CURRENT pointer. */
