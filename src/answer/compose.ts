@@ -3,6 +3,7 @@ import type { Answer, Citation, Passage, RetrievedPassage } from "../types.js";
 import { answerTypeOf, hasAnswerType, type AnswerType } from "../retrieve/answerType.js";
 import { coverageOf, type Coverage } from "../retrieve/coverage.js";
 import { passageReader, type PassageReader } from "../retrieve/passageText.js";
+import { namesWithin } from "../text/names.js";
 import { startsWithQuote } from "../text/sentences.js";
 import { contentTerms } from "../text/terms.js";
 import { citationOf, type ArticleLookup } from "./sources.js";
@@ -51,6 +52,8 @@ interface Lead {
   text: string;
   /** The sentence before it in its passage ("" when it opens the passage): what "the new contracts" refers to. */
   before: string;
+  /** The names its opening pronoun refers back to ("" when it opens with none). */
+  carried: string;
 }
 
 export interface Composed extends Answer {
@@ -66,15 +69,41 @@ interface ScoredSentence {
   end: number;
   text: string;
   coverage: number;
+  /** The names a sentence opening with "He", "She" or "They" refers back to ("" for others). */
+  carried: string;
+}
+
+/** A sentence whose subject is a pronoun: "He also reiterated that the arms supply freeze…". */
+const PRONOUN_OPENING = /^(?:He|She|They)\b/;
+/** How many sentences back a pronoun may find the names it stands for. */
+const PRONOUN_REACH = 3;
+
+/**
+ * The names of the nearest sentence before `index` (within PRONOUN_REACH) that writes any, when
+ * the sentence at `index` opens with a pronoun: who "He" is in "He also reiterated…".
+ */
+function carriedNames(texts: readonly string[], index: number): string {
+  if (!PRONOUN_OPENING.test(texts[index] ?? "")) return "";
+  for (let back = index - 1; back >= Math.max(0, index - PRONOUN_REACH); back--) {
+    const names = namesWithin(texts[back] as string);
+    if (names.length > 0) return names.join(" ");
+  }
+  return "";
 }
 
 function sentencesOf(passage: Passage, coverage: Coverage, read: PassageReader): ScoredSentence[] {
-  return read(passage).sentences.map((sentence) => ({
-    start: passage.start + sentence.start,
-    end: passage.start + sentence.end,
-    text: sentence.text,
-    coverage: coverage(sentence.terms),
-  }));
+  const { sentences } = read(passage);
+  const texts = sentences.map((sentence) => sentence.text);
+  return sentences.map((sentence, index) => {
+    const carried = carriedNames(texts, index);
+    return {
+      start: passage.start + sentence.start,
+      end: passage.start + sentence.end,
+      text: sentence.text,
+      coverage: coverage(carried === "" ? sentence.terms : new Set([...sentence.terms, ...contentTerms(carried)])),
+      carried,
+    };
+  });
 }
 
 /** How many sentences back a quotation may have opened. */
@@ -163,7 +192,7 @@ export function composeAnswer(question: string, retrieved: readonly RetrievedPas
     // Retrieval order still counts: a later passage must answer clearly better to lead.
     const score = head === undefined ? 0 : head.coverage + typed - RANK_PENALTY * index;
     const before = best > 0 ? (sentences[best - 1] as ScoredSentence).text : "";
-    return { n: index + 1, run, score, isTyped, before, coverage: head?.coverage ?? 0, about: head !== undefined && onSubject(item.passage) };
+    return { n: index + 1, run, score, isTyped, before, carried: head?.carried ?? "", coverage: head?.coverage ?? 0, about: head !== undefined && onSubject(item.passage) };
   });
   // Among the sentences that answer in kind, about the question's names, the best covered leads.
   const answering = candidates.filter((candidate) => candidate.isTyped && candidate.about && candidate.run.length > 0);
@@ -183,7 +212,7 @@ export function composeAnswer(question: string, retrieved: readonly RetrievedPas
     if (lead !== null && first !== undefined && fits(first) && !fits(candidate)) continue;
     const text = run.map((sentence) => sentence.text).join(" ");
     if (parts.length > 0 && length + text.length > options.maxAnswerChars) break;
-    lead ??= { index: n - 1, coverage: candidate.coverage, typed: candidate.isTyped, onSubject: candidate.about, text, before: candidate.before };
+    lead ??= { index: n - 1, coverage: candidate.coverage, typed: candidate.isTyped, onSubject: candidate.about, text, before: candidate.before, carried: candidate.carried };
     parts.push(`${text} [${n}]`);
     length += text.length;
   }

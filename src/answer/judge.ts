@@ -54,7 +54,7 @@ const NUMBER_COMPOUND = /(\d)-(?=\p{L})/gu;
 /** A year ("1941") dates something; it does not count it. */
 const YEAR = /\b(?:1[89]|20)\d{2}\b/g;
 /** A sentence that reports words: a quotation mark or a verb of saying. */
-const SPOKEN_VERBS = [...REPORTING_VERBS, "tells", "claimed", "argued", "insisted", "described", "called", "branded", "accused", "dismissed"];
+const SPOKEN_VERBS = [...REPORTING_VERBS, "tells", "claimed", "argued", "insisted", "reiterated", "repeated", "stressed", "described", "called", "branded", "accused", "dismissed"];
 const SPOKEN = new RegExp(String.raw`[“”"‘]|\b(?:${SPOKEN_VERBS.join("|")})\b`, "i");
 /** Verbs that report what someone says or thinks rather than what happened. */
 const SAYING = /^(according|say|says|said|claim|claims|claimed|estimate|estimates|estimated|expect|expects|expected|think|thinks|thought|believe|believes|believed|report|reports|reported|want|wants|wanted|call|calls|called|ask|asks|asked)$/;
@@ -503,11 +503,12 @@ export function judgeLead(part: Pick<QuestionPart, "concepts" | "type" | "unknow
  * Medvedev's post), else undefined. A quotation that names no one may follow the sentence
  * naming its speaker.
  */
-export function unnamedSpeaker(names: readonly Concept[], who: string, lead: { text: string; before: string }): string | undefined {
+export function unnamedSpeaker(names: readonly Concept[], who: string, lead: { text: string; before: string; carried?: string }): string | undefined {
   const speaker = names.find((concept) => concept.known && who.toLowerCase().includes(concept.text.toLowerCase()));
   if (speaker === undefined) return undefined;
   const withBefore = startsWithQuote(lead.text) && !hasAnswerType(lead.text, "person");
-  const terms = new Set(contentTerms(withBefore ? `${lead.before} ${lead.text}` : lead.text));
+  // "He also reiterated that…" speaks in the words of the person named before it.
+  const terms = new Set(contentTerms(`${withBefore ? lead.before : ""} ${lead.carried ?? ""} ${lead.text}`));
   return conceptHeld(speaker, terms) ? undefined : speaker.text;
 }
 

@@ -21,3 +21,15 @@ export function properNounsIn(texts: Iterable<string>): Set<string> {
   }
   return new Set([...capitalised].filter((word) => !lower.has(word)));
 }
+
+/**
+ * The capitalised words a sentence writes past its start (and past any opening of a quotation
+ * within it): "Mr Hegseth meanwhile dismissed … Washington" gives Mr, Hegseth and Washington.
+ */
+export function namesWithin(sentence: string): string[] {
+  const names: string[] = [];
+  for (const match of sentence.matchAll(/([.!?:;"“‘]\s*)?([\p{L}][\p{L}'’-]*)/gu)) {
+    if (match.index > 0 && match[1] === undefined && isCapitalised(match[2] as string)) names.push(match[2] as string);
+  }
+  return names;
+}

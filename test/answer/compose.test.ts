@@ -101,6 +101,16 @@ describe("the passage an answer leads with", () => {
     // With no passage about the names, retrieval order and words decide, as before.
     expect(composeAnswer("In the Odesa strike, how many people were hurt?", [elsewhere, odesa], options(() => false)).lead?.index).toBe(0);
   });
+
+  it("reads a sentence opening with “He” as naming whom the sentences before it name", () => {
+    const hegseth = passage(
+      "pentagon",
+      "Mr Hegseth meanwhile dismissed the accusations. “The press is interested in narratives,” he said. He also reiterated that the arms freeze is temporary.",
+    );
+    const answer = composeAnswer("What did Hegseth say about the arms freeze?", [hegseth], { ...options(() => true), type: "quote", holdsAnswer: () => true });
+    expect(answer.lead?.text).toBe("He also reiterated that the arms freeze is temporary.");
+    expect(answer.lead?.carried).toBe("Hegseth");
+  });
 });
 
 describe("abstaining", () => {

@@ -13,6 +13,7 @@ import {
   namesWhichKind,
   onAnotherDay,
   topicConcepts,
+  unnamedSpeaker,
   withoutNumbersOf,
 } from "../../src/answer/judge.js";
 import { contentTerms } from "../../src/text/terms.js";
@@ -306,5 +307,21 @@ describe("namesWhichKind", () => {
   it("does not judge a kind the articles never use, nor a question without 'which'", () => {
     expect(check("Which gizmo was hinted at?", [word("gizmo", { known: false })], "Trump talked about dividing assets.")).toBe(true);
     expect(check("What did the talks decide?", [word("talks")], "Nothing.")).toBe(true);
+  });
+});
+
+describe("unnamedSpeaker", () => {
+  const hegseth = person("Hegseth");
+  it("takes the person a sentence opening with a pronoun refers back to as naming them", () => {
+    const lead = { text: "He also reiterated that the arms supply freeze is temporary.", before: "Our president is interested in peace,” he said." };
+    expect(unnamedSpeaker([hegseth], "Hegseth", lead)).toBe("Hegseth");
+    expect(unnamedSpeaker([hegseth], "Hegseth", { ...lead, carried: "Hegseth Washington" })).toBeUndefined();
+  });
+});
+
+describe("holdsAnswer for someone's words", () => {
+  it("counts words reported without quotation marks", () => {
+    expect(holdsAnswer("What did Hegseth say about the freeze?", "quote", "He also reiterated that the arms supply freeze is temporary.")).toBe(true);
+    expect(holdsAnswer("What did Hegseth say about the freeze?", "quote", "The arms supply freeze is temporary.")).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCapitalised, properNounsIn } from "../../src/text/names.js";
+import { isCapitalised, namesWithin, properNounsIn } from "../../src/text/names.js";
 
 describe("isCapitalised", () => {
   it("reads the first letter, in any alphabet", () => {
@@ -18,5 +18,13 @@ describe("properNounsIn", () => {
 
   it("drops a word the texts also write in lower case", () => {
     expect(properNounsIn(["the Bank said", "a bank"]).has("bank")).toBe(false);
+  });
+});
+
+describe("namesWithin", () => {
+  it("gives the capitalised words past the sentence's start and past an opening quotation", () => {
+    expect(namesWithin("Mr Hegseth meanwhile dismissed as “garbage” accusations that Washington had taken a stance.")).toEqual(["Hegseth", "Washington"]);
+    expect(namesWithin("“The press is interested in narratives.")).toEqual([]);
+    expect(namesWithin("Our president is interested in peace,” he said.")).toEqual([]);
   });
 });
