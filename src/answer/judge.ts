@@ -190,7 +190,7 @@ export function announcesOnly(question: string, sentence: string, type: AnswerTy
 export const FRAME_WORDS = new Set(
   (
     "now currently exactly roughly approximately total still already ever also far versus vs really actually right " +
-    "take view views position opinion reaction response kind thing things way go going goes went come happen happened " +
+    "take view views position opinion reaction response kind thing things something way go going goes went come happen happened " +
     // a negation asks about the same thing: "why won't Paris bring back the draft?"
     "won't isn't doesn't don't didn't can't aren't wasn't weren't hasn't haven't wouldn't couldn't shouldn't"
   ).split(" "),

@@ -16,7 +16,7 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   da: "the", teh: "the", thru: "through", tho: "though", ya: "you", yr: "year", yrs: "years",
   pm: "prime minister", fm: "foreign minister", spox: "spokesman", pres: "president", sec: "secretary",
   ukr: "Ukraine", rus: "Russia", w: "with", msg: "message", sus: "suspicious", convo: "conversation",
-  kinda: "kind of", sorta: "sort of", mite: "might", rly: "really", realy: "really", tmrw: "tomorrow", yday: "yesterday", acc: "according",
+  kinda: "kind of", sorta: "sort of", mite: "might", rly: "really", realy: "really", tmrw: "tomorrow", yday: "yesterday", acc: "actually", actl: "actually",
   nite: "night", tonite: "tonight", overnite: "overnight", tv: "television",
   lol: "", lmao: "", rofl: "", omg: "", tbh: "", imo: "", idk: "", pls: "", plz: "", please: "",
   thx: "", ty: "", btw: "", fyi: "", ngl: "", fr: "", ok: "acceptable", okay: "acceptable",
@@ -48,6 +48,8 @@ function expand(word: string, previous: string | undefined, next: string | undef
   }
   // "n korea", "s korean": the compass points of a country's name, not "and".
   if ((lower === "n" || lower === "s") && next !== undefined && COMPASS_NAMES.test(next)) return lower === "n" ? "North" : "South";
+  // "acc to Kyiv" is according to Kyiv; "did zelensky acc want" is actually.
+  if (lower === "acc" && next?.toLowerCase() === "to") return "according";
   // "30k troops" is 30,000 troops.
   const thousands = /^(\d+)k$/i.exec(word);
   if (thousands) return (Number(thousands[1]) * 1000).toLocaleString("en-GB");

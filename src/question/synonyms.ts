@@ -15,7 +15,11 @@ const GROUPS = [
   "weapons arms",
   "drone uav",
   "deal agreement",
-  "aid help assistance",
+  "aid help assistance backing funding",
+  "buy purchase procure",
+  "draft conscription enlistment",
+  "disappear vanish gone",
+  "outskirts suburbs",
   "pause suspension freeze halt",
   "spokesman spokeswoman spokesperson",
   // what an army has of a country: "holds 110 square km" is "controls 110 square km"

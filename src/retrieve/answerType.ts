@@ -7,7 +7,8 @@ export type AnswerType = "quantity" | "time" | "quote" | "label" | "person" | "r
 
 const QUANTITY_QUESTION = /\b(how (many|much|large|big|long|far|old|high|heavy|often)|what (?:(?:troop|casualty|death|cash|money|dollar|price)\s+)?(percentage|proportion|share|number|amount|size|figure|headcount|tally|toll)|what(?: is|['’]s) the (?:unit |total |overall |exact |dollar |cash |money )?(size|number|cost|total|price|price tag|value|amount))\b/i;
 // "When will…", or asking for a date anywhere; not "when" inside a clause ("…when he talked about…").
-const TIME_QUESTION = /^\s*when\b|\b(what|which|by what|on what) (day|date|time|year|month)\b/i;
+// "Medvedev said Macron disappears by when?": a "when" the question ends on asks for a date too.
+const TIME_QUESTION = /^\s*when\b|\b(what|which|by what|on what) (day|date|time|year|month)\b|\b(?:by|since|until|till) when\b|\bwhen(?:\s+(?:exactly|precisely))?\s*[?!.]*\s*$/i;
 
 const QUANTITY = new RegExp(String.raw`(\d[\d,.]*\s*(%|bn|m|km|k)?|\b(${NUMBER_WORDS.join("|")})\b)`, "i");
 const CALENDAR_NAMES = [...DAY_NAMES, ...MONTH_NAMES_BUT_MAY].join("|");

@@ -224,6 +224,10 @@ describe("topicConcepts", () => {
     expect(topicConcepts(concepts, "time").map((concept) => concept.text)).toEqual(["backstop"]);
   });
 
+  it("leaves out filler: 'an expiry date or something' asks nothing of 'something'", () => {
+    expect(topicConcepts([word("expiry"), word("something")], "time").map((concept) => concept.text)).toEqual(["expiry"]);
+  });
+
   it("leaves out a negation: 'why won't Paris bring back the draft' is about the draft", () => {
     const concepts = [word("won't"), word("bring"), word("draft")];
     expect(topicConcepts(concepts, "reason").map((concept) => concept.text)).toEqual(["bring", "draft"]);

@@ -14,6 +14,8 @@ describe("rewriteChat", () => {
     expect(rewritten.text).toBe("what did medvedv say about macron and starmer");
     expect(rewritten.changed).toBe(true);
     expect(rewriteChat("hw many troops r fighting acc to ukr govt").text).toBe("how many troops are fighting according to Ukraine government");
+    // "acc" alone is "actually"; before "to" it is "according"
+    expect(rewriteChat("how many troops did zelensky acc want").text).toBe("how many troops did zelensky actually want");
     expect(rewriteChat("wat happened overnite on russian tv").text).toBe("what happened overnight on russian television");
     expect(rewriteChat("wen does medvedev say macron is gonna disappear").text).toBe("when does medvedev say macron is going to disappear");
     expect(rewriteChat("wats the name of the drone company").text).toBe("what is the name of the drone company");

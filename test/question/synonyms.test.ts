@@ -6,6 +6,12 @@ describe("synonymsOf", () => {
     expect(synonymsOf("country")).toEqual(["nation"]);
     expect(synonymsOf("occupy")).toEqual(["hold", "control"]);
     expect(synonymsOf("pause")).toEqual(["suspension", "freeze", "halt"]);
+    // "bringing back the draft" is bringing back conscription; "vanish" is "disappear"; "financial backing" is aid
+    expect(synonymsOf("draft")).toContain("conscription");
+    expect(synonymsOf("vanish")).toContain("disappear");
+    expect(synonymsOf("backing")).toContain("aid");
+    expect(synonymsOf("outskirts")).toEqual(["suburb"]);
+    expect(synonymsOf("purchase")).toContain("buy");
   });
 
   it("finds them for any form of the word", () => {

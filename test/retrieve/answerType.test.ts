@@ -5,6 +5,10 @@ describe("answerTypeOf", () => {
   it("reads the kind of answer a question asks for", () => {
     expect(answerTypeOf("How many drones did Russia launch?")).toBe("quantity");
     expect(answerTypeOf("When will Trump speak to Putin?")).toBe("time");
+    // a "when" the question ends on, or "by when", asks for a date too
+    expect(answerTypeOf("medvedev said macron disappears by when exactly")).toBe("time");
+    expect(answerTypeOf("macron is gone when?")).toBe("time");
+    expect(answerTypeOf("What did Macron say when he met Starmer?")).not.toBe("time");
     expect(answerTypeOf("What did Medvedev call Macron?")).toBe("label");
     // a call after "the", a possessive or a compound is a phone call, not a name given
     expect(answerTypeOf("Which US special envoy announced the Trump-Putin call?")).not.toBe("label");
