@@ -26,7 +26,7 @@ const QUOTE_QUESTION = new RegExp(
 const LABEL_QUESTION =
   /\b(what|which|how) (?:\S+ ){0,6}?(?<!\b(?:the|a|an|this|that|his|her|their|its|phone|telephone|video)\s|-\p{L}+\s|['’]s\s)(call|calls|called|calling|brand|branded|dub|dubbed|label|labelled|labeled|nickname|nicknamed)\b|\bnickname\b/iu;
 const LABEL =
-  /\b(call|calls|called|calling|brand|branded|branding|dubbed|labelled|labeled|nicknamed|described|describing|dismissed as|denounced as|condemned as)\b[^.]*?[“"‘][^”"’]{2,40}[”"’]|\b(?:said|says)\b[^.“"‘]{0,80}?\b(?:was|is|were|are|would be)\s+(?:an?\s+|the\s+)?[“"‘][^”"’]{2,40}[”"’]/iu;
+  /\b(call|calls|called|calling|brand|branded|branding|dubbed|labelled|labeled|nicknamed|described|describing|dismissed as|denounced as|condemned as)\b[^.]*?[“"‘][^”"’]{2,40}[”"’]|\b(?:said|says|stated|warned|added)\b[^.“"‘]{0,80}?\b(?:was|is|were|are|would be)\s+(?:an?\s+|the\s+)?(?:\p{L}+ly\s+)?[“"‘][^”"’]{2,40}[”"’]/iu;
 // "Why…", "What reason did…": a cause or a purpose.
 const REASON_QUESTION = /\bwhy\b|\b(?:what|which|for what) reasons?\b/i;
 const REASON =

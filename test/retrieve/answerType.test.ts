@@ -55,6 +55,8 @@ describe("hasAnswerType for a label", () => {
     expect(hasAnswerType("Moscow said President Macron’s offer of peacekeeping troops was “extremely confrontational”.", "label")).toBe(true);
     expect(hasAnswerType("Ursula von der Leyen said it was a “watershed moment”.", "label")).toBe(true);
     expect(hasAnswerType("Moscow said the offer was confrontational.", "label")).toBe(false);
+    // "stated … would be “completely unacceptable”": a label given with another reporting verb, after an adverb
+    expect(hasAnswerType("Peskov stated last month that such a development would be “completely unacceptable to us,” citing security.", "label")).toBe(true);
     expect(hasAnswerType("Leaders agreed a £670bn defence package.", "label")).toBe(false);
   });
 });
