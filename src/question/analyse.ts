@@ -4,7 +4,7 @@ import { contentTerm, isStopword, words } from "../text/terms.js";
 import { isWordToken, tokenise } from "../text/tokens.js";
 import type { Concept } from "../types.js";
 import { isChatWord, rewriteChat } from "./chat.js";
-import { isComparison, speakerParts, splitParts } from "./parts.js";
+import { completeCount, isComparison, speakerParts, splitParts } from "./parts.js";
 import type { Places } from "./places.js";
 import { ANAPHOR, COMPARISON_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PRONOUNS } from "./questionWords.js";
 import type { RoleResolver } from "./roles.js";
@@ -132,10 +132,12 @@ export class QuestionAnalyser {
     const foreign = this.isForeign(corrected);
     if (comparison) return { original, corrected, parts: [this.comparisonPart(corrected)], comparison, foreign };
     const parts: QuestionPart[] = [];
-    for (const text of bySpeaker ?? splitParts(corrected)) {
+    for (const typed of bySpeaker ?? splitParts(corrected)) {
+      const previous = parts[parts.length - 1];
+      // "…, and how many Ukrainian troops?": counted as the part before counts.
+      const text = previous === undefined ? typed : completeCount(typed, previous.text);
       const part = this.analysePart(text);
       // "…, and what did he say about it?": "he" is whom the part before asked about.
-      const previous = parts[parts.length - 1];
       const subject = previous === undefined ? undefined : subjectOf(previous);
       const carried = subject !== undefined ? withSubject(text, subject) : text;
       const analysed = carried === text ? part : this.analysePart(carried);

@@ -42,6 +42,34 @@ export function splitParts(question: string): string[] {
   return parts.length > 0 ? parts : [question];
 }
 
+/** "How many Ukrainian troops?" as a part: a count with no verb of its own. */
+const VERBLESS_COUNT = /^(how (?:many|much))\s+([^?!.]+?)\s*[?!.]*$/iu;
+/** Where the counted thing of "how many X have been killed" ends and what is said of it begins. */
+const PREDICATE_START = /\s(?=(?:did|do|does|is|are|was|were|has|have|had|will|would|could|can|should|remain|remains)\s)/iu;
+
+/** The most words a counted thing with no verb is asked with ("Ukrainian troops", "North Korean soldiers"). */
+const MAX_COUNTED_WORDS = 3;
+
+/** Whether words after "how many" name only what is counted: "Ukrainian troops", not "residents lost power". */
+function countedOnly(words: string): boolean {
+  const list = words.split(/\s+/u);
+  if (list.length > MAX_COUNTED_WORDS || PREDICATE_START.test(` ${words} `) || list.some((word) => /\p{L}{2,}ed$/iu.test(word))) return false;
+  return list.length === 1 || /\p{L}s$/iu.test(list[list.length - 1] as string);
+}
+
+/**
+ * A count asked with no verb after one asked with a verb takes that verb: "how many Russian
+ * troops have been killed or injured, and how many Ukrainian troops?" asks how many Ukrainian
+ * troops have been killed or injured. The part as typed when it is not such a count.
+ */
+export function completeCount(part: string, previous: string): string {
+  const count = VERBLESS_COUNT.exec(part);
+  if (count === null || !countedOnly(count[2] as string)) return part;
+  const asked = /\bhow (?:many|much)\s+(.+)$/iu.exec(previous.replace(/[?!.\s]+$/u, ""));
+  const predicate = asked === null ? undefined : (asked[1] as string).split(PREDICATE_START)[1];
+  return predicate === undefined ? part : `${count[1] as string} ${count[2] as string} ${predicate}?`;
+}
+
 /** Whether the question asks how articles or outlets compare, rather than for one answer. */
 export function isComparison(question: string): boolean {
   return COMPARISON.test(question);

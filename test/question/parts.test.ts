@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isComparison, speakerParts, splitParts } from "../../src/question/parts.js";
+import { completeCount, isComparison, speakerParts, splitParts } from "../../src/question/parts.js";
 
 describe("splitParts", () => {
   it("splits at a new question after a comma and 'and', a question mark or a semicolon", () => {
@@ -39,3 +39,16 @@ describe("speakerParts", () => {
   });
 });
 
+
+describe("completeCount", () => {
+  const previous = "According to US estimates, how many Russian troops have been killed or injured";
+  it("gives a count asked with no verb the verb of the count before it", () => {
+    expect(completeCount("how many Ukrainian troops?", previous)).toBe("how many Ukrainian troops have been killed or injured?");
+  });
+
+  it("leaves a part that says what happened to what it counts, or follows no count", () => {
+    expect(completeCount("how many residents lost power?", previous)).toBe("how many residents lost power?");
+    expect(completeCount("how many were wounded?", previous)).toBe("how many were wounded?");
+    expect(completeCount("how many Ukrainian troops?", "What did Grushko say")).toBe("how many Ukrainian troops?");
+  });
+});
