@@ -210,6 +210,8 @@ const NOT_TOPIC = new Set([
 const TYPE_WORDS: Partial<Record<NonNullable<AnswerType>, ReadonlySet<string>>> = {
   time: new Set(["date", "day", "time", "year", "month"]),
   reason: new Set(["reason", "reasons"]),
+  // "What is the name of the Kremlin spokesman?": the name is the answer, not a word to find.
+  person: new Set(["name", "names"]),
   quantity: new Set(["figure", "figures", "number", "numbers", "amount", "total", "size", "share", "percentage", "proportion", "bit", "portion", "chunk"]),
   // "How did X respond to…": the words are the answer; the verb only asks for them.
   quote: new Set(
@@ -374,6 +376,8 @@ export function namesWhichKind(
   isPersonWord: (word: string) => boolean = () => false,
 ): boolean {
   const tokens = words(part.text);
+  const nameOf = /\bname of\b/i.test(part.text) ? tokens.indexOf("of", tokens.indexOf("name")) : -1;
+  if (nameOf >= 0) return namesTheOneAsked(tokens.slice(nameOf + 1), leadText);
   const start = tokens.indexOf("which");
   if (start < 0) return true;
   const thing: string[] = [];
@@ -398,13 +402,45 @@ export function namesWhichKind(
   return kinds.every((concept) => !concept.known);
 }
 
+/** How many words from the person a question asks the name of ("the spokesman") their name may stand. */
+const NAME_REACH = 3;
+
+/**
+ * "What is the name of the prime minister's spokesman…": where the lead says "spokesman", a
+ * name must stand by it ("spokesman Dmitry Peskov", "Peskov, the spokesman"); Keir Starmer named
+ * elsewhere in the sentence is not the spokesman's name. Other kinds of thing are not checked.
+ */
+function namesTheOneAsked(after: readonly string[], leadText: string): boolean {
+  const thing: string[] = [];
+  for (const token of after) {
+    if (WHICH_THING_END.test(token)) break;
+    const term = contentTerm(token);
+    if (term !== null) thing.push(term);
+  }
+  const head = thing[thing.length - 1];
+  if (head === undefined || !PERSON_KINDS.has(head)) return true;
+  // Each word with the sentence it stands in: a name ending the sentence before is not by "spokesman".
+  let sentence = 0;
+  const lead = tokenise(leadText).flatMap((token) => {
+    if (/[.!?]/u.test(token)) sentence++;
+    return isWordToken(token) ? [{ word: token.toLowerCase().replace(/['’]s$/u, ""), sentence }] : [];
+  });
+  const positions = lead.flatMap((item, index) => (contentTerm(item.word) === head ? [index] : []));
+  if (positions.length === 0) return true;
+  // ("The" opening a later sentence is written with a capital too.)
+  const names = new Set(namesIn(leadText).flatMap((name) => name.toLowerCase().split(" ").filter((word) => !isStopword(word))));
+  return positions.some((at) =>
+    lead.slice(Math.max(0, at - NAME_REACH), at + NAME_REACH + 1).some((item) => item.sentence === lead[at]?.sentence && names.has(item.word)),
+  );
+}
+
 /** Kinds a country's name answers ("which countries", "which allies"). */
 const COUNTRY_KINDS = new Set(["country", "nation", "state", "ally", "member", "government"].map((word) => contentTerm(word) ?? word));
 /** Kinds a town's name answers ("which city", "which capital"). */
 const CITY_KINDS = new Set(["city", "capital", "town", "port"].map((word) => contentTerm(word) ?? word));
 /** Kinds a person's name answers ("which general", "which historic figures"). */
 const PERSON_KINDS = new Set(
-  "figure leader official general pundit commentator person politician minister president diplomat commander spokesman blogger expert analyst"
+  "figure leader official general pundit commentator person politician minister president diplomat commander spokesman spokeswoman spokesperson envoy aide adviser source blogger expert analyst"
     .split(" ")
     .map((word) => contentTerm(word) ?? word),
 );
@@ -490,7 +526,7 @@ export function judgeLead(part: Pick<QuestionPart, "concepts" | "type" | "unknow
     doubt = `none of them says ${missing.map((concept) => `“${concept.text}”`).join(" or ")}`;
   } else if (lead.speakerMissing !== undefined) doubt = `none of them gives ${asName(lead.speakerMissing)}’s words on it`;
   else if (lead.announced) doubt = "they only say it was to happen, not what came of it";
-  else if (!lead.kindNamed) doubt = "none of them names which one";
+  else if (!lead.kindNamed) doubt = part.type === "person" ? "none of them gives that name" : "none of them names which one";
   else if (lead.otherDay) doubt = "the closest passages are about another day";
   else if (!lead.typed && part.type !== null) doubt = MISSING_KIND[part.type];
   else if (lead.coverage < CONFIDENCE.highFrom) doubt = "they share few of the question's words";

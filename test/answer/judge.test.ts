@@ -224,6 +224,10 @@ describe("topicConcepts", () => {
     expect(topicConcepts(concepts, "time").map((concept) => concept.text)).toEqual(["backstop"]);
   });
 
+  it("leaves out the name a 'name of' question asks for", () => {
+    expect(topicConcepts([word("name"), word("spokesman")], "person").map((concept) => concept.text)).toEqual(["spokesman"]);
+  });
+
   it("leaves out filler: 'an expiry date or something' asks nothing of 'something'", () => {
     expect(topicConcepts([word("expiry"), word("something")], "time").map((concept) => concept.text)).toEqual(["expiry"]);
   });
@@ -306,6 +310,13 @@ describe("namesWhichKind", () => {
     const isPerson = (name: string) => ["healey", "volodymyr", "zelensky"].includes(name);
     expect(check(question, city, "Military chiefs will meet in London on Thursday.")).toBe(true);
     expect(namesWhichKind({ text: question, concepts: city }, terms("x"), "Mr Healey said Volodymyr Zelensky and the chiefs will meet in Saudi Arabia.", isPerson)).toBe(false);
+  });
+
+  it("needs a name by the person a 'name of' question asks about, in the same sentence", () => {
+    const question = "What is the name of the prime minister's spokesman who said 30 countries would join?";
+    expect(check(question, [], "Downing Street warned Vladimir Putin. The prime minister’s spokesman said 30 nations will join Keir Starmer’s coalition.")).toBe(false);
+    expect(check(question, [], "The prime minister’s spokesman, Dave Pares, said 30 nations will join.")).toBe(true);
+    expect(check("What is the name of the Kremlin spokesman?", [], "Kremlin spokesman Dmitry Peskov said it was unacceptable.")).toBe(true);
   });
 
   it("does not judge a kind the articles never use, nor a question without 'which'", () => {
