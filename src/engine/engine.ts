@@ -104,6 +104,7 @@ export class Engine {
       index.passages,
       (term) => index.keywords.idf(term),
       (concept) => concept.kind === "name" && concept.text.split(/\s+/).every((word) => personWords.has(word.toLowerCase())),
+      (passage) => this.articles.get(passage.articleId)?.sections.find((candidate) => candidate.index === passage.section)?.title || undefined,
     );
     index.quotes.quotes.forEach((quote, position) => {
       const positions = this.quotesBySpeaker.get(quote.speakerId);

@@ -1,6 +1,7 @@
 import { passagesByArticle } from "../retrieve/byArticle.js";
 import { conceptHeld, conceptWeight } from "../retrieve/coverage.js";
 import type { PassageReader } from "../retrieve/passageText.js";
+import { contentTerms } from "../text/terms.js";
 import type { Concept, Passage } from "../types.js";
 
 
@@ -8,7 +9,7 @@ import type { Concept, Passage } from "../types.js";
  * Whether a passage is about the names a question uses: every one somewhere in the passage's
  * article, and every person it names (else every thing it names: "Kursk", "Anduril"; else its
  * rarest place) in the passage or the one before it, since a quote often follows the line naming
- * its speaker. Places and descriptors ("Moscow", "Western") set the scene: the article is enough
+ * its speaker (a thing or place may be in the headline above a section's first passage instead). Places and descriptors ("Moscow", "Western") set the scene: the article is enough
  * for them.
  */
 export class SubjectCheck {
@@ -21,6 +22,11 @@ export class SubjectCheck {
      * are in its article: the quote need not repeat them.
      */
     private readonly isPerson: (concept: Concept) => boolean = () => false,
+    /**
+     * The headline of a passage's section, if it has one. A thing or place it names ("…in Kursk
+     * region") is what the first paragraph under it is about; a person it names is not near a quote.
+     */
+    private readonly headline: (passage: Passage) => string | undefined = () => undefined,
   ) {}
 
   /** A test of passages for one question's names, remembering what each article holds. */
@@ -45,7 +51,10 @@ export class SubjectCheck {
       if (!inArticle) return false;
       const position = article.indexOf(passage);
       const nearby = new Set([passage, ...(position > 0 ? [article[position - 1] as Passage] : [])].flatMap((other) => [...read(other).termsAmong(wanted)]));
-      return near.every((concept) => conceptHeld(concept, nearby));
+      // The lede, the first paragraph under a headline, is about what the headline names.
+      const lede = position >= 0 && article[position - 1]?.section !== passage.section;
+      const underHeadline = persons.length > 0 || !lede ? nearby : new Set([...nearby, ...contentTerms(this.headline(passage) ?? "").filter((term) => wanted.has(term))]);
+      return near.every((concept) => conceptHeld(concept, underHeadline));
     };
   }
 }
