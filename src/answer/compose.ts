@@ -1,6 +1,6 @@
 import { isContinuation } from "../ingest/chunk.js";
 import type { Answer, Citation, Passage, RetrievedPassage } from "../types.js";
-import { answerTypeOf, hasAnswerType, type AnswerType } from "../retrieve/answerType.js";
+import { answerTypeOf, hasAnswerType, measureAsked, type AnswerType } from "../retrieve/answerType.js";
 import { coverageOf, type Coverage } from "../retrieve/coverage.js";
 import { passageReader, type PassageReader } from "../retrieve/passageText.js";
 import { namesWithin } from "../text/names.js";
@@ -177,17 +177,23 @@ export function composeAnswer(question: string, retrieved: readonly RetrievedPas
   const type = options.type === undefined ? answerTypeOf(question) : options.type;
   const holdsAnswer = options.holdsAnswer ?? ((text: string) => hasAnswerType(text, type));
   const onSubject = options.onSubject ?? (() => true);
+  // (Not a length of time: "we are talking about years" in the next sentence is rarely about the one before.)
+  const measured = type === "quantity" && ["sum", "area"].includes(measureAsked(question)?.kind ?? "");
   const candidates = retrieved.map((item, index) => {
     const sentences = sentencesOf(item.passage, coverage, read);
     let best = bestSentence(sentences, holdsAnswer, type);
     // "Who said British troops would stay forever?": the quote's speaker is named in the sentence before it.
     const speaker = type === "person" && best >= 0 && !holdsAnswer((sentences[best] as ScoredSentence).text) ? speakerBefore(sentences, best, holdsAnswer) : -1;
     const quoteCoverage = speaker >= 0 ? (sentences[best] as ScoredSentence).coverage : undefined;
-    const take = speaker >= 0 ? best - speaker : 0;
+    // "Britain's agreement with Anduril will see… The new contracts total nearly £30m": a sum or an area may be given
+    // in the next sentence (a count must say what it counts in its own).
+    const next = sentences[best + 1];
+    const answeredNext = measured && speaker < 0 && best >= 0 && next !== undefined && !holdsAnswer((sentences[best] as ScoredSentence).text) && holdsAnswer(next.text);
+    const take = speaker >= 0 ? best - speaker : answeredNext ? 1 : 0;
     if (speaker >= 0) best = speaker;
     const run = best < 0 ? [] : runFrom(sentences, best, options.maxAnswerChars, take);
     const head = run[0] === undefined || quoteCoverage === undefined ? run[0] : { ...run[0], coverage: quoteCoverage };
-    const isTyped = head !== undefined && (type === null || holdsAnswer(head.text));
+    const isTyped = head !== undefined && (type === null || holdsAnswer(head.text) || (answeredNext && run.includes(next)));
     const typed = isTyped && type !== null ? TYPED_BONUS : 0;
     // Retrieval order still counts: a later passage must answer clearly better to lead.
     const score = head === undefined ? 0 : head.coverage + typed - RANK_PENALTY * index;

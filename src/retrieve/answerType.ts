@@ -39,6 +39,7 @@ const DIRECT_QUOTE = /[“"‘][^“”"‘’]*?(\S+\s+){3,}[^“”"‘’]*?[
 
 /** A question about a sum, an area or a duration: how a sentence gives one, and words to search for it. */
 export interface Measure {
+  kind: "sum" | "area" | "duration";
   asked: RegExp;
   answer: RegExp;
   /** Words the answering sentence likely holds though the question does not ("square km" for "how much ground"). */
@@ -48,17 +49,20 @@ export interface Measure {
 /** Questions about a sum, an area or a duration, and how a sentence gives one. */
 const MEASURES: readonly Measure[] = [
   {
+    kind: "sum",
     asked: /\b(?:how much|what)\b.*\b(?:money|aid|cost|costs|costing|worth|spend|spends|spending|spent|pay|pays|paying|paid|budget|funding|price|value)\b|\bhow much\b.*\b(?:contracts?|package|deal)\b/i,
     answer: /[£$€]\s?\d|\d[\d,.]*\s?(?:bn|m|k)\b|\b\d[\d,.]*\s+(?:billion|million|thousand|pounds|dollars|euros)\b/i,
     searchWords: "total million billion",
   },
   {
+    kind: "area",
     asked:
       /\bhow (?:much|large|big)\b.*\b(?:territory|ground|land|area|region|space|soil|bit|part|portion|chunk|piece|patch|sq|square)\b|\bhow much of\b.*\b(?:hold|holds|held|holding|control|controls|controlled|occupy|occupies|occupied|captured|seized|retaken)\b/i,
     answer: /\d[\d,.]*\s*(?:square|sq|km|kilometres|kilometers|miles|hectares|acres|%|per cent|percent)|\b(?:one|a)[- ](?:fifth|quarter|third|half)\b/i,
     searchWords: "area square km",
   },
   {
+    kind: "duration",
     asked: /\bhow long\b/i,
     answer: new RegExp(String.raw`(?:\b\d[\d,.]*|\b(?:${NUMBER_WORDS.join("|")}))[- ]?(?:day|days|week|weeks|month|months|year|years|hour|hours)\b|\b(?:years|months|weeks|decades)\b`, "i"),
     searchWords: "days weeks months years",

@@ -102,6 +102,18 @@ describe("the passage an answer leads with", () => {
     expect(composeAnswer("In the Odesa strike, how many people were hurt?", [elsewhere, odesa], options(() => false)).lead?.index).toBe(0);
   });
 
+  it("takes a sum given in the sentence after the one about the question's subject, but not a count", () => {
+    const deal = passage("deal", "Britain’s agreement with Anduril will see drones supplied to Kyiv. The new contracts total nearly £30m, officials said.");
+    const sum = composeAnswer("How much is Britain's deal with Anduril worth?", [deal], { ...options(() => true), holdsAnswer: (sentence: string) => /£\d/.test(sentence) });
+    expect(sum.lead?.typed).toBe(true);
+    expect(sum.lead?.text).toContain("Britain’s agreement with Anduril");
+    expect(sum.lead?.text).toContain("£30m");
+    const troops = passage("troops", "Only the UK and France have confirmed they will send troops. The force could be as high as 30,000.");
+    const count = composeAnswer("How many troops is France sending?", [troops], { ...options(() => true), holdsAnswer: (sentence: string) => /\d/.test(sentence) });
+    expect(count.lead?.text).toBe("Only the UK and France have confirmed they will send troops.");
+    expect(count.lead?.typed).toBe(false);
+  });
+
   it("reads a sentence opening with “He” as naming whom the sentences before it name", () => {
     const hegseth = passage(
       "pentagon",
