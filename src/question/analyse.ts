@@ -9,7 +9,7 @@ import type { Places } from "./places.js";
 import { ANAPHOR, COMPARISON_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PRONOUNS } from "./questionWords.js";
 import type { RoleResolver } from "./roles.js";
 import { SpellingCorrector } from "./spelling.js";
-import { synonymsOf } from "./synonyms.js";
+import { phraseSynonymsOf, synonymsOf } from "./synonyms.js";
 
 /** What the analysis needs to know about the articles. */
 export interface QuestionLexicon {
@@ -316,7 +316,8 @@ export class QuestionAnalyser {
       const forms = pieces.length > 1 ? [terms] : (name ? [...this.lexicon.spellings(bare.toLowerCase()), ...this.lexicon.otherNames(bare.toLowerCase())] : this.lexicon.relatedTerms(term)).map((form) => [form]);
       // The other words for any of its forms: "held" is "hold", and "hold" is "control".
       const forTerms = [term, ...forms.filter((form) => form.length === 1).map((form) => form[0] as string)];
-      const synonyms = [...new Set(forTerms.flatMap(synonymsOf))].filter((synonym) => synonym !== term && this.lexicon.isTerm(synonym)).map((synonym) => [synonym]);
+      const inPhrase = phraseSynonymsOf(tokens.join(" "), term);
+      const synonyms = [...new Set([...forTerms.flatMap(synonymsOf), ...inPhrase])].filter((synonym) => synonym !== term && this.lexicon.isTerm(synonym)).map((synonym) => [synonym]);
       // "UAVs" written as a name but never used by the articles is the word they write "drones".
       const wordByCapital = name && synonyms.length > 0 && !this.lexicon.mentions(bare.toLowerCase());
       const alternatives = [[term], ...forms.filter((form) => form.length > 0 && form.join(" ") !== term), ...synonyms];

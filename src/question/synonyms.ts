@@ -51,3 +51,16 @@ export function synonymsOf(term: string): readonly string[] {
   }
   return [];
 }
+
+/**
+ * Phrases that say the same where their single words do not: "lost power" is "left without
+ * electricity". While a question uses the phrase, each of its words has these other words.
+ */
+const PHRASES: ReadonlyArray<{ phrase: RegExp; words: Readonly<Record<string, readonly string[]>> }> = [
+  { phrase: /\b(?:lost|lose|loses|losing)\s+(?:power|electricity)\b/i, words: { lost: ["left"], lose: ["left"], power: ["electricity"], electricity: ["power"] } },
+];
+
+/** The other words a content term has in the phrase a question uses it in ("left" for "lost" in "lost power"). */
+export function phraseSynonymsOf(question: string, term: string): readonly string[] {
+  return PHRASES.flatMap(({ phrase, words }) => (phrase.test(question) ? (words[term] ?? []) : []));
+}

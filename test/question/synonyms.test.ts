@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { synonymsOf } from "../../src/question/synonyms.js";
+import { phraseSynonymsOf, synonymsOf } from "../../src/question/synonyms.js";
 
 describe("synonymsOf", () => {
   it("gives the plain equivalents news reports use for one another", () => {
@@ -23,5 +23,14 @@ describe("synonymsOf", () => {
   it("gives nothing for a word without equivalents", () => {
     expect(synonymsOf("peacekeeper")).toEqual([]);
     expect(synonymsOf("played")).toEqual([]);
+  });
+});
+
+describe("phraseSynonymsOf", () => {
+  it("gives a word other words only in the phrase that makes them equivalent", () => {
+    expect(phraseSynonymsOf("how many people in odesa lost power", "lost")).toEqual(["left"]);
+    expect(phraseSynonymsOf("how many people in odesa lost power", "power")).toEqual(["electricity"]);
+    expect(phraseSynonymsOf("how many troops have they lost", "lost")).toEqual([]);
+    expect(phraseSynonymsOf("which world power backs the plan", "power")).toEqual([]);
   });
 });
