@@ -8,4 +8,6 @@ export const REPORTING_VERBS: readonly string[] = ["said", "says", "added", "tol
 export const ASKING_VERBS: readonly string[] = [
   "say", "said", "says", "tell", "told", "respond", "responded", "react", "reacted", "reply", "replied", "claim", "claimed",
   "warn", "warned", "argue", "argued", "post", "posted", "write", "wrote", "think", "mean",
+  // "How did von der Leyen describe the moment?": her words for it
+  "describe", "described", "characterise", "characterised", "characterize", "characterized",
 ];

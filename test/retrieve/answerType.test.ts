@@ -15,6 +15,9 @@ describe("answerTypeOf", () => {
     expect(answerTypeOf("What did Putin agree on his phone call?")).not.toBe("label");
     expect(answerTypeOf("Who announced the deal?")).toBe("person");
     expect(answerTypeOf("What did Grushko say about NATO?")).toBe("quote");
+    // "How did X describe/characterise Y" asks for X's words on it
+    expect(answerTypeOf("How did the European Commission president describe the moment?")).toBe("quote");
+    expect(answerTypeOf("How did Russia characterise the proposal?")).toBe("quote");
     expect(answerTypeOf("What is the name of the UK source?")).toBe("person");
     expect(answerTypeOf("What is the unit price of one drone?")).toBe("quantity");
     expect(answerTypeOf("What's the dollar value of the US military aid the White House froze?")).toBe("quantity");
