@@ -203,6 +203,8 @@ export const FRAME_WORDS = new Set(
 const NOT_TOPIC = new Set([
   ...FRAME_WORDS,
   ..."last night tonight today tomorrow yesterday week weekend month year ago recently recent current latest".split(" "),
+  // whose forecast it is, not what: "by what date does Medvedev predict…"
+  ..."predict predicts predicted reckon reckons".split(" "),
   // where in time or place something stands, not what it is: "after the decision", "inside Russia"
   ..."after before since during inside outside within".split(" "),
 ]);

@@ -20,6 +20,9 @@ const GROUPS = [
   "draft conscription enlistment",
   "disappear vanish gone",
   "outskirts suburbs",
+  "insider source",
+  "mandatory compulsory",
+  "province region",
   "pause suspension freeze halt",
   "spokesman spokeswoman spokesperson",
   // what an army has of a country: "holds 110 square km" is "controls 110 square km"

@@ -224,6 +224,10 @@ describe("topicConcepts", () => {
     expect(topicConcepts(concepts, "time").map((concept) => concept.text)).toEqual(["backstop"]);
   });
 
+  it("leaves out whose forecast it is: 'by what date does Medvedev predict…'", () => {
+    expect(topicConcepts([word("predict"), word("vanish")], "time").map((concept) => concept.text)).toEqual(["vanish"]);
+  });
+
   it("leaves out the name a 'name of' question asks for", () => {
     expect(topicConcepts([word("name"), word("spokesman")], "person").map((concept) => concept.text)).toEqual(["spokesman"]);
   });

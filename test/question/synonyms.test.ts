@@ -12,6 +12,8 @@ describe("synonymsOf", () => {
     expect(synonymsOf("backing")).toContain("aid");
     expect(synonymsOf("outskirts")).toEqual(["suburb"]);
     expect(synonymsOf("purchase")).toContain("buy");
+    expect(synonymsOf("insider")).toEqual(["source"]);
+    expect(synonymsOf("mandatory")).toEqual(["compulsory"]);
   });
 
   it("finds them for any form of the word", () => {
