@@ -380,7 +380,10 @@ export function namesWhichKind(
   const tokens = words(part.text);
   const nameOf = /\bname of\b/i.test(part.text) ? tokens.indexOf("of", tokens.indexOf("name")) : -1;
   if (nameOf >= 0) return namesTheOneAsked(tokens.slice(nameOf + 1), leadText);
-  const start = tokens.indexOf("which");
+  // "Which city…", and "what city…" when what follows is a kind a name answers.
+  const which = tokens.indexOf("which");
+  const what = tokens.findIndex((token, index) => token === "what" && NAMED_KINDS.has(contentTerm(tokens[index + 1] ?? "") ?? ""));
+  const start = which >= 0 ? which : what;
   if (start < 0) return true;
   const thing: string[] = [];
   for (const token of tokens.slice(start + 1)) {
@@ -389,12 +392,15 @@ export function namesWhichKind(
     if (term !== null) thing.push(term);
   }
   const kinds = part.concepts.filter((concept) => concept.kind === "word" && thing.includes(concept.alternatives[0]?.[0] ?? ""));
-  if (kinds.length === 0 || kinds.some((concept) => conceptHeld(concept, leadTerms))) return true;
-  // "Which countries…" is answered by "Germany and Spain"; "which historic figures…" by "Napoleon and Hitler".
+  const askedTerms = kinds.map((concept) => concept.alternatives[0]?.[0] ?? "");
+  // A kind a name answers is not answered by the word alone: "26 other nations" names no country.
+  const byName = askedTerms.some((term) => NAMED_KINDS.has(term));
+  if (kinds.length === 0 || (!byName && kinds.some((concept) => conceptHeld(concept, leadTerms)))) return true;
+  // "Which countries…" is answered by "Germany and Spain" (or "the UK"); "which historic figures…" by "Napoleon and Hitler".
   const asked = new Set(contentTerms(part.text));
   const named = namesIn(leadText).filter((name) => !contentTerms(name).every((term) => asked.has(term)));
-  const askedTerms = kinds.map((concept) => concept.alternatives[0]?.[0] ?? "");
-  if (askedTerms.some((term) => COUNTRY_KINDS.has(term)) && named.some((name) => places().countriesOf(name).length > 0)) return true;
+  const acronyms = (leadText.match(/\b\p{Lu}{2,3}\b/gu) ?? []).filter((acronym) => !asked.has(acronym.toLowerCase()));
+  if (askedTerms.some((term) => COUNTRY_KINDS.has(term)) && [...named, ...acronyms].some((name) => places().countriesOf(name).length > 0)) return true;
   // "Which city" is answered by a capital ("London") or a name that is no country, person or day ("Jeddah").
   const isCountry = (name: string) => places().lookup(name.toLowerCase()).some((place) => place.label === place.country);
   const cityLike = (name: string) => !isCountry(name) && !name.split(" ").some((word) => isPersonWord(word.toLowerCase())) && !isCalendarName(name);
@@ -446,6 +452,8 @@ const PERSON_KINDS = new Set(
     .split(" ")
     .map((word) => contentTerm(word) ?? word),
 );
+/** Kinds of thing a name answers: a country, a town or a person. */
+const NAMED_KINDS = new Set([...COUNTRY_KINDS, ...CITY_KINDS, ...PERSON_KINDS]);
 
 /** Words written with a capital before a name, not names themselves. */
 const TITLES = /^(?:mr|mrs|ms|dr|sir|dame|lord|lady|president|prime|minister|general|chancellor|secretary|king|queen|pope)$/i;

@@ -270,7 +270,7 @@ export class Engine {
     // The sentence before counts too: "The new contracts total nearly £30m" follows the one naming them.
     const leadTerms = new Set(contentTerms(`${lead.before} ${lead.text}`));
     const topicShare = topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(leadTerms);
-    const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, `${lead.before} ${lead.text}`, (word) => this.personWords.has(word)), otherDay: onAnotherDay(part.text, lead.text) };
+    const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, lead.text, (word) => this.personWords.has(word)), otherDay: onAnotherDay(part.text, lead.text) };
     const speakerMissing = speaker === null ? undefined : unnamedSpeaker(names, speaker.who, lead);
     const { confidence, doubt } = judgeLead(part, { ...facts, ...(speakerMissing === undefined ? {} : { speakerMissing }) }, (concept) => conceptWeight(concept, (term) => this.index.keywords.idf(term)));
     return { question: part.text, confidence, ...(doubt === null ? {} : { doubt }), text: composed.answer, citations: composed.citations };

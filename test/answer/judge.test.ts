@@ -316,6 +316,18 @@ describe("namesWhichKind", () => {
     expect(namesWhichKind({ text: question, concepts: city }, terms("x"), "Mr Healey said Volodymyr Zelensky and the chiefs will meet in Saudi Arabia.", isPerson)).toBe(false);
   });
 
+  it("needs a name, not the kind's word alone, for a kind a name answers: '26 other nations' names no country", () => {
+    const countries = [word("countries", { alternatives: [["country"], ["nation"]] }), word("commitments", { alternatives: [["commitment"]] })];
+    const question = "Which countries made the new commitments?";
+    expect(check(question, countries, "Following a meeting with the leaders of 26 other nations, Sir Keir said there were new commitments.")).toBe(false);
+    // an acronym the place list knows is a country's name
+    expect(check(question, countries, "So far only the UK has made new commitments.")).toBe(true);
+    // "what city" asks as "which city" does
+    const city = [word("city"), word("talks", { alternatives: [["talk"]] })];
+    expect(check("what city in saudi arabia are the talks held in", city, "Ukraine and the US will hold talks in Saudi Arabia.")).toBe(false);
+    expect(check("what city in saudi arabia are the talks held in", city, "The talks will be held in the city of Jeddah.")).toBe(true);
+  });
+
   it("needs a name by the person a 'name of' question asks about, in the same sentence", () => {
     const question = "What is the name of the prime minister's spokesman who said 30 countries would join?";
     expect(check(question, [], "Downing Street warned Vladimir Putin. The prime minister’s spokesman said 30 nations will join Keir Starmer’s coalition.")).toBe(false);

@@ -141,6 +141,23 @@ describe("how sure the answer is", () => {
     expect(held?.alternatives.flat()).toEqual(expect.arrayContaining(["hold", "control"]));
   });
 
+  it("is low for 'which countries' when the lead names none, though the sentence before it does", async () => {
+    const answer = await ask("Which countries made the 'new commitments' Sir Keir mentioned after Saturday's virtual meeting?");
+    expect(answer.confidence).toBe("low");
+  });
+
+  it("reads the sentence after the one about a deal for its sum, 'He' for the person named before, and phrases in other words", async () => {
+    const sum = await ask("how much did the uk drone deal w anduril cost");
+    expect(sum.confidence).toBe("high");
+    expect(sum.answer).toContain("£30m");
+    const reported = await ask("What did the Pentagon chief say about the freeze on US arms supplies to Ukraine?");
+    expect(reported.confidence).toBe("high");
+    expect(reported.answer).toContain("arms supply freeze to Ukraine is temporary");
+    const power = await ask("how many ppl in odesa lost power after the drones hit");
+    expect(power.confidence).toBe("high");
+    expect(power.answer).toContain("500 residents");
+  });
+
   it("does not ask the answer to hold how the question is put ('still', 'right now')", async () => {
     const answer = await ask("hw big is the bit of kursk ukraine still holds rn??");
     expect(answer.confidence).toBe("high");
