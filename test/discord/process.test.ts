@@ -6,13 +6,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { within, type Exit, type NpmProcess } from "../support/botProcess.js";
 import { SEEDS_DIR } from "../support/engineFixture.js";
 import { FAKE_IDS, snowflake, type FakeDiscord, type RecordedRequest } from "../support/fakeDiscord.js";
-import { runCli, spawnCli } from "../support/runCli.js";
+import { spawnCli } from "../support/runCli.js";
+import { buildSeedIndex, type SeedIndex } from "../support/seedIndex.js";
 import { npmStartAgainstFake, stopNpmStarts } from "./harness.js";
 import { slashCommand } from "./payloads.js";
 
 /**
  * `npm start` as a supervisor runs it: the real process tree (npm → the bot) against the fake
- * Discord on 127.0.0.1, over an index built once with the offline encoder.
+ * Discord on 127.0.0.1, over the seed index built with the offline encoder.
  */
 
 const CONNECTED = /Connected to Discord as newsbot/;
@@ -20,20 +21,21 @@ const CONNECTED = /Connected to Discord as newsbot/;
 const START_MS = 45_000;
 
 let dir: string;
+let seed: SeedIndex;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "news-bot-process-"));
-  const built = await runCli("scripts/index.ts", [], { env: { INDEX_DIR: path.join(dir, "index"), ARTICLES_DIR: SEEDS_DIR, EMBEDDINGS: "offline" }, timeoutMs: 110_000 });
-  if (built.code !== 0) throw new Error(`could not build the test index:\n${built.stderr}`);
+  seed = await buildSeedIndex();
 });
 afterEach(stopNpmStarts);
 afterAll(async () => {
+  await seed?.cleanup();
   await rm(dir, { recursive: true, force: true });
 });
 
 function startBot(
   fakeOptions: ConstructorParameters<typeof FakeDiscord>[0] = {},
-  folders: { indexDir: string; articlesDir: string } = { indexDir: path.join(dir, "index"), articlesDir: SEEDS_DIR },
+  folders: { indexDir: string; articlesDir: string } = { indexDir: seed.env.INDEX_DIR!, articlesDir: SEEDS_DIR },
 ): Promise<{ fake: FakeDiscord; bot: NpmProcess }> {
   return npmStartAgainstFake(fakeOptions, {
     INDEX_DIR: folders.indexDir,
@@ -115,7 +117,7 @@ describe("npm start follows the index", () => {
   it("answers an article dropped into ARTICLES_DIR within 10 s, with npm run index -- --watch running, without a restart", async () => {
     // Its own copy of the articles and the index, so the other tests' stay as they are.
     const folders = { indexDir: path.join(dir, "live-index"), articlesDir: path.join(dir, "live-articles") };
-    await cp(path.join(dir, "index"), folders.indexDir, { recursive: true });
+    await cp(seed.env.INDEX_DIR!, folders.indexDir, { recursive: true });
     await cp(SEEDS_DIR, folders.articlesDir, { recursive: true });
     const { fake, bot } = await startBot({}, folders);
     await bot.waitForStderr(CONNECTED, START_MS);
