@@ -12,14 +12,18 @@ export interface PgServer {
   stop(): Promise<void>;
 }
 
+/** Connections served at once: two bots' pools (4 each, connect.ts) and an indexer's, with room to spare. */
+const MAX_CONNECTIONS = 32;
+
 /**
  * Starts one in a few seconds. PGlite is a single Postgres session: the socket server
  * multiplexes connections onto it and runs one connection's transaction at a time, so
- * concurrent writers are serialised there as well as by the advisory lock.
+ * concurrent writers are serialised there as well as by the advisory lock, and a reader waits
+ * while another connection's transaction is open (a real server lets it read the last commit).
  */
 export async function startPgServer(): Promise<PgServer> {
   const db = await PGlite.create({ extensions: { vector } });
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 8 });
+  const server = new PGLiteSocketServer({ db: oneQueryAtATime(db), host: "127.0.0.1", port: 0, maxConnections: MAX_CONNECTIONS });
   await server.start();
   const url = `postgres://postgres@${server.getServerConn()}/postgres`;
   return {
@@ -38,4 +42,34 @@ export async function startPgServer(): Promise<PgServer> {
       await db.close();
     },
   };
+}
+
+/** Messages of the extended query protocol after which the same connection's Sync must come before anyone else's message. */
+const OPENS_SEQUENCE = new Set(["P", "B", "D", "E", "C", "H"].map((letter) => letter.charCodeAt(0)));
+
+/**
+ * `db` as the socket server should see it. pglite-socket (0.2.x) queues each protocol message
+ * on its own and keeps to one connection only while a transaction is open, so two connections'
+ * parameterised queries (Parse, Bind, Describe, Execute, Sync each) can interleave on the one
+ * session and bind each other's unnamed statement ("bind message supplies 2 parameters, but
+ * prepared statement "" requires 6"): two bots answering at once fail. On a real server each
+ * connection has its own session. Reporting a sequence that has not reached its Sync as a
+ * transaction makes the queue keep to that connection until it has, as it does for a
+ * transaction.
+ */
+function oneQueryAtATime(db: PGlite): PGlite {
+  let inSequence = false;
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === "isInTransaction") return () => inSequence || target.isInTransaction();
+      if (property === "execProtocolRawStream") {
+        return (message: Uint8Array, ...rest: unknown[]) => {
+          inSequence = OPENS_SEQUENCE.has(message[0] ?? 0);
+          return (target.execProtocolRawStream as (...args: unknown[]) => unknown)(message, ...rest);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
