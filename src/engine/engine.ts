@@ -66,8 +66,6 @@ export class Engine {
   private readonly articles: Map<string, ArticleRecord>;
   private readonly rowsById: Map<string, number>;
   private readonly forward: ForwardIndex | undefined;
-  /** Positions in the quote index of each speaker's quotes, ascending. */
-  private readonly quotesBySpeaker = new Map<string, number[]>();
   private readonly subject: SubjectCheck;
   /** The words of the names of the people the articles quote or name with a role. */
   private readonly personWords: ReadonlySet<string>;
@@ -106,11 +104,6 @@ export class Engine {
       (concept) => concept.kind === "name" && concept.text.split(/\s+/).every((word) => personWords.has(word.toLowerCase())),
       (passage) => this.articles.get(passage.articleId)?.sections.find((candidate) => candidate.index === passage.section)?.title || undefined,
     );
-    index.quotes.quotes.forEach((quote, position) => {
-      const positions = this.quotesBySpeaker.get(quote.speakerId);
-      if (positions) positions.push(position);
-      else this.quotesBySpeaker.set(quote.speakerId, [position]);
-    });
   }
 
   get encoderId(): string {
@@ -247,7 +240,7 @@ export class Engine {
     const retrieved = await this.retrieveWith(part, options, read);
     // "What did Medvedev call Macron" asks for a label, which his quotes rarely hold.
     if (speaker && part.type !== "label") {
-      const quoted = this.answerFromSpeakers(part, speaker, retrieved, options, read);
+      const quoted = await this.answerFromSpeakers(part, speaker, retrieved, options, read);
       if (quoted) return quoted;
     }
     const coverage = this.coverageOf(part.concepts.filter((concept) => concept.kind !== "word" || !FRAME_WORDS.has(concept.text.toLowerCase())));
@@ -294,18 +287,18 @@ export class Engine {
   }
 
   /** Who-said-what questions are answered from the quote index when it knows the speaker. */
-  private answerFromSpeakers(
+  private async answerFromSpeakers(
     part: QuestionPart,
     speaker: { who: string; topic: string },
     retrieved: RetrievedPassage[],
     options: AskOptions,
     read: PassageReader,
-  ): PartAnswer | null {
+  ): Promise<PartAnswer | null> {
     const byRole = this.analyser().peopleNamed(speaker.who);
     const speakers = byRole.length > 0 ? byRole.flatMap((name) => matchSpeakers(name, this.index.quotes.speakers)) : matchSpeakers(speaker.who, this.index.quotes.speakers);
     if (speakers.length === 0) return null;
     const allowed = new Set(this.allowedArticleIds(options));
-    const quotes = this.quotesOf(speakers).filter((quote) => allowed.has(quote.articleId));
+    const quotes = (await this.store.quotesOf(speakers.map((one) => one.id))).filter((quote) => allowed.has(quote.articleId));
     const topic = speaker.topic.toLowerCase();
     const onTopicConcepts = part.concepts.filter((concept) => topic.includes(concept.text.toLowerCase()));
     const answer = answerFromQuotes(
@@ -348,15 +341,8 @@ export class Engine {
   }
 
   /** A speaker's quotes in article order, for listing them (e.g. Discord's /quote). */
-  quotesBy(speakerId: string): Quote[] {
-    return this.quotesOf([{ id: speakerId }]).filter((quote) => !this.withheld.has(quote.articleId));
-  }
-
-  /** The speakers' quotes in the quote index's order. */
-  private quotesOf(speakers: ReadonlyArray<Pick<Speaker, "id">>): Quote[] {
-    const positions = speakers.flatMap((speaker) => this.quotesBySpeaker.get(speaker.id) ?? []);
-    if (speakers.length > 1) positions.sort((a, b) => a - b);
-    return positions.map((position) => this.index.quotes.quotes[position] as Quote);
+  async quotesBy(speakerId: string): Promise<Quote[]> {
+    return (await this.store.quotesOf([speakerId])).filter((quote) => !this.withheld.has(quote.articleId));
   }
 
   /** A "not covered" statement followed by what the articles do cover. */

@@ -27,6 +27,8 @@ export interface LoadedIndex extends IndexContents {
   /** Row `i` holds the L2-normalised vector of `passages[i]`, `dimensions` floats per row. */
   vectors: Float32Array;
   keywords: KeywordIndex;
+  /** The whole quote index, quotes included: the files backend finds a speaker's quotes in memory. */
+  quotes: QuoteIndexData;
 }
 
 export interface BuildContents {

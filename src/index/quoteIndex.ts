@@ -15,6 +15,9 @@ export interface QuoteIndexData {
   people: RoleHolder[];
 }
 
+/** The quote index without its quotes: who is quoted, and who is named with a role. A speaker's quotes are asked of the index store. */
+export type QuoteDirectory = Pick<QuoteIndexData, "speakers" | "people">;
+
 export const quoteIndexSchema = z.object({
   speakers: z.array(
     z.object({

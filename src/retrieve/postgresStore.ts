@@ -5,8 +5,10 @@ import type { IndexContents } from "../index/contents.js";
 import { POSTINGS_QUERY, queryTerms, type KeywordHit } from "../index/keywordIndex.js";
 import { loadPostgresIndex } from "../index/postgres/readIndex.js";
 import { bm25Query, denseQuery, type SqlHit, type TermMatch } from "../index/postgres/search.js";
+import type { Quote } from "../ingest/quotes/speakers.js";
 import type { Passage } from "../types.js";
 import type { DenseHit } from "./dense.js";
+import { SpeakerQuotes } from "./speakerQuotes.js";
 import type { IndexStore } from "./store.js";
 
 /**
@@ -17,12 +19,15 @@ import type { IndexStore } from "./store.js";
 export class PostgresIndexStore implements IndexStore {
   private readonly rowsById: Map<string, number>;
   private readonly termIndex: SearchableMap<number>;
+  private readonly speakerQuotes: SpeakerQuotes;
 
   private constructor(
     private readonly pool: pg.Pool,
     readonly contents: IndexContents,
     private readonly terms: readonly string[],
+    quotes: readonly Quote[],
   ) {
+    this.speakerQuotes = new SpeakerQuotes(quotes);
     this.rowsById = new Map(contents.passages.map((passage, row) => [passage.id, row]));
     this.termIndex = termIndexOf(terms);
   }
@@ -30,7 +35,7 @@ export class PostgresIndexStore implements IndexStore {
   /** Opens the build in the database, or null when it holds none. */
   static async open(pool: pg.Pool): Promise<PostgresIndexStore | null> {
     const loaded = await loadPostgresIndex(pool);
-    return loaded === null ? null : new PostgresIndexStore(pool, loaded.contents, loaded.terms);
+    return loaded === null ? null : new PostgresIndexStore(pool, loaded.contents, loaded.terms, loaded.quotes);
   }
 
   async denseTopK(query: Float32Array, limit: number, rows?: readonly number[]): Promise<DenseHit[]> {
@@ -50,6 +55,10 @@ export class PostgresIndexStore implements IndexStore {
     }
     const hits = await bm25Query(this.pool, matches, limit, allowed === undefined ? undefined : [...allowed]);
     return this.known(hits).map(({ id, score }) => ({ id, score }));
+  }
+
+  quotesOf(speakerIds: readonly string[]): Promise<Quote[]> {
+    return Promise.resolve(this.speakerQuotes.of(speakerIds));
   }
 
   private known(hits: readonly SqlHit[]): Array<SqlHit & { row: number }> {

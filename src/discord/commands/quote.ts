@@ -37,5 +37,5 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
     await interaction.reply({ ...notice(md`No one called "${wanted}" is quoted in the indexed articles. Pick a name from the suggestions.`), flags: MessageFlags.Ephemeral });
     return;
   }
-  await interaction.reply(renderQuotes(speaker, context.engine.quotesBy(speaker.id), (articleId, section) => context.engine.describe(articleId, section)));
+  await interaction.reply(renderQuotes(speaker, await context.engine.quotesBy(speaker.id), (articleId, section) => context.engine.describe(articleId, section)));
 }

@@ -1,5 +1,6 @@
 import pgvector from "pgvector";
 import type pg from "pg";
+import type { Quote } from "../../ingest/quotes/speakers.js";
 import type { Passage } from "../../types.js";
 import type { IndexContents } from "../contents.js";
 import { UserError } from "../../errors.js";
@@ -58,11 +59,12 @@ export async function readVectors(db: Db, articleIds: readonly string[]): Promis
   return new Map(result.rows.map((row) => [row.id, Float32Array.from(pgvector.fromSql(row.embedding) as number[])]));
 }
 
-/** What a Postgres store holds in memory: the engine's contents plus the keyword terms in index order. */
+/** What a Postgres store holds in memory: the engine's contents plus the keyword terms in index order and the quotes. */
 export interface PostgresContents {
   contents: IndexContents;
   /** Every indexed keyword term, in MiniSearch's order (fuzzy matches are scored in it). */
   terms: string[];
+  quotes: Quote[];
 }
 
 /**
@@ -78,12 +80,12 @@ export function loadPostgresIndex(pool: pg.Pool): Promise<PostgresContents | nul
         "SELECT p.id, p.article_id, p.section, p.start_offset, p.end_offset, p.text FROM passages p JOIN articles a ON a.id = p.article_id ORDER BY a.position, p.position",
       )
     ).rows.map((row): Passage => ({ articleId: row.article_id, section: row.section, start: row.start_offset, end: row.end_offset, text: row.text, id: row.id }));
-    const quotes = quoteIndexSchema.parse((await client.query<{ data: unknown }>("SELECT data FROM quote_index")).rows[0]?.data);
+    const { quotes, ...directory } = quoteIndexSchema.parse((await client.query<{ data: unknown }>("SELECT data FROM quote_index")).rows[0]?.data);
     const vocabulary = (await client.query<{ document_frequency: Record<string, number>; words: string[]; forward_index: Buffer }>("SELECT * FROM vocabulary")).rows[0];
     if (vocabulary === undefined) throw new Error("the database has a manifest but no vocabulary");
     const terms = (await client.query<{ term: string }>("SELECT term FROM keyword_terms ORDER BY position")).rows.map((row) => row.term);
     const tokens = PassageTokens.decode(new Uint8Array(vocabulary.forward_index));
     const keywords = new Vocabulary(vocabulary.document_frequency, passages.length, vocabulary.words);
-    return { contents: { manifest, passages, quotes, keywords, tokens }, terms };
+    return { contents: { manifest, passages, quotes: directory, keywords, tokens }, terms, quotes };
   }, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }
