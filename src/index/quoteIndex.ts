@@ -35,6 +35,11 @@ export const quoteIndexSchema = z.object({
   people: z.array(z.object({ name: z.string(), roles: z.array(z.string()) })),
 });
 
+/** The quote index as a Postgres database keeps it beside its quote rows (table `quotes`). */
+export const quoteDirectorySchema = quoteIndexSchema.omit({ quotes: true });
+/** The quotes of some rows of the Postgres `quotes` table. */
+export const quotesSchema = quoteIndexSchema.shape.quotes;
+
 /** Extracts and attributes every quote of the corpus. */
 export function buildQuoteIndex(articles: readonly Article[]): QuoteIndexData {
   return resolveSpeakers(articles, articles.flatMap((article) => extractQuotes(article)));

@@ -3,31 +3,31 @@ import type SearchableMap from "minisearch/SearchableMap";
 import { matchingTerms, termIndexOf } from "../index/bm25Postings.js";
 import type { IndexContents } from "../index/contents.js";
 import { POSTINGS_QUERY, queryTerms, type KeywordHit } from "../index/keywordIndex.js";
-import { loadPostgresIndex } from "../index/postgres/readIndex.js";
+import { loadPostgresIndex, readQuotes } from "../index/postgres/readIndex.js";
 import { bm25Query, denseQuery, type SqlHit, type TermMatch } from "../index/postgres/search.js";
 import type { Quote } from "../ingest/quotes/speakers.js";
 import type { Passage } from "../types.js";
 import type { DenseHit } from "./dense.js";
-import { SpeakerQuotes } from "./speakerQuotes.js";
 import type { IndexStore } from "./store.js";
 
 /**
  * The postgres backend: the engine's contents are read once from the database; both rankings
- * run in SQL on every question (dense by pgvector's HNSW index, BM25 over the stored postings).
- * A hit on a passage this store did not load (an indexer committed since) is dropped.
+ * run in SQL on every question (dense by pgvector's HNSW index, BM25 over the stored postings),
+ * and a speaker's quotes are read when a question names the speaker. A hit on a passage this
+ * store did not load (an indexer committed since) is dropped.
  */
 export class PostgresIndexStore implements IndexStore {
   private readonly rowsById: Map<string, number>;
   private readonly termIndex: SearchableMap<number>;
-  private readonly speakerQuotes: SpeakerQuotes;
+  /** Each article's hash in the build this store opened: a quote read later counts only if its article is unchanged. */
+  private readonly articleHashes: Map<string, string>;
 
   private constructor(
     private readonly pool: pg.Pool,
     readonly contents: IndexContents,
     private readonly terms: readonly string[],
-    quotes: readonly Quote[],
   ) {
-    this.speakerQuotes = new SpeakerQuotes(quotes);
+    this.articleHashes = new Map(contents.manifest.articles.map((record) => [record.id, record.hash]));
     this.rowsById = new Map(contents.passages.map((passage, row) => [passage.id, row]));
     this.termIndex = termIndexOf(terms);
   }
@@ -35,7 +35,7 @@ export class PostgresIndexStore implements IndexStore {
   /** Opens the build in the database, or null when it holds none. */
   static async open(pool: pg.Pool): Promise<PostgresIndexStore | null> {
     const loaded = await loadPostgresIndex(pool);
-    return loaded === null ? null : new PostgresIndexStore(pool, loaded.contents, loaded.terms, loaded.quotes);
+    return loaded === null ? null : new PostgresIndexStore(pool, loaded.contents, loaded.terms);
   }
 
   async denseTopK(query: Float32Array, limit: number, rows?: readonly number[]): Promise<DenseHit[]> {
@@ -57,8 +57,10 @@ export class PostgresIndexStore implements IndexStore {
     return this.known(hits).map(({ id, score }) => ({ id, score }));
   }
 
-  quotesOf(speakerIds: readonly string[]): Promise<Quote[]> {
-    return Promise.resolve(this.speakerQuotes.of(speakerIds));
+  /** Read from the database when asked; a quote of an article an indexer has changed since this store opened is dropped, as a ranking's hit is. */
+  async quotesOf(speakerIds: readonly string[]): Promise<Quote[]> {
+    const rows = await readQuotes(this.pool, speakerIds);
+    return rows.filter(({ quote, articleHash }) => articleHash !== null && this.articleHashes.get(quote.articleId) === articleHash).map(({ quote }) => quote);
   }
 
   private known(hits: readonly SqlHit[]): Array<SqlHit & { row: number }> {

@@ -7,12 +7,15 @@ import { buildIndex } from "../../src/index/buildIndex.js";
 import { FolderArticleSource } from "../../src/ingest/articleSource.js";
 import { silentLogger } from "../../src/log.js";
 import type { Embedder } from "../../src/types.js";
+import type { IndexStore } from "../../src/retrieve/store.js";
 import { createFakeEmbedder } from "./fakeEmbedder.js";
 
 export const SEEDS_DIR = path.resolve(import.meta.dirname, "../../seeds");
 
 export interface EngineFixture {
   engine: Engine;
+  /** The store the engine answers from. */
+  store: IndexStore;
   root: string;
   articlesDir: string;
   indexDir: string;
@@ -48,6 +51,7 @@ export async function createEngineFixture(
   if (!store) throw new Error("fixture index was not written");
   return {
     engine: new Engine(store, embedder),
+    store,
     root,
     articlesDir,
     indexDir,

@@ -92,6 +92,26 @@ CREATE TABLE keyword_term_fields (
 );
 `,
   },
+  {
+    version: 3,
+    name: "quotes by speaker",
+    // One row per quote, found by speaker when a question names one, so a reader does not hold
+    // every quote; quote_index keeps the speakers and people. An index already built moves its
+    // quotes here, in their order.
+    sql: `
+CREATE TABLE quotes (
+  position integer PRIMARY KEY,
+  speaker_id text NOT NULL,
+  article_id text NOT NULL,
+  data jsonb NOT NULL
+);
+CREATE INDEX quotes_by_speaker ON quotes (speaker_id, position);
+INSERT INTO quotes (position, speaker_id, article_id, data)
+  SELECT q.ordinality - 1, q.quote->>'speakerId', q.quote->>'articleId', q.quote
+  FROM quote_index, jsonb_array_elements(quote_index.data->'quotes') WITH ORDINALITY AS q(quote, ordinality);
+UPDATE quote_index SET data = data - 'quotes';
+`,
+  },
 ];
 
 /** The schema version this code reads and writes. */

@@ -73,7 +73,7 @@ class PostgresWriter implements IndexWriter {
   /**
    * Articles whose hash is unchanged keep their rows (passages, vectors, postings); changed
    * and removed ones are deleted and the changed and new ones inserted. What is derived from
-   * the whole corpus (term list, field averages, vocabulary, quote index, manifest) is
+   * the whole corpus (term list, field averages, vocabulary, quotes and speakers, manifest) is
    * rewritten: it is small beside the passages.
    */
   async write(contents: BuildContents): Promise<void> {
@@ -202,7 +202,13 @@ class PostgresWriter implements IndexWriter {
        ON CONFLICT (singleton) DO UPDATE SET document_frequency = EXCLUDED.document_frequency, words = EXCLUDED.words, forward_index = EXCLUDED.forward_index`,
       [JSON.stringify(keywords.documentFrequency), JSON.stringify(keywords.vocabulary), Buffer.from(forward.buffer, forward.byteOffset, forward.byteLength)],
     );
-    await this.client.query("INSERT INTO quote_index (data) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET data = EXCLUDED.data", [JSON.stringify(quotes)]);
+    const { quotes: quoteRows, ...directory } = quotes;
+    await this.client.query("INSERT INTO quote_index (data) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET data = EXCLUDED.data", [JSON.stringify(directory)]);
+    await this.client.query("DELETE FROM quotes");
+    for (let from = 0; from < quoteRows.length; from += INSERT_BATCH) {
+      const rows = quoteRows.slice(from, from + INSERT_BATCH).map((quote, i) => ({ position: from + i, speaker_id: quote.speakerId, article_id: quote.articleId, data: quote }));
+      await this.client.query("INSERT INTO quotes SELECT * FROM jsonb_populate_recordset(NULL::quotes, $1::jsonb)", [JSON.stringify(rows)]);
+    }
     await this.client.query(
       `INSERT INTO index_manifest (format_version, encoder_id, dimensions, chunker_version, quotes_version, built_at, articles_dir, passage_count)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)

@@ -6,7 +6,7 @@ import type { IndexContents } from "../contents.js";
 import { UserError } from "../../errors.js";
 import { manifestSchema, type ArticleRecord, type Manifest } from "../manifest.js";
 import { PassageTokens } from "../passageTokens.js";
-import { quoteIndexSchema } from "../quoteIndex.js";
+import { quoteDirectorySchema, quotesSchema } from "../quoteIndex.js";
 import { Vocabulary } from "../vocabulary.js";
 import { inTransaction } from "./connect.js";
 import { SCHEMA_VERSION, schemaVersion } from "./migrations.js";
@@ -59,12 +59,25 @@ export async function readVectors(db: Db, articleIds: readonly string[]): Promis
   return new Map(result.rows.map((row) => [row.id, Float32Array.from(pgvector.fromSql(row.embedding) as number[])]));
 }
 
-/** What a Postgres store holds in memory: the engine's contents plus the keyword terms in index order and the quotes. */
+/**
+ * The quotes of these speakers, in the quote index's order (a speaker named twice gives its
+ * quotes twice), each with the hash its article has in the database now.
+ */
+export async function readQuotes(db: Db, speakerIds: readonly string[]): Promise<Array<{ quote: Quote; articleHash: string | null }>> {
+  if (speakerIds.length === 0) return [];
+  const result = await db.query<{ data: unknown; hash: string | null }>(
+    "SELECT q.data, a.hash FROM unnest($1::text[]) AS s(id) JOIN quotes q ON q.speaker_id = s.id LEFT JOIN articles a ON a.id = q.article_id ORDER BY q.position",
+    [speakerIds],
+  );
+  const quotes = quotesSchema.parse(result.rows.map((row) => row.data));
+  return quotes.map((quote, i) => ({ quote, articleHash: result.rows[i]?.hash ?? null }));
+}
+
+/** What a Postgres store holds in memory: the engine's contents plus the keyword terms in index order. */
 export interface PostgresContents {
   contents: IndexContents;
   /** Every indexed keyword term, in MiniSearch's order (fuzzy matches are scored in it). */
   terms: string[];
-  quotes: Quote[];
 }
 
 /**
@@ -80,12 +93,12 @@ export function loadPostgresIndex(pool: pg.Pool): Promise<PostgresContents | nul
         "SELECT p.id, p.article_id, p.section, p.start_offset, p.end_offset, p.text FROM passages p JOIN articles a ON a.id = p.article_id ORDER BY a.position, p.position",
       )
     ).rows.map((row): Passage => ({ articleId: row.article_id, section: row.section, start: row.start_offset, end: row.end_offset, text: row.text, id: row.id }));
-    const { quotes, ...directory } = quoteIndexSchema.parse((await client.query<{ data: unknown }>("SELECT data FROM quote_index")).rows[0]?.data);
+    const quotes = quoteDirectorySchema.parse((await client.query<{ data: unknown }>("SELECT data FROM quote_index")).rows[0]?.data);
     const vocabulary = (await client.query<{ document_frequency: Record<string, number>; words: string[]; forward_index: Buffer }>("SELECT * FROM vocabulary")).rows[0];
     if (vocabulary === undefined) throw new Error("the database has a manifest but no vocabulary");
     const terms = (await client.query<{ term: string }>("SELECT term FROM keyword_terms ORDER BY position")).rows.map((row) => row.term);
     const tokens = PassageTokens.decode(new Uint8Array(vocabulary.forward_index));
     const keywords = new Vocabulary(vocabulary.document_frequency, passages.length, vocabulary.words);
-    return { contents: { manifest, passages, quotes: directory, keywords, tokens }, terms, quotes };
+    return { contents: { manifest, passages, quotes, keywords, tokens }, terms };
   }, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }

@@ -62,7 +62,7 @@ async function tables(): Promise<string[]> {
 describe("Postgres migrations", () => {
   it("go up from an empty database, and a second run applies nothing", async () => {
     expect(await schemaVersion(pool)).toBe(0);
-    expect(await migrate(pool)).toEqual([1, 2]);
+    expect(await migrate(pool)).toEqual([1, 2, 3]);
     expect(await schemaVersion(pool)).toBe(SCHEMA_VERSION);
     expect(await tables()).toEqual([
       "articles",
@@ -73,6 +73,7 @@ describe("Postgres migrations", () => {
       "keyword_terms",
       "passages",
       "quote_index",
+      "quotes",
       "schema_migrations",
       "vocabulary",
     ]);
@@ -90,6 +91,25 @@ describe("Postgres migrations", () => {
       expect(await migrate(pool)).toEqual(Array.from({ length: SCHEMA_VERSION - from }, (_, i) => from + i + 1));
       expect(await schemaVersion(pool)).toBe(SCHEMA_VERSION);
     }
+  });
+
+  it("version 3 moves the quotes of an index built before it into rows, in their order, and answers as before", async () => {
+    await indexInto();
+    const speakers = files.engine.speakers().map((speaker) => speaker.id);
+    const current = await PostgresIndexStore.open(pool);
+    const expected = await current!.quotesOf(speakers);
+    expect(expected).toEqual(await files.store.quotesOf(speakers));
+    // The same build as version 2 wrote it: every quote inside quote_index.
+    await pool.query("UPDATE quote_index SET data = jsonb_set(data, '{quotes}', (SELECT jsonb_agg(data ORDER BY position) FROM quotes))");
+    await pool.query("DROP TABLE quotes");
+    await pool.query("DELETE FROM schema_migrations WHERE version = 3");
+
+    expect(await migrate(pool)).toEqual([3]);
+    const migrated = await PostgresIndexStore.open(pool);
+    expect(await migrated!.quotesOf(speakers)).toEqual(expected);
+    expect((await pool.query("SELECT data FROM quote_index")).rows[0].data).not.toHaveProperty("quotes");
+    const engine = new Engine(migrated!, createFakeEmbedder());
+    expect((await engine.ask("What did Grushko say?")).answer).toBe((await files.engine.ask("What did Grushko say?")).answer);
   });
 });
 
@@ -120,6 +140,30 @@ describe("the postgres backend", () => {
       expect(denseKeywordPg.map((hit) => hit.passage.id)).toEqual(denseKeywordFiles.map((hit) => hit.passage.id));
     }
   }, 60_000);
+
+  it("holds no quotes: a speaker's are read when asked for, and an article changed since the store opened gives none", async () => {
+    await indexInto();
+    const store = await PostgresIndexStore.open(pool);
+    expect(store!.contents.quotes).not.toHaveProperty("quotes");
+    const grushko = files.engine.speakers().find((speaker) => speaker.name.includes("Grushko"))!;
+    const quotes = await store!.quotesOf([grushko.id]);
+    expect(quotes).toEqual(await files.store.quotesOf([grushko.id]));
+    expect(quotes.length).toBeGreaterThan(0);
+
+    // An indexer changes the article of Grushko's first quote: this store's passages of it are the old ones.
+    const changed = files.engine.sources().find((record) => record.id === quotes[0]!.articleId)!;
+    const file = path.join(files.articlesDir, changed.file);
+    const original = await readFile(file, "utf8");
+    await writeFile(file, `${original}\n\nAn editor's note was added at the end.\n`);
+    try {
+      expect(await indexInto()).toMatchObject({ status: "built" });
+      expect(await store!.quotesOf([grushko.id])).toEqual(quotes.filter((quote) => quote.articleId !== changed.id));
+      const reopened = await PostgresIndexStore.open(pool);
+      expect((await reopened!.quotesOf([grushko.id])).filter((quote) => quote.articleId === changed.id).length).toBeGreaterThan(0);
+    } finally {
+      await writeFile(file, original);
+    }
+  });
 
   it("runs dense search on the HNSW index (cosine) when the planner has a choice", async () => {
     await indexInto();
