@@ -19,10 +19,11 @@ Options:
   --repeats N     Fresh-process runs per figure (default 3).
   --passes N      Timed passes over the dev questions per run, after one warm-up pass (default 3).
   --keep          Keep the temporary folder with the synthetic corpora and indexes.
-  --backend NAME  files (default) or postgres: also index the seeds into Postgres + pgvector and
-                  time warm answers there beside the files backend (p50 ratio checked against
-                  BENCHMARKS.md). Uses DATABASE_URL when set (its index is replaced by the
-                  seeds'), else an in-process PGlite server on 127.0.0.1, stopped at the end.
+  --backend NAME  files (default) or postgres: also index the seeds, and each synthetic corpus,
+                  into Postgres + pgvector and time warm answers there beside the files backend
+                  (seed p50 ratio checked against BENCHMARKS.md). Uses DATABASE_URL when set (its
+                  index is replaced), else an in-process PGlite server on 127.0.0.1, stopped at
+                  the end.
   -h, --help      Show this help.
 
 ${EXIT_STATUS_HELP}`;

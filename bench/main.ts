@@ -7,10 +7,10 @@ import { DEV_SET } from "./support/devSet.js";
 import { readQuestionSet } from "../src/eval/questionSet.js";
 import { describeMachine, finishMachine } from "./machine.js";
 import { renderReport, type BenchReport } from "./report.js";
-import { runScale } from "./scale.js";
+import { runScale, type ScaleFigures } from "./scale.js";
 import { PROJECT_ROOT, reindexUnchanged } from "./reindex.js";
 import { coldBuilds, seedServe } from "./seedScale.js";
-import { postgresSeedServe } from "./postgresRun.js";
+import { postgresSeedServe, withBenchDatabase } from "./postgresRun.js";
 import { combineRuns, SYSTEMS, type SystemName } from "./sideBySide.js";
 import type { PairMeasurement, SideMeasurement } from "./workerProtocol.js";
 import { combinePairs } from "./paired.js";
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     const rows = SYSTEMS.map((system) => combineRuns(runs.get(system) ?? []));
 
     let sentenceTable: BenchReport["sentenceTable"] = null;
-    const scales = [];
+    const scales: ScaleFigures[] = [];
     if (options.scales.length > 0) {
       const embedder = await loadBenchEmbedder(servedChoice.plan, served.kind);
       const { articles } = await new FolderArticleSource(articlesDir).load();
@@ -89,22 +89,27 @@ async function main(): Promise<void> {
       const vectors = await embedder.embed(sentences);
       sentenceTable = { sentences: sentences.length, ms: performance.now() - start };
       const sentenceVectors = new Map(sentences.map((sentence, index) => [sentence, vectors[index] as Float32Array]));
-      for (const target of options.scales) {
-        scales.push(
-          await runScale(target, {
-            workDir,
-            sentences,
-            sentenceVectors,
-            encoder: served.kind,
-            base: embedder,
-            questionsFile,
-            repeats: options.repeats,
-            passes: options.passes,
-            keep: options.keep,
-            onProgress: progress,
-          }),
-        );
-      }
+      const runScales = async (database?: { url: string; pglite: boolean }) => {
+        for (const target of options.scales) {
+          scales.push(
+            await runScale(target, {
+              workDir,
+              sentences,
+              sentenceVectors,
+              encoder: served.kind,
+              base: embedder,
+              questionsFile,
+              repeats: options.repeats,
+              passes: options.passes,
+              keep: options.keep,
+              ...(database && { database }),
+              onProgress: progress,
+            }),
+          );
+        }
+      };
+      // With --backend postgres each corpus is also indexed into, and answered from, one database.
+      await (options.backend === "postgres" ? withBenchDatabase(runScales) : runScales());
     }
 
     const partial = {

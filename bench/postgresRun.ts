@@ -29,14 +29,20 @@ export async function postgresSeedServe(options: {
   passes: number;
   onProgress: (message: string) => void;
 }): Promise<PostgresFigures> {
-  const given = process.env.DATABASE_URL;
-  const server = given ? null : await startPgServer();
-  const databaseUrl = given || (server?.url as string);
-  try {
-    options.onProgress(`seeds (postgres): indexing into ${describeDatabase(databaseUrl)}${server ? " (PGlite in process)" : ""}`);
+  return withBenchDatabase(async ({ url: databaseUrl, pglite }) => {
+    options.onProgress(`seeds (postgres): indexing into ${describeDatabase(databaseUrl)}${pglite ? " (PGlite in process)" : ""}`);
     const built = await runWorker({ task: "build", articlesDir: options.articlesDir, indexDir: options.indexDir, encoder: options.encoder, databaseUrl });
     const serve = await seedServe(options.indexDir, options.encoder, { ...options, databaseUrl });
-    return { database: describeDatabase(databaseUrl), pglite: server !== null, passages: built.passages, serve };
+    return { database: describeDatabase(databaseUrl), pglite, passages: built.passages, serve };
+  });
+}
+
+/** The database the bench indexes into: DATABASE_URL's when set (its index is replaced), else an in-process PGlite + pgvector server on 127.0.0.1, stopped after `work`. */
+export async function withBenchDatabase<T>(work: (database: { url: string; pglite: boolean }) => Promise<T>): Promise<T> {
+  const given = process.env.DATABASE_URL;
+  const server = given ? null : await startPgServer();
+  try {
+    return await work({ url: given || (server?.url as string), pglite: server !== null });
   } finally {
     await server?.stop();
   }

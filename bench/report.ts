@@ -204,6 +204,35 @@ function scaleSection(report: BenchReport): string {
   );
 }
 
+/** `--backend postgres` with `--scales`: each synthetic corpus from files and from Postgres, side by side. */
+function postgresScaleSection(report: BenchReport): string {
+  const scales = report.scales.flatMap((scale) => (scale.postgres === undefined ? [] : [{ scale, pg: scale.postgres }]));
+  const first = scales[0];
+  if (first === undefined) return "";
+  const rows = scales.flatMap(({ scale, pg }) => {
+    const built = (ms: number) => `${formatMs(ms)} (${Math.round(scale.passages / (ms / 1000))} passages/s)`;
+    const row = (figure: string, pick: (serve: ServeFigures) => Spread, format?: (value: number) => string) => ["", figure, formatSpread(pick(scale.serve), format), formatSpread(pick(pg.serve), format), ratio(pick(pg.serve), pick(scale.serve))];
+    return [
+      [String(scale.passages), "build, cold (in process)", built(scale.buildMs), built(pg.buildMs), (pg.buildMs / scale.buildMs).toFixed(2)],
+      ["", "size (build folder / database)", formatBytes(scale.disk.total), formatBytes(pg.databaseBytes), (pg.databaseBytes / scale.disk.total).toFixed(2)],
+      row("index open (`openStore`)", (serve) => serve.loadMs),
+      row("RSS after open", (serve) => serve.afterLoadMiB, formatMiB),
+      row("RSS after queries", (serve) => serve.afterQueriesMiB, formatMiB),
+      row("answer p50", (serve) => serve.askP50Ms),
+      row("answer p95", (serve) => serve.askP95Ms),
+      row("retrieve p50", (serve) => serve.retrieveP50Ms),
+      ["", "dev-set evidence recall@5", formatRecall(scale.serve.recallAt5), formatRecall(pg.serve.recallAt5), "–"],
+    ];
+  });
+  const where = first.pg.pglite ? "PGlite + pgvector in the bench's process, over TCP on 127.0.0.1 (DATABASE_URL unset)" : `\`${first.pg.database}\``;
+  return `## Scale: files vs postgres backend (the same SYNTHETIC corpus and vectors)
+
+${table(["passages", "figure", "files", "postgres", "postgres/files"], rows)}
+
+Postgres: ${where}, its index emptied before each build. The files backend loads the build folder whole; Postgres runs dense and BM25 top-k in SQL and reads passages, vocabulary and speakers when the index is opened, a speaker's quotes when asked.
+`;
+}
+
 function targetsSection(report: BenchReport): string {
   const mark = (verdict: Verdict) => (verdict === "not met" ? "NOT met" : verdict);
   return `## Targets\n\n${table(["target", "measured", ""], report.targets.map((check) => [check.target, check.figure, mark(check.verdict)]))}\n`;
@@ -220,7 +249,7 @@ export function renderReport(report: BenchReport): string {
     `Load average ${load(machine.loadAtStart)} at start, ${load(machine.loadAtEnd)} at end.\n` +
     `Each figure: median (min–max) over ${report.settings.repeats} runs; latencies over ${report.settings.questions} dev questions × ` +
     `${report.settings.passes} passes after one warm-up pass. Whole run: ${formatMs(report.durationMs)}.\n`;
-  return [header, encodersSection(report), seedSection(report), postgresSection(report), sideBySideSection(report), pairedSection(report), scaleSection(report), targetsSection(report)]
+  return [header, encodersSection(report), seedSection(report), postgresSection(report), sideBySideSection(report), pairedSection(report), scaleSection(report), postgresScaleSection(report), targetsSection(report)]
     .filter((part) => part !== "")
     .join("\n");
 }

@@ -1,8 +1,11 @@
 import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { postgresBackend } from "../src/engine/backend.js";
 import { BUILD_FILES } from "../src/index/buildFiles.js";
 import { buildIndex } from "../src/index/buildIndex.js";
 import { currentBuild } from "../src/index/indexStore.js";
+import { openPool } from "../src/index/postgres/connect.js";
+import { describeDatabase } from "../src/index/postgres/describe.js";
 import { isShardFile } from "../src/index/vectraShards.js";
 import { FolderArticleSource } from "../src/ingest/articleSource.js";
 import { silentLogger } from "../src/log.js";
@@ -49,6 +52,20 @@ export interface ScaleFigures {
   reindexMs: Spread;
   /** Sentences of synthetic passages found in the seed-sentence table (the rest are left out of the mean). */
   sentences: { matched: number; unmatched: number };
+  /** `--backend postgres` only: the same corpus and vectors indexed into Postgres and answered from it. */
+  postgres?: PostgresScaleFigures;
+}
+
+/** One scale in Postgres + pgvector. */
+interface PostgresScaleFigures {
+  /** The database, as messages name it, and whether it was the bench's in-process PGlite server. */
+  database: string;
+  pglite: boolean;
+  /** A cold build into an emptied index, in the bench's process (the same encoder as the files build). */
+  buildMs: number;
+  /** `pg_database_size` after the build: tables, their indexes (HNSW included) and the catalogue. */
+  databaseBytes: number;
+  serve: ServeFigures;
 }
 
 /** Sums a build folder's files by kind. */
@@ -94,6 +111,8 @@ export interface ScaleOptions {
   repeats: number;
   passes: number;
   keep: boolean;
+  /** Also index each corpus into this Postgres database and answer from it (`--backend postgres`); pglite: the bench's in-process server. */
+  database?: { url: string; pglite: boolean };
   onProgress: (message: string) => void;
 }
 
@@ -165,7 +184,9 @@ export async function runScale(target: number, options: ScaleOptions): Promise<S
       if (again.value.status !== "up-to-date") throw new Error(`scale ${target}: re-indexing the unchanged corpus rebuilt it`);
       reindexMs.push(again.ms);
     }
+    const postgres = options.database === undefined ? undefined : await postgresScale(target, articlesDir, options.database, options);
     return {
+      ...(postgres && { postgres }),
       target,
       reindexMs: spreadOf(reindexMs),
       passages: built.value.passages,
@@ -178,4 +199,52 @@ export async function runScale(target: number, options: ScaleOptions): Promise<S
   } finally {
     if (!options.keep) await rm(root, { recursive: true, force: true });
   }
+}
+
+/** The index tables' contents (schema kept) so that the next build is cold, when the database has them. */
+async function emptyIndex(databaseUrl: string): Promise<void> {
+  const pool = openPool(databaseUrl);
+  try {
+    const present = await pool.query<{ present: boolean }>("SELECT to_regclass('index_manifest') IS NOT NULL AS present");
+    if (present.rows[0]?.present) await pool.query("TRUNCATE index_manifest, articles, passages, keyword_postings");
+  } finally {
+    await pool.end();
+  }
+}
+
+async function databaseSize(databaseUrl: string): Promise<number> {
+  const pool = openPool(databaseUrl);
+  try {
+    const result = await pool.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes");
+    return Number(result.rows[0]?.bytes);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** The synthetic corpus of one scale indexed into Postgres (emptied first) with the same vectors as the files build, then answered from there in fresh processes. */
+async function postgresScale(target: number, articlesDir: string, database: { url: string; pglite: boolean }, options: ScaleOptions): Promise<PostgresScaleFigures> {
+  options.onProgress(`scale ${target} (postgres): indexing into ${database.pglite ? "PGlite in process" : describeDatabase(database.url)}`);
+  await emptyIndex(database.url);
+  const embedder = createSentenceMeanEmbedder(options.sentenceVectors, options.base);
+  const built = await timed(() =>
+    buildIndex({
+      indexDir: path.join(options.workDir, "unused-by-postgres"),
+      target: postgresBackend(database.url).target,
+      source: new FolderArticleSource(articlesDir),
+      encoderId: embedder.id,
+      loadEmbedder: async () => embedder,
+      rebuild: true,
+      log: silentLogger,
+    }),
+  );
+  const databaseBytes = await databaseSize(database.url);
+  const runs: ServeMeasurement[] = [];
+  for (let run = 0; run < options.repeats; run++) {
+    options.onProgress(`scale ${target} (postgres): load and query, run ${run + 1} of ${options.repeats}`);
+    runs.push(
+      await runWorker({ task: "serve", indexDir: "", encoder: options.encoder, questionsFile: options.questionsFile, warmupPasses: 1, passes: options.passes, databaseUrl: database.url }),
+    );
+  }
+  return { database: describeDatabase(database.url), pglite: database.pglite, buildMs: built.ms, databaseBytes, serve: serveFigures(runs) };
 }
