@@ -1,9 +1,19 @@
+import { splitSentencesByLine } from "../../text/sentences.js";
 import { sanitisedUpTo, type SafeText, type Sanitised } from "./safeText.js";
 
-/** Offsets just after each sentence end (terminal punctuation, closing quotes, then whitespace or the end). */
+/** Citation markers right after a sentence ("… temporary. [1]"): they end it, not open the next. */
+const MARKERS = /^(?:\s*\[\d+\])+/;
+
+/**
+ * Offsets just after each sentence end, as the text layer splits sentences (an abbreviation such
+ * as "Mr." ends none; a line break always ends one), each taking the [n] markers that follow it.
+ */
 function sentenceEnds(text: string): number[] {
   const ends: number[] = [];
-  for (const match of text.matchAll(/[.!?…]+["'”’)\]]*(?=\s|$)/g)) ends.push(match.index + match[0].length);
+  for (const span of splitSentencesByLine(text)) {
+    const end = span.end + (MARKERS.exec(text.slice(span.end))?.[0].length ?? 0);
+    if (end > (ends.at(-1) ?? 0)) ends.push(end);
+  }
   if (ends.at(-1) !== text.trimEnd().length) ends.push(text.trimEnd().length);
   return ends;
 }
