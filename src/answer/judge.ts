@@ -365,6 +365,17 @@ function readCount(question: string, concepts: readonly Concept[]): { event?: st
 /** Words that end the noun after "which": "which city | in Saudi Arabia", "which countries | have confirmed". */
 const WHICH_THING_END = /^(?:did|do|does|is|are|was|were|has|have|had|will|would|could|can|should|r|in|of|on|at|to|for|from|with|by|who|that|whose|where|when|got|get|gets)$/i;
 
+/** The content terms of the noun phrase a question's words open with: "Saudi city" of "Saudi city will the talks…". */
+function askedThing(tokens: readonly string[]): string[] {
+  const thing: string[] = [];
+  for (const token of tokens) {
+    if (WHICH_THING_END.test(token)) break;
+    const term = contentTerm(token);
+    if (term !== null) thing.push(term);
+  }
+  return thing;
+}
+
 /**
  * Whether the leading passage names the kind of thing a "which X" question asks for: "In which
  * Saudi city will the talks be held?" is not answered by a passage that says "in Saudi Arabia"
@@ -385,12 +396,7 @@ export function namesWhichKind(
   const what = tokens.findIndex((token, index) => token === "what" && NAMED_KINDS.has(contentTerm(tokens[index + 1] ?? "") ?? ""));
   const start = which >= 0 ? which : what;
   if (start < 0) return true;
-  const thing: string[] = [];
-  for (const token of tokens.slice(start + 1)) {
-    if (WHICH_THING_END.test(token)) break;
-    const term = contentTerm(token);
-    if (term !== null) thing.push(term);
-  }
+  const thing = askedThing(tokens.slice(start + 1));
   const kinds = part.concepts.filter((concept) => concept.kind === "word" && thing.includes(concept.alternatives[0]?.[0] ?? ""));
   const askedTerms = kinds.map((concept) => concept.alternatives[0]?.[0] ?? "");
   // A kind a name answers is not answered by the word alone: "26 other nations" names no country.
@@ -419,12 +425,7 @@ const NAME_REACH = 3;
  * elsewhere in the sentence is not the spokesman's name. Other kinds of thing are not checked.
  */
 function namesTheOneAsked(after: readonly string[], leadText: string): boolean {
-  const thing: string[] = [];
-  for (const token of after) {
-    if (WHICH_THING_END.test(token)) break;
-    const term = contentTerm(token);
-    if (term !== null) thing.push(term);
-  }
+  const thing = askedThing(after);
   const head = thing[thing.length - 1];
   if (head === undefined || !PERSON_KINDS.has(head)) return true;
   // Each word with the sentence it stands in: a name ending the sentence before is not by "spokesman".

@@ -102,7 +102,7 @@ export class Engine {
       index.passages,
       (term) => index.keywords.idf(term),
       (concept) => concept.kind === "name" && concept.text.split(/\s+/).every((word) => personWords.has(word.toLowerCase())),
-      (passage) => this.articles.get(passage.articleId)?.sections.find((candidate) => candidate.index === passage.section)?.title || undefined,
+      (passage) => this.sectionTitle(passage.articleId, passage.section) || undefined,
     );
   }
 
@@ -353,12 +353,16 @@ export class Engine {
     return `${reason} The ${titles.length} indexed article${titles.length === 1 ? "" : "s"} cover: ${shown}${more}.`;
   }
 
+  /** The headline of one section of a file that holds several articles; undefined when it has none. */
+  private sectionTitle(articleId: string, section: number): string | undefined {
+    return this.articles.get(articleId)?.sections.find((candidate) => candidate.index === section)?.title;
+  }
+
   /** Title (of the section when a file holds several articles), outlet and date of a passage. */
   describe(articleId: string, section: number): ArticleDescription {
     const record = this.articles.get(articleId);
-    const sectionTitle = record?.sections.find((candidate) => candidate.index === section)?.title;
     return {
-      title: sectionTitle || record?.title || articleId,
+      title: this.sectionTitle(articleId, section) || record?.title || articleId,
       outlet: record?.outlet ?? null,
       published: record?.published ?? null,
       url: record?.url ?? null,

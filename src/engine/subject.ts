@@ -9,8 +9,8 @@ import type { Concept, Passage } from "../types.js";
  * Whether a passage is about the names a question uses: every one somewhere in the passage's
  * article, and every person it names (else every thing it names: "Kursk", "Anduril"; else its
  * rarest place) in the passage or the one before it, since a quote often follows the line naming
- * its speaker (a thing or place may be in the headline above a section's first passage instead). Places and descriptors ("Moscow", "Western") set the scene: the article is enough
- * for them.
+ * its speaker (a thing or place may be in the headline above a section's first passage instead).
+ * Places and descriptors ("Moscow", "Western") set the scene: the article is enough for them.
  */
 export class SubjectCheck {
   constructor(
