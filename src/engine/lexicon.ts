@@ -1,20 +1,11 @@
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { IndexContents } from "../index/contents.js";
 import { QuestionAnalyser } from "../question/analyse.js";
 import { places } from "../question/places.js";
 import { RoleResolver } from "../question/roles.js";
+import { isEnglishWord } from "../text/englishWords.js";
 import { properNounsIn } from "../text/names.js";
 import { contentTerm } from "../text/terms.js";
-import { SortedWordList } from "../util/sortedWords.js";
-
-let englishWords: SortedWordList | undefined;
-
-/** The `an-array-of-english-words` list (sorted), read the first time a word is not in the articles. */
-function isEnglishWord(word: string): boolean {
-  englishWords ??= new SortedWordList(readFileSync(createRequire(import.meta.url).resolve("an-array-of-english-words"), "utf8"));
-  return englishWords.has(word);
-}
 
 /**
  * The other name of each person named in full, by surname and by first name: "Sir Keir" is

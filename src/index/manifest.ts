@@ -1,7 +1,11 @@
 import { z } from "zod";
 
-/** Bump when the files of a build change shape, so old builds are rebuilt rather than misread. */
-export const INDEX_FORMAT_VERSION = 6;
+/**
+ * Bump when the files of a build change shape, or what they hold of a passage does (its
+ * keyword tokens: 7 reads run-together words as their parts too), so old builds are rebuilt
+ * rather than misread.
+ */
+export const INDEX_FORMAT_VERSION = 7;
 
 const sectionSchema = z.object({ index: z.number().int(), title: z.string(), label: z.string().nullable() });
 

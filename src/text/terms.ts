@@ -1,5 +1,7 @@
 /** Tokenising shared by the keyword index, answer composition and the abstention check. */
 
+import { gluedParts } from "./englishWords.js";
+
 const STOPWORDS = new Set(
   (
     "a an the and or but if then than so of to in on at by for from with without about into onto over under " +
@@ -35,7 +37,10 @@ const [DOT, COMMA, APOSTROPHE, HYPHEN] = [46, 44, 39, 45];
 export function words(text: string): string[] {
   // "US" the country is not "us" the stopword: it reads as "u.s", as "U.S." does.
   const country = text.includes("US") ? text.replace(/\bUS\b/g, "U.S") : text;
-  const normalised = country.normalize("NFKC").toLowerCase().replace(/[’‘`]/g, "'");
+  const typed = country.normalize("NFKC");
+  const normalised = typed.toLowerCase().replace(/[’‘`]/g, "'");
+  // Where lower-casing kept every offset, whether a word was typed in lower case (names are not split apart).
+  const sameOffsets = typed.length === normalised.length;
   const tokens: string[] = [];
   let i = 0;
   while (i < normalised.length) {
@@ -62,6 +67,8 @@ export function words(text: string): string[] {
     tokens.push(token);
     // Hyphenated compounds ("pro-russia", "200,000-troops") count as their parts too.
     if (hyphen) for (const part of token.split("-")) tokens.push(part);
+    // So do words run together where a space was lost ("troopskilled"), when typed in lower case.
+    else if (sameOffsets && typed.charCodeAt(start) === token.charCodeAt(0)) for (const part of gluedParts(token)) tokens.push(part);
   }
   return tokens;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { SortedWordList } from "../../src/util/sortedWords.js";
+import { SortedWordList } from "../../src/text/sortedWords.js";
 
 describe("SortedWordList", () => {
   it("finds exactly the words a Set of the parsed list holds", () => {
