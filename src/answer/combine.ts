@@ -45,6 +45,20 @@ export function notSure(doubt: string | undefined): string {
   return `The articles may not answer this exactly${doubt ? `: ${doubt}` : ""}. Closest passages:`;
 }
 
+/** An answer's sentences, each with the [n] markers after it (words after the last marker stay with it). */
+function citedSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let from = 0;
+  for (const match of text.matchAll(/\[\d+\](?:\s*\[\d+\])*/gu)) {
+    const end = (match.index as number) + match[0].length;
+    sentences.push(text.slice(from, end).trim());
+    from = end;
+  }
+  const rest = text.slice(from).trim();
+  if (rest !== "") sentences.length > 0 ? (sentences[sentences.length - 1] += ` ${rest}`) : sentences.push(rest);
+  return sentences;
+}
+
 /**
  * One answer from the answers to a question's parts: each part's sentences in turn, saying
  * which part the articles do not answer, with one numbering of the citations of all parts.
@@ -53,6 +67,7 @@ export function combineParts(question: string, parts: readonly PartAnswer[], lim
   const all: Citation[] = [];
   const numberOf = new Map<string, number>();
   const texts: string[] = [];
+  const shown = new Set<string>();
   const single = parts.length === 1;
   for (const part of parts) {
     const local = new Map<number, number>();
@@ -65,12 +80,16 @@ export function combineParts(question: string, parts: readonly PartAnswer[], lim
       }
       local.set(citation.n, n);
     }
-    const text = remark(part.text, (n) => local.get(n) ?? n);
-    // Two parts answered by the same sentences ("how many were hurt, and how many lost power"): quoted once.
-    if (part.confidence !== "none" && texts.some((shown) => shown.endsWith(text))) continue;
+    const marked = remark(part.text, (n) => local.get(n) ?? n);
+    // Two parts answered by the same sentences ("how many were hurt, and how many lost power"): each quoted once.
+    const fresh = part.confidence === "none" ? [marked] : citedSentences(marked).filter((sentence) => !shown.has(sentence));
+    if (fresh.length === 0 && part.confidence === "high") continue;
+    const text = fresh.join(" ");
+    for (const sentence of fresh) shown.add(sentence);
     if (part.confidence === "high") texts.push(text);
     else if (part.confidence === "low") {
-      texts.push(single ? `${notSure(part.doubt)} ${text}` : `Not sure the articles answer “${part.question}”${part.doubt ? ` (${part.doubt})` : ""}; closest: ${text}`);
+      const unsure = `Not sure the articles answer “${part.question}”${part.doubt ? ` (${part.doubt})` : ""}`;
+      texts.push(single ? `${notSure(part.doubt)} ${text}` : fresh.length === 0 ? `${unsure}.` : `${unsure}; closest: ${text}`);
     }
     else texts.push(single ? text : `The articles do not answer “${part.question.replace(/[?.!\s]+$/, "")}”.`);
   }

@@ -214,7 +214,7 @@ const TYPE_WORDS: Partial<Record<NonNullable<AnswerType>, ReadonlySet<string>>> 
   reason: new Set(["reason", "reasons"]),
   // "What is the name of the Kremlin spokesman?": the name is the answer, not a word to find.
   person: new Set(["name", "names"]),
-  quantity: new Set(["figure", "figures", "number", "numbers", "amount", "total", "size", "share", "percentage", "proportion", "bit", "portion", "chunk"]),
+  quantity: new Set(["figure", "figures", "number", "numbers", "amount", "total", "size", "share", "percentage", "proportion", "bit", "portion", "chunk", "worth"]),
   // "How did X respond to…": the words are the answer; the verb only asks for them.
   quote: new Set(
     "say said says tell told respond responded react reacted reply replied claim claimed warn warned describe described characterise characterised characterize characterized call called".split(" "),
@@ -257,9 +257,19 @@ export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concep
     const terms = new Set(contentTerms(sentence));
     const byNumber = measure ? terms : termsNearNumbers(withoutNumbersOf(part.text, sentence.replace(MODEL_NUMBER, "$1")).replace(YEAR, ""));
     // (The place of a measure may be in the sentence before: "…in Kursk. The area under Ukrainian control shrank to 110 square km.")
-    return inThing.every((concept) => measure || (concept.kind === "name" ? conceptHeld(concept, terms) : conceptHeld(concept, byNumber)));
+    // "Ukraine has also seen more than 100,000 troops killed": with no other name by the number, the sentence's names say whose it is.
+    const byName = (concept: Concept) => conceptHeld(concept, byNumber) || (conceptHeld(concept, terms) && !namedByNumber(sentence));
+    return inThing.every((concept) => measure || (concept.kind === "name" ? conceptHeld(concept, terms) : byName(concept)));
   }
   return true;
+}
+
+/** Whether a name or a nationality stands within a few words of a number ("11,000 North Korean troops"), other than the sentence's first word. */
+function namedByNumber(sentence: string): boolean {
+  const tokens = tokenise(sentence).filter(isWordToken);
+  return tokens.some(
+    (token, index) => NUMBER.test(token) && tokens.slice(Math.max(1, index - NUMBER_REACH), index + NUMBER_REACH + 1).some((other) => /^\p{Lu}/u.test(other) && !TITLES.test(other)),
+  );
 }
 
 /**

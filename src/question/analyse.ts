@@ -4,7 +4,7 @@ import { contentTerm, isStopword, words } from "../text/terms.js";
 import { isWordToken, tokenise } from "../text/tokens.js";
 import type { Concept } from "../types.js";
 import { isChatWord, rewriteChat } from "./chat.js";
-import { completeCount, isComparison, speakerParts, splitParts } from "./parts.js";
+import { completeCount, isComparison, sideParts, speakerParts, splitParts } from "./parts.js";
 import type { Places } from "./places.js";
 import { ANAPHOR, COMPARISON_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PRONOUNS } from "./questionWords.js";
 import type { RoleResolver } from "./roles.js";
@@ -128,24 +128,33 @@ export class QuestionAnalyser {
     const corrected = this.correct(rewriteChat(original).text);
     // "Compare what Lavrov and Peskov each said" asks what each said: two who-said-what parts.
     const bySpeaker = speakerParts(corrected);
-    const comparison = bySpeaker === null && isComparison(corrected);
+    const split = bySpeaker ?? splitParts(corrected);
+    // "…, and how does that compare with Starmer's plan?" asks two things; only a question asked as one compares.
+    const compares = bySpeaker === null && split.length === 1 && isComparison(corrected);
     const foreign = this.isForeign(corrected);
-    if (comparison) return { original, corrected, parts: [this.comparisonPart(corrected)], comparison, foreign };
+    // "How do Russian and Ukrainian casualty figures compare?" asks for each side's, not for each article's.
+    const sides = compares ? sideParts(corrected, (word) => this.isSideWord(word)) : null;
+    if (sides !== null) return { original, corrected, parts: sides.map((side) => this.comparisonPart(side)), comparison: false, foreign };
+    if (compares) return { original, corrected, parts: [this.comparisonPart(corrected)], comparison: true, foreign };
+    // "…, and how does that compare with Starmer's plan?": "compare" says how to answer, not what about.
+    const readPart = (text: string) => (split.length > 1 && isComparison(text) ? this.comparisonPart(text) : this.analysePart(text));
     const parts: QuestionPart[] = [];
-    for (const typed of bySpeaker ?? splitParts(corrected)) {
+    for (const typed of split) {
       const previous = parts[parts.length - 1];
       // "…, and how many Ukrainian troops?": counted as the part before counts.
       const text = previous === undefined ? typed : completeCount(typed, previous.text);
-      const part = this.analysePart(text);
+      const part = readPart(text);
       // "…, and what did he say about it?": "he" is whom the part before asked about.
       const subject = previous === undefined ? undefined : subjectOf(previous);
       const carried = subject !== undefined ? withSubject(text, subject) : text;
-      const analysed = carried === text ? part : this.analysePart(carried);
+      const analysed = carried === text ? part : readPart(carried);
       // "…, and which ones are opposed?": the part before says ones of what; search with its words too.
       const elliptical = previous !== undefined && (ANAPHOR.test(text) || analysed.concepts.length <= 2) && !analysed.concepts.some((concept) => concept.kind !== "word");
-      parts.push(elliptical ? { ...analysed, searchText: `${analysed.searchText} ${previous.searchText}` } : analysed);
+      // "…, and how does that compare with what Zelenskyy asked for?": "that" is the figure the part before asked for.
+      const type = analysed.type ?? (previous !== undefined && ANAPHOR.test(text) && isComparison(text) ? previous.type : null);
+      parts.push(elliptical ? { ...analysed, type, searchText: `${analysed.searchText} ${previous.searchText}` } : { ...analysed, type });
     }
-    return { original, corrected, parts, comparison, foreign };
+    return { original, corrected, parts, comparison: false, foreign };
   }
 
   /** Whether most words are neither English nor the articles' own (names and places included). */
@@ -156,6 +165,11 @@ export class QuestionAnalyser {
       return !(this.lexicon.isEnglishWord(word) || isStopword(word) || isChatWord(word) || this.lexicon.frequencies.has(word) || this.lexicon.places.has(word));
     });
     return tokens.length > 0 && strange.length / tokens.length > FOREIGN_SHARE;
+  }
+
+  /** Whether a word names a side of a comparison: a person the articles name, a place or a nationality. */
+  private isSideWord(word: string): boolean {
+    return !isStopword(word) && (this.lexicon.isPersonName(word) || this.lexicon.places.has(word) || (this.lexicon.isName(word) && !this.lexicon.isEnglishWord(word)));
   }
 
   /** A comparison asks about its topic; "the reports", "differ", "outlets" only say how to answer. */

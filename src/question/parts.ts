@@ -94,3 +94,53 @@ export function speakerParts(question: string): string[] | null {
   return [first, second].map((name) => `What did ${name} say${topic === "" ? "" : ` ${topic}`}?`);
 }
 
+
+/** Words a comparison of two sides uses to say "each of them", which a question about one side drops. */
+const EACH = /\s+\b(?:each|both|respectively)\b/giu;
+/** How many words may follow each side alike: "for Russian troops and for Ukrainian troops". */
+const MAX_SHARED_WORDS = 3;
+
+/**
+ * A comparison of two people, countries or sides, as one question about each: "How did the
+ * Italian and Canadian leaders' positions differ?" asks for the Italian leader's position and
+ * the Canadian one's, wherever the articles give them (often in one article, so it is no
+ * comparison of articles); so does "…for Russian troops and for Ukrainian troops?". `isSide`
+ * says whether a word names one (a name, a place, a nationality). Null when no two sides are
+ * joined by "and".
+ */
+export function sideParts(question: string, isSide: (word: string) => boolean): string[] | null {
+  const tokens = [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)].map((match) => ({
+    word: match[0].replace(/['’]s?$/u, "").toLowerCase(),
+    start: match.index as number,
+    end: (match.index as number) + match[0].length,
+  }));
+  // A run of side words may not cross punctuation: "…Macron, and how…" ends a side.
+  const joined = (from: number, to: number) => !/[,;:?!]/u.test(question.slice(tokens[from]?.end ?? 0, tokens[to]?.start ?? 0));
+  const side = (index: number) => tokens[index] !== undefined && isSide((tokens[index] as { word: string }).word);
+  const word = (index: number) => tokens[index]?.word;
+  for (let and = 1; and < tokens.length - 1; and++) {
+    if (word(and) !== "and") continue;
+    // The second side, past a repeated preposition ("for Russian troops and for Ukrainian troops").
+    let second = and + 1;
+    if (!side(second) && word(second + 1) !== undefined && side(second + 1)) second++;
+    if (!side(second)) continue;
+    let secondEnd = second;
+    while (side(secondEnd + 1) && joined(secondEnd, secondEnd + 1)) secondEnd++;
+    // What follows each side alike ("troops"), none when the sides stand together ("Italian and Canadian leaders").
+    let shared = 0;
+    while (shared < MAX_SHARED_WORDS && word(and - 1 - shared) !== undefined && word(and - 1 - shared) === word(secondEnd + 1 + shared)) shared++;
+    const sameWords = [...Array(shared).keys()].every((offset) => word(and - shared + offset) === word(secondEnd + 1 + offset));
+    if (!sameWords) continue;
+    let first = and - 1 - shared;
+    if (!side(first) || (second > and + 1 && word(first - 1) !== word(and + 1))) continue;
+    while (side(first - 1) && joined(first - 1, first)) first--;
+    // The first side keeps what follows the second ("…leaders' positions differ?"); the second what precedes the first.
+    const [firstStart, secondStart] = [tokens[first]?.start, tokens[second]?.start];
+    const parts = [
+      question.slice(0, tokens[and - 1]?.end) + question.slice(tokens[secondEnd + shared]?.end),
+      question.slice(0, firstStart) + question.slice(secondStart),
+    ];
+    return parts.map((part) => part.replace(EACH, "").replace(/\s+/gu, " ").trim());
+  }
+  return null;
+}

@@ -5,7 +5,7 @@ import { ASKING_VERBS } from "../text/speechVerbs.js";
 /** What kind of answer a question expects, as classic question answering systems detect it. */
 export type AnswerType = "quantity" | "time" | "quote" | "label" | "person" | "reason" | null;
 
-const QUANTITY_QUESTION = /\b(how (many|much|large|big|long|far|old|high|heavy|often)|what (?:(?:troop|casualty|death|cash|money|dollar|price)\s+)?(percentage|proportion|share|number|amount|size|figure|headcount|tally|toll)|what(?: is|['’]s) the (?:unit |total |overall |exact |dollar |cash |money )?(size|number|cost|total|price|price tag|value|amount))\b/i;
+const QUANTITY_QUESTION = /\b(how (many|much|large|big|long|far|old|high|heavy|often)|what (?:(?:troop|casualty|death|cash|money|dollar|price)\s+)?(percentage|proportion|share|number|amount|size|figure|headcount|tally|toll)|what(?: is|['’]s) the (?:unit |total |overall |exact |dollar |cash |money )?(size|number|cost|total|price|price tag|value|amount))\b|\bwhat(?: is|['’]s| are| was| were)\b[^?]*\bworth\b/i;
 // "When will…", or asking for a date anywhere; not "when" inside a clause ("…when he talked about…").
 // "Medvedev said Macron disappears by when?": a "when" the question ends on asks for a date too.
 const TIME_QUESTION = /^\s*when\b|\b(what|which|by what|on what) (day|date|time|year|month)\b|\b(?:by|since|until|till) when\b|\bwhen(?:\s+(?:exactly|precisely))?\s*[?!.]*\s*$/i;
@@ -50,14 +50,15 @@ export interface Measure {
 const MEASURES: readonly Measure[] = [
   {
     kind: "sum",
-    asked: /\b(?:how much|what)\b.*\b(?:money|aid|cost|costs|costing|worth|spend|spends|spending|spent|pay|pays|paying|paid|budget|funding|price|value)\b|\bhow much\b.*\b(?:contracts?|package|deal)\b/i,
+    asked:
+      /\b(?:how much|what)\b.*\b(?:money|aid|cost|costs|costing|worth|spend|spends|spending|spent|pay|pays|paying|paid|budget|funding|funds|financing|loans?|grants?|price|value)\b|\bhow much\b.*\b(?:contracts?|package|deal|assistance|help|backing)\b/i,
     answer: /[£$€]\s?\d|\d[\d,.]*\s?(?:bn|m|k)\b|\b\d[\d,.]*\s+(?:billion|million|thousand|pounds|dollars|euros)\b/i,
     searchWords: "total million billion",
   },
   {
     kind: "area",
     asked:
-      /\bhow (?:much|large|big)\b.*\b(?:territory|ground|land|area|region|space|soil|bit|part|portion|chunk|piece|patch|sq|square)\b|\bhow much of\b.*\b(?:hold|holds|held|holding|control|controls|controlled|occupy|occupies|occupied|captured|seized|retaken)\b/i,
+      /\bhow (?:much|large|big)\b.*\b(?:territory|ground|land|area|region|space|soil|bit|part|portion|chunk|piece|patch|sq|square)\b|\bhow much of\b.*\b(?:hold|holds|held|holding|control|controls|controlled|occupy|occupies|occupied|captured|seized|retaken|claim|claims|claimed|take|took|taken|gain|gained|lose|lost|retake|retook)\b/i,
     answer: /\d[\d,.]*\s*(?:square|sq|km|kilometres|kilometers|miles|hectares|acres|%|per cent|percent)|\b(?:one|a)[- ](?:fifth|quarter|third|half)\b/i,
     searchWords: "area square km",
   },

@@ -35,6 +35,19 @@ describe("combineParts", () => {
     expect(answer.citations.map((c) => [c.n, c.articleId, c.cited])).toEqual([[1, "a", true], [2, "b", true], [3, "c", true]]);
   });
 
+  it("quotes a sentence two parts share once, and says so when a low part has nothing new", () => {
+    const both = combineParts("Q1, and Q2?", [
+      high("Q1", "Russia lost many. [1] Ukraine lost many. [2]", [citation(1, "a", 0), citation(2, "a", 50)]),
+      high("Q2", "Ukraine lost many. [1] Aid came too. [2]", [citation(1, "a", 50), citation(2, "b", 0)]),
+    ], 5);
+    expect(both.answer).toBe("Russia lost many. [1] Ukraine lost many. [2] Aid came too. [3]");
+    const unsure = combineParts("Q1, and Q2?", [
+      high("Q1", "Russia lost many. [1]", [citation(1, "a", 0)]),
+      { question: "Q2", confidence: "low", doubt: "none of them gives that figure", text: "Russia lost many. [1]", citations: [citation(1, "a", 0)] },
+    ], 5);
+    expect(unsure.answer).toBe("Russia lost many. [1] Not sure the articles answer “Q2” (none of them gives that figure).");
+  });
+
   it("says which part the articles do not answer, and is low overall", () => {
     const answer = combineParts("Q1, and what did X say?", [
       high("Q1", "One [1]", [citation(1, "a", 0)]),

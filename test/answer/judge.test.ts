@@ -143,6 +143,12 @@ describe("answersInKind for a count", () => {
     expect(answersInKind(part, "Ukraine says as many as 11,000 North Korean troops are fighting in Kursk.")).toBe(false);
   });
 
+  it("takes the sentence's subject as whose the count is when no other name stands by the number", () => {
+    const part = { text: "How many Ukrainian troops have been killed or injured?", type: "quantity" as const, concepts: [place("Ukrainian", ["ukraine"]), word("troops", { alternatives: [["troop"]] })] };
+    expect(answersInKind(part, "Ukraine has also seen more than 100,000 troops killed or injured, according to U.S. estimates.")).toBe(true);
+    expect(answersInKind(part, "U.S. estimates say more than 100,000 Russian troops have been killed or injured in Ukraine.")).toBe(false);
+  });
+
   it("lets a measure stand wherever its passage places it", () => {
     const part = { text: "How much Russian soil do Ukrainian soldiers hold?", type: "quantity" as const, concepts: [place("Russian", ["russia"]), word("soil")] };
     expect(answersInKind(part, "The area under Ukrainian control fell to about 110 square km.")).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completeCount, isComparison, speakerParts, splitParts } from "../../src/question/parts.js";
+import { completeCount, isComparison, sideParts, speakerParts, splitParts } from "../../src/question/parts.js";
 
 describe("splitParts", () => {
   it("splits at a new question after a comma and 'and', a question mark or a semicolon", () => {
@@ -50,5 +50,33 @@ describe("completeCount", () => {
     expect(completeCount("how many residents lost power?", previous)).toBe("how many residents lost power?");
     expect(completeCount("how many were wounded?", previous)).toBe("how many were wounded?");
     expect(completeCount("how many Ukrainian troops?", "What did Grushko say")).toBe("how many Ukrainian troops?");
+  });
+});
+
+describe("sideParts", () => {
+  const sides = new Set(["italian", "canadian", "starmer", "macron", "sir", "keir", "russian", "ukrainian"]);
+  const isSide = (word: string) => sides.has(word);
+
+  it("asks a comparison of two sides about each side", () => {
+    expect(sideParts("How did the Italian and Canadian leaders' positions on sending troops differ?", isSide)).toEqual([
+      "How did the Italian leaders' positions on sending troops differ?",
+      "How did the Canadian leaders' positions on sending troops differ?",
+    ]);
+    expect(sideParts("Compare how Sir Keir and Macron have each characterised Putin.", isSide)).toEqual([
+      "Compare how Sir Keir have characterised Putin.",
+      "Compare how Macron have characterised Putin.",
+    ]);
+  });
+
+  it("reads sides written out in full, each with its own words", () => {
+    expect(sideParts("What casualty figures do the reports give for Russian troops and for Ukrainian troops?", isSide)).toEqual([
+      "What casualty figures do the reports give for Russian troops?",
+      "What casualty figures do the reports give for Ukrainian troops?",
+    ]);
+  });
+
+  it("finds no sides where 'and' joins no two of them", () => {
+    expect(sideParts("How do the reports differ on the drones and the troops?", isSide)).toBeNull();
+    expect(sideParts("How do Russian troops and drones compare?", isSide)).toBeNull();
   });
 });

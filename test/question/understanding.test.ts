@@ -53,6 +53,20 @@ describe("questions as people type them", () => {
     expect(answer.answer).toContain("Denmark is in principle prepared");
   });
 
+  it("answers a part that compares with the part before it, not as a comparison of articles", async () => {
+    const answer = await ask("How many troops did Zelenskyy call for, and how does that compare with the size of Starmer's plan?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toContain("200,000");
+    expect(answer.answer).toContain("30,000");
+  });
+
+  it("answers a comparison of two sides with each side's own passage", async () => {
+    const answer = await ask("How did the Italian and Canadian leaders' positions on sending troops to Ukraine differ?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toContain("Italian troops in Ukraine has never been on the agenda");
+    expect(answer.answer).toContain("not ruling out sending troops");
+  });
+
   it("answers both parts of a two-part question, citing each", async () => {
     const answer = await ask("What did Kallas say about peace, and how did Hegseth respond to claims that Washington was pro-Russia?");
     expect(answer.answer).toMatch(/really want peace/);

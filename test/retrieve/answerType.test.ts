@@ -4,6 +4,8 @@ import { answerTypeOf, hasAnswerType, measureAsked } from "../../src/retrieve/an
 describe("answerTypeOf", () => {
   it("reads the kind of answer a question asks for", () => {
     expect(answerTypeOf("How many drones did Russia launch?")).toBe("quantity");
+    expect(answerTypeOf("what is Britain's Anduril drone contract worth?")).toBe("quantity");
+    expect(answerTypeOf("Is the deal worth doing?")).toBeNull();
     expect(answerTypeOf("When will Trump speak to Putin?")).toBe("time");
     // a "when" the question ends on, or "by when", asks for a date too
     expect(answerTypeOf("medvedev said macron disappears by when exactly")).toBe("time");
@@ -71,5 +73,10 @@ describe("measureAsked", () => {
     expect(measureAsked("How many drones were launched?")).toBeUndefined();
     expect(measureAsked("How much is Britain paying for the drones?")?.searchWords).toBe("total million billion");
     expect(measureAsked("how much of kursk do the ukrainians still hold now")?.searchWords).toBe("area square km");
+  });
+
+  it("reads help given and ground claimed as a sum and an area", () => {
+    expect(measureAsked("How much assistance has Kyiv been given in total?")?.kind).toBe("sum");
+    expect(measureAsked("How much of Kursk did Ukraine claim last year?")?.kind).toBe("area");
   });
 });
