@@ -1,15 +1,33 @@
 import type { QuestionPart } from "../question/analyse.js";
 import { synonymsOf } from "../question/synonyms.js";
 import { places } from "../question/places.js";
-import { answerTypeOf, hasAnswerType, isCalendarName, measureAsked, type AnswerType } from "../retrieve/answerType.js";
+import {
+  answerTypeOf,
+  CITY_KIND_WORDS,
+  COUNTRY_KIND_WORDS,
+  hasAnswerType,
+  isCalendarName,
+  measureAsked,
+  ORGANISATION_KIND_WORDS,
+  PERSON_KIND_WORDS,
+  type AnswerType,
+} from "../retrieve/answerType.js";
 import { conceptHeld } from "../retrieve/coverage.js";
 import { DAY_NAMES, MONTH_NAMES } from "../text/calendar.js";
 import { NUMBER_WORDS } from "../text/numberWords.js";
 import { startsWithQuote } from "../text/sentences.js";
+import { isEnglishWord } from "../text/englishWords.js";
 import { REPORTING_VERBS } from "../text/speechVerbs.js";
 import { contentTerm, contentTerms, isStopword, words } from "../text/terms.js";
 import { isWordToken, tokenise } from "../text/tokens.js";
 import type { Concept } from "../types.js";
+
+/** The kinds a name answers, as content terms: countries, towns, people, organisations. */
+const kindTerms = (kinds: readonly string[]) => new Set(kinds.map((word) => contentTerm(word) ?? word));
+const COUNTRY_KINDS = kindTerms(COUNTRY_KIND_WORDS);
+const CITY_KINDS = kindTerms(CITY_KIND_WORDS);
+const PERSON_KINDS = kindTerms(PERSON_KIND_WORDS);
+const ORGANISATION_KINDS = kindTerms(ORGANISATION_KIND_WORDS);
 
 /**
  * Thresholds of the three outcomes, on the share of a question's weight (its concepts, see
@@ -212,6 +230,8 @@ const NOT_TOPIC = new Set([
 const TYPE_WORDS: Partial<Record<NonNullable<AnswerType>, ReadonlySet<string>>> = {
   time: new Set(["date", "day", "time", "year", "month"]),
   reason: new Set(["reason", "reasons"]),
+  // "Which company…": the name is the answer.
+  name: new Set([...COUNTRY_KINDS, ...CITY_KINDS, ...ORGANISATION_KINDS]),
   // "What is the name of the Kremlin spokesman?": the name is the answer, not a word to find.
   person: new Set(["name", "names"]),
   quantity: new Set(["figure", "figures", "number", "numbers", "amount", "total", "size", "share", "percentage", "proportion", "bit", "portion", "chunk", "worth"]),
@@ -243,8 +263,10 @@ export function namesFirstPerson(concepts: readonly Concept[], sentence: string)
  * asked about; for a count, of the very thing asked about ("how many drones hit Kharkiv" is not
  * answered by a count of drones that does not say Kharkiv).
  */
-export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concepts">, sentence: string): boolean {
+export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concepts">, sentence: string, isPersonWord?: (word: string) => boolean): boolean {
   if (!holdsAnswer(part.text, part.type, sentence)) return false;
+  // "Which company…": a name of that kind, not any name ("Britain has signed a deal with an Anglo-American firm").
+  if (part.type === "name") return namesWhichKind(part, new Set(contentTerms(sentence)), sentence, isPersonWord);
   if (part.type === "label") return namesFirstPerson(part.concepts, sentence);
   if (part.type === "time") return datesTheTopic(part.concepts, sentence);
   if (part.type === "quantity") {
@@ -422,6 +444,15 @@ export function namesWhichKind(
   const cityLike = (name: string) => !isCountry(name) && !name.split(" ").some((word) => isPersonWord(word.toLowerCase())) && !isCalendarName(name);
   if (askedTerms.some((term) => CITY_KINDS.has(term)) && named.some(cityLike)) return true;
   if (askedTerms.some((term) => PERSON_KINDS.has(term))) return named.some((name) => !places().has(name.toLowerCase()) && !isCalendarName(name));
+  // "Which company" is answered by a name that is no place, person, day or "Anglo-American" ("Anduril").
+  const organisationLike = (name: string) => cityLike(name) && !places().has(name.toLowerCase()) && !name.split("-").some((piece) => places().has(piece.toLowerCase()));
+  if (askedTerms.some((term) => ORGANISATION_KINDS.has(term))) {
+    // A name may open a sentence too ("Downing Street has issued…"), past a word such as "But" or "The".
+    const opening = namesIn(`, ${leadText}`).map((name) => name.split(" ").filter((word, index, all) => !all.slice(0, index + 1).every((one) => isStopword(one.toLowerCase()))).join(" "));
+    // (A single capitalised English word is a sentence's opening, not a name: "We’ve", "Street".)
+    const named = opening.filter((name) => name !== "" && !(name.split(" ").length === 1 && isEnglishWord(name.toLowerCase().replace(/['’].*$/u, ""))));
+    return named.filter((name) => !contentTerms(name).every((term) => asked.has(term))).some(organisationLike);
+  }
   // A kind in the asker's own words ("which facility") no passage can hold: that proves nothing.
   return kinds.every((concept) => !concept.known);
 }
@@ -453,18 +484,8 @@ function namesTheOneAsked(after: readonly string[], leadText: string): boolean {
   );
 }
 
-/** Kinds a country's name answers ("which countries", "which allies"). */
-const COUNTRY_KINDS = new Set(["country", "nation", "state", "ally", "member", "government"].map((word) => contentTerm(word) ?? word));
-/** Kinds a town's name answers ("which city", "which capital"). */
-const CITY_KINDS = new Set(["city", "capital", "town", "port"].map((word) => contentTerm(word) ?? word));
-/** Kinds a person's name answers ("which general", "which historic figures"). */
-const PERSON_KINDS = new Set(
-  "figure leader official general pundit commentator person politician minister president diplomat commander spokesman spokeswoman spokesperson envoy aide adviser source blogger expert analyst"
-    .split(" ")
-    .map((word) => contentTerm(word) ?? word),
-);
-/** Kinds of thing a name answers: a country, a town or a person. */
-const NAMED_KINDS = new Set([...COUNTRY_KINDS, ...CITY_KINDS, ...PERSON_KINDS]);
+/** Kinds of thing a name answers: a country, a town, a person or an organisation. */
+const NAMED_KINDS = new Set([...COUNTRY_KINDS, ...CITY_KINDS, ...PERSON_KINDS, ...ORGANISATION_KINDS]);
 
 /** Words written with a capital before a name, not names themselves. */
 const TITLES = /^(?:mr|mrs|ms|dr|sir|dame|lord|lady|president|prime|minister|general|chancellor|secretary|king|queen|pope)$/i;
@@ -529,6 +550,7 @@ const MISSING_KIND: Record<NonNullable<AnswerType>, string> = {
   label: "none of them quotes what they were called",
   quote: "none of them quotes it",
   reason: "none of them gives a reason",
+  name: "none of them names which one",
 };
 
 /**

@@ -251,7 +251,7 @@ export class Engine {
       read,
       coverage,
       type: part.type,
-      holdsAnswer: (sentence) => answersInKind(part, sentence),
+      holdsAnswer: (sentence) => answersInKind(part, sentence, (word) => this.personWords.has(word)),
       onSubject: this.subject.about(names, read),
     });
     const lead = composed.lead;

@@ -3,7 +3,29 @@ import { NUMBER_WORDS } from "../text/numberWords.js";
 import { ASKING_VERBS } from "../text/speechVerbs.js";
 
 /** What kind of answer a question expects, as classic question answering systems detect it. */
-export type AnswerType = "quantity" | "time" | "quote" | "label" | "person" | "reason" | null;
+export type AnswerType = "quantity" | "time" | "quote" | "label" | "person" | "reason" | "name" | null;
+
+/** Kinds of thing a name answers ("which countries", "which allies"), as the question words them. */
+export const COUNTRY_KIND_WORDS = ["country", "nation", "state", "ally", "member", "government"];
+/** Kinds a town's name answers ("which city", "which capital"). */
+export const CITY_KIND_WORDS = ["city", "capital", "town", "port"];
+/** Kinds a person's name answers ("which general", "which historic figures"). */
+export const PERSON_KIND_WORDS =
+  "figure leader official general pundit commentator person politician minister president diplomat commander spokesman spokeswoman spokesperson envoy aide adviser source blogger expert analyst".split(" ");
+/** Kinds an organisation's name answers ("which company", "what drone firm"). */
+export const ORGANISATION_KIND_WORDS = "company firm manufacturer maker contractor supplier outlet newspaper broadcaster channel agency organisation organization".split(" ");
+
+const plurals = (kinds: readonly string[]) => kinds.flatMap((kind) => [kind, kind.endsWith("y") ? `${kind.slice(0, -1)}ies` : `${kind}s`]);
+/** Words that may stand between "which" and the kind asked ("which European nations", "what drone firm"), but not a verb or an article. */
+const KIND_MODIFIER = String.raw`(?!(?:did|do|does|is|are|was|were|has|have|had|will|would|can|could|the|a|an|their|his|her|its|our|your|my)\b)[\p{L}-]+\s+`;
+// "Which company…", "what drone firm…": the organisation's name answers, not any sentence on the topic. (Asked at the
+// start or after a preposition: "going by what their leader told…" asks no name.)
+const NAME_QUESTION = new RegExp(
+  String.raw`(?:^|\b(?:in|on|from|to|with|by|for|of|at)\s+)(?:which|what)\s+(?:${KIND_MODIFIER}){0,2}?(?:${plurals(ORGANISATION_KIND_WORDS).join("|")})\b`,
+  "iu",
+);
+/** A capitalised word inside a sentence (not its first word, nor a title before a name): a name. */
+const NAME = /(?<=[\p{L},;:–—-]\s+|\(|“|")(?!(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|President|Prime|Minister|General|The|A|An)\b)\p{Lu}[\p{L}’'-]+/u;
 
 const QUANTITY_QUESTION = /\b(how (many|much|large|big|long|far|old|high|heavy|often)|what (?:(?:troop|casualty|death|cash|money|dollar|price)\s+)?(percentage|proportion|share|number|amount|size|figure|headcount|tally|toll)|what(?: is|['’]s) the (?:unit |total |overall |exact |dollar |cash |money )?(size|number|cost|total|price|price tag|value|amount))\b|\bwhat(?: is|['’]s| are| was| were)\b[^?]*\bworth\b/i;
 // "When will…", or asking for a date anywhere; not "when" inside a clause ("…when he talked about…").
@@ -28,12 +50,14 @@ const LABEL_QUESTION =
 const LABEL =
   /\b(call|calls|called|calling|brand|branded|branding|dubbed|labelled|labeled|nicknamed|described|describing|dismissed as|denounced as|condemned as)\b[^.]*?[“"‘][^”"’]{2,40}[”"’]|\b(?:said|says|stated|warned|added)\b[^.“"‘]{0,80}?\b(?:was|is|were|are|would be)\s+(?:an?\s+|the\s+)?(?:\p{L}+ly\s+)?[“"‘][^”"’]{2,40}[”"’]/iu;
 // "Why…", "What reason did…": a cause or a purpose.
-const REASON_QUESTION = /\bwhy\b|\b(?:what|which|for what) reasons?\b/i;
+// "What was Kyiv hoping to achieve…", "what was the point of…": a purpose.
+const REASON_QUESTION =
+  /\bwhy\b|\b(?:what|which|for what) reasons?\b|\b(?:hoping|hope|hoped|trying|try|tried|seeking|aiming|meant|intended|designed) to (?:achieve|accomplish|gain|get out of)\b|\bwhat (?:was|is|were|are|'s) (?:the |its |their )?(?:point|aim|goal|purpose|objective)s?\b/i;
 const REASON =
-  /\b(?:because|due to|owing to|citing|so that|in order to|as a result|reasons?|given that|for fear|in a bid to|aimed to|as it is|as they|as he|as she|as it|amid)\b|\bto (?:help|deter|protect|stop|prevent|end|secure|guarantee|avoid|distract)\b/i;
+  /\b(?:because|due to|owing to|citing|so that|in order to|as a result|reasons?|given that|for fear|in a bid to|in an attempt to|aimed to|aims to|aiming to|designed to|intended to|as it is|as they|as he|as she|as it|amid)\b|\bto (?:help|deter|protect|stop|prevent|end|secure|guarantee|avoid|distract)\b/i;
 // "Who announced…", "Who is the…": a person.
 const PERSON_QUESTION = /^\s*who\b(?!\s+(?:else\b))|\bwhat(?:\s+is|\s+was|['’]s)\s+the\s+name\s+of\b/i;
-const PERSON = /\b\p{Lu}\p{Ll}+(?:\s+(?:von\s+der\s+)?\p{Lu}\p{Ll}+)+/u;
+const PERSON = /\b(?!(?:The|A|An|But|And|In|On|At|If|As|It)\s)\p{Lu}\p{Ll}+(?:\s+(?:von\s+der\s+)?\p{Lu}\p{Ll}+)+/u;
 // A quotation of at least four words: shorter quoted spans are scare quotes (“peacekeepers”).
 const DIRECT_QUOTE = /[“"‘][^“”"‘’]*?(\S+\s+){3,}[^“”"‘’]*?[”"’](?!\p{L})/u;
 
@@ -80,6 +104,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (TIME_QUESTION.test(question)) return "time";
   if (LABEL_QUESTION.test(question)) return "label";
   if (PERSON_QUESTION.test(question)) return "person";
+  if (NAME_QUESTION.test(question)) return "name";
   if (REASON_QUESTION.test(question)) return "reason";
   if (QUOTE_QUESTION.test(question)) return "quote";
   return null;
@@ -93,5 +118,6 @@ export function hasAnswerType(text: string, type: AnswerType): boolean {
   if (type === "label") return LABEL.test(text);
   if (type === "person") return PERSON.test(text);
   if (type === "reason") return REASON.test(text);
+  if (type === "name") return NAME.test(text);
   return true;
 }

@@ -322,6 +322,16 @@ describe("namesWhichKind", () => {
     expect(namesWhichKind({ text: question, concepts: city }, terms("x"), "Mr Healey said Volodymyr Zelensky and the chiefs will meet in Saudi Arabia.", isPerson)).toBe(false);
   });
 
+  it("needs an organisation's name for 'which company': no place, person, demonym or sentence opening", () => {
+    const question = "Which company did Britain sign the attack drone deal with?";
+    const concepts = [word("company", { known: false }), word("deal"), word("drone")];
+    const isPerson = (word: string) => ["donald", "trump"].includes(word);
+    const unnamed = "Britain has signed a deal with an Anglo-American security firm, in contrast to Donald Trump’s White House. We’ve got to be strong.";
+    expect(namesWhichKind({ text: question, concepts }, terms(unnamed), unnamed, isPerson)).toBe(false);
+    const named = "Britain’s agreement with Anduril will see Altius drones supplied to Kyiv.";
+    expect(namesWhichKind({ text: question, concepts }, terms(named), named, isPerson)).toBe(true);
+  });
+
   it("needs a name, not the kind's word alone, for a kind a name answers: '26 other nations' names no country", () => {
     const countries = [word("countries", { alternatives: [["country"], ["nation"]] }), word("commitments", { alternatives: [["commitment"]] })];
     const question = "Which countries made the new commitments?";

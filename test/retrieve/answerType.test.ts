@@ -6,6 +6,13 @@ describe("answerTypeOf", () => {
     expect(answerTypeOf("How many drones did Russia launch?")).toBe("quantity");
     expect(answerTypeOf("what is Britain's Anduril drone contract worth?")).toBe("quantity");
     expect(answerTypeOf("Is the deal worth doing?")).toBeNull();
+    // an organisation asked for by its kind, at the start or after a preposition
+    expect(answerTypeOf("which company is the uk getting drones from")).toBe("name");
+    expect(answerTypeOf("From what drone firm is Britain buying?")).toBe("name");
+    expect(answerTypeOf("Will the French bring back the draft, going by what their company said?")).not.toBe("name");
+    // a purpose
+    expect(answerTypeOf("What was Kyiv hoping to achieve with its push into Kursk?")).toBe("reason");
+    expect(answerTypeOf("what was the point of the incursion")).toBe("reason");
     expect(answerTypeOf("When will Trump speak to Putin?")).toBe("time");
     // a "when" the question ends on, or "by when", asks for a date too
     expect(answerTypeOf("medvedev said macron disappears by when exactly")).toBe("time");
@@ -78,5 +85,13 @@ describe("measureAsked", () => {
   it("reads help given and ground claimed as a sum and an area", () => {
     expect(measureAsked("How much assistance has Kyiv been given in total?")?.kind).toBe("sum");
     expect(measureAsked("How much of Kursk did Ukraine claim last year?")?.kind).toBe("area");
+  });
+
+  it("reads a person's name as two capitalised words, not a sentence's opening article and a name", () => {
+    expect(hasAnswerType("The Kremlin has threatened a full-scale war.", "person")).toBe(false);
+    expect(hasAnswerType("But Vladimir Putin said no.", "person")).toBe(true);
+    expect(hasAnswerType("The incursion was launched in an attempt to secure a bargaining chip.", "reason")).toBe(true);
+    expect(hasAnswerType("Britain’s agreement with Anduril will see drones supplied.", "name")).toBe(true);
+    expect(hasAnswerType("Britain has signed a deal with a security firm.", "name")).toBe(false);
   });
 });

@@ -29,6 +29,10 @@ const INSTITUTIONS: Array<{ name: string; role: RegExp }> = [
   { name: "the White House", role: /\bwhite house\b/ },
 ];
 
+/** The last word of a body's name, not a person's: "the New York Times reported", "the Defence Ministry said". */
+const BODY_NAME_END =
+  /\s(?:Times|Post|Journal|News|Herald|Guardian|Telegraph|Independent|Mail|Express|Observer|Gazette|Tribune|Agency|Ministry|Office|Council|Commission|Committee|Department|Service|Services|Institute|Party|Group|Company|Corporation|Bank|Fund|Foundation|Union|Network|Radio|TV|Press|Force|Forces)$/;
+
 function slug(text: string): string {
   return text
     .normalize("NFKD")
@@ -135,9 +139,13 @@ export class SpeakerRegistry {
     return this.byRole(normaliseRole(attribution.role), articleId);
   }
 
-  /** A full name is a person; one word is the person it names here (else anywhere), or else an organisation. */
+  /**
+   * A full name is a person, unless it ends as a body's name does ("New York Times"); one word is the
+   * person it names here (else anywhere), or else an organisation.
+   */
   private named(attribution: { name: string; role: string | null }, articleId: string): Attributed {
     const name = withoutTitles(attribution.name);
+    if (BODY_NAME_END.test(name)) return this.other(`organisation:${slug(name)}`, name, "organisation");
     const person = name.includes(" ") ? this.people.nameInFull(name, attribution.role, articleId) : this.people.byWord(name, articleId);
     if (!person) return this.other(`organisation:${slug(name)}`, name, "organisation");
     person.variants.add(attribution.name);

@@ -49,6 +49,12 @@ describe("SpeakerRegistry: who a quote is attributed to", () => {
     expect(speakers.finalise().speakers).toMatchObject([{ id: "organisation:kremlin", name: "Kremlin", kind: "organisation", organisations: ["the Kremlin"] }]);
   });
 
+  it("makes a full name that ends as a body's name does an organisation, not a person", () => {
+    const speakers = registry(london);
+    speakers.attribute(quote("london", named("New York Times")));
+    expect(speakers.finalise().speakers).toMatchObject([{ id: "organisation:new-york-times", name: "New York Times", kind: "organisation" }]);
+  });
+
   it("keeps anonymous sources apart per article", () => {
     const speakers = registry(london, moscow);
     speakers.attribute(quote("london", { kind: "anonymous", description: "a western official" }));
