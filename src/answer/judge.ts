@@ -438,11 +438,22 @@ export function namesWhichKind(
   const asked = new Set(contentTerms(part.text));
   const named = namesIn(leadText).filter((name) => !contentTerms(name).every((term) => asked.has(term)));
   const acronyms = (leadText.match(/\b\p{Lu}{2,3}\b/gu) ?? []).filter((acronym) => !asked.has(acronym.toLowerCase()));
-  if (askedTerms.some((term) => COUNTRY_KINDS.has(term)) && [...named, ...acronyms].some((name) => places().countriesOf(name).length > 0)) return true;
+  // "Which countries…" (plural) asks for several: a sentence naming one country ("…unacceptable for Russia") is no list,
+  // nor are the countries the question names itself ("…on Ukrainian soil"). A capital stands for its country.
+  const countryKinds = kinds.filter((concept) => COUNTRY_KINDS.has(concept.alternatives[0]?.[0] ?? "") || concept.alternatives[0]?.[0] === "capital");
+  const questionCountries = new Set(part.concepts.filter((concept) => concept.kind !== "word").flatMap((concept) => places().countriesOf(concept.text)));
+  // (A country may open the sentence: "Germany and Italy have ruled out…".)
+  const countriesNamed = new Set([...namesIn(`, ${leadText}`), ...acronyms].flatMap((name) => places().countriesOf(name)).filter((country) => !questionCountries.has(country)));
+  // "Only the UK has…" answers "which countries" with one.
+  const countriesWanted = countryKinds.some((concept) => /s$/i.test(concept.text)) && !/\b(?:only|alone|solely)\b/i.test(leadText) ? 2 : 1;
+  if (countryKinds.length > 0 && countriesNamed.size >= countriesWanted) return true;
   // "Which city" is answered by a capital ("London") or a name that is no country, person or day ("Jeddah").
   const isCountry = (name: string) => places().lookup(name.toLowerCase()).some((place) => place.label === place.country);
   const cityLike = (name: string) => !isCountry(name) && !name.split(" ").some((word) => isPersonWord(word.toLowerCase())) && !isCalendarName(name);
-  if (askedTerms.some((term) => CITY_KINDS.has(term)) && named.some(cityLike)) return true;
+  // "Which capitals" wants capitals the place list knows (or their countries, above), not any town's name.
+  const isCapital = (name: string) => places().lookup(name.toLowerCase()).some((place) => place.country !== null && place.label !== place.country);
+  if (askedTerms.includes("capital") && named.filter(isCapital).length >= countriesWanted) return true;
+  if (askedTerms.some((term) => CITY_KINDS.has(term) && term !== "capital") && named.some(cityLike)) return true;
   if (askedTerms.some((term) => PERSON_KINDS.has(term))) return named.some((name) => !places().has(name.toLowerCase()) && !isCalendarName(name));
   // "Which company" is answered by a name that is no place, person, day or "Anglo-American" ("Anduril").
   const organisationLike = (name: string) => cityLike(name) && !places().has(name.toLowerCase()) && !name.split("-").some((piece) => places().has(piece.toLowerCase()));
@@ -453,8 +464,9 @@ export function namesWhichKind(
     const named = opening.filter((name) => name !== "" && !(name.split(" ").length === 1 && isEnglishWord(name.toLowerCase().replace(/['’].*$/u, ""))));
     return named.filter((name) => !contentTerms(name).every((term) => asked.has(term))).some(organisationLike);
   }
-  // A kind in the asker's own words ("which facility") no passage can hold: that proves nothing.
-  return kinds.every((concept) => !concept.known);
+  // A kind in the asker’s own words ("which facility") no passage can hold: that proves nothing; a kind a name answers
+  // ("which capitals") is answered only by such a name.
+  return !byName && kinds.every((concept) => !concept.known);
 }
 
 /** How many words from the person a question asks the name of ("the spokesman") their name may stand. */

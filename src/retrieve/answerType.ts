@@ -18,10 +18,10 @@ export const ORGANISATION_KIND_WORDS = "company firm manufacturer maker contract
 const plurals = (kinds: readonly string[]) => kinds.flatMap((kind) => [kind, kind.endsWith("y") ? `${kind.slice(0, -1)}ies` : `${kind}s`]);
 /** Words that may stand between "which" and the kind asked ("which European nations", "what drone firm"), but not a verb or an article. */
 const KIND_MODIFIER = String.raw`(?!(?:did|do|does|is|are|was|were|has|have|had|will|would|can|could|the|a|an|their|his|her|its|our|your|my)\b)[\p{L}-]+\s+`;
-// "Which company…", "what drone firm…": the organisation's name answers, not any sentence on the topic. (Asked at the
-// start or after a preposition: "going by what their leader told…" asks no name.)
+// "Which company…", "what drone firm…", "which countries…": a name answers, not any sentence on the topic. (Asked at
+// the start or after a preposition: "going by what their leader told…" asks no name.)
 const NAME_QUESTION = new RegExp(
-  String.raw`(?:^|\b(?:in|on|from|to|with|by|for|of|at)\s+)(?:which|what)\s+(?:${KIND_MODIFIER}){0,2}?(?:${plurals(ORGANISATION_KIND_WORDS).join("|")})\b`,
+  String.raw`(?:^|\b(?:in|on|from|to|with|by|for|of|at)\s+)(?:which|what)\s+(?:${KIND_MODIFIER}){0,2}?(?:${plurals([...ORGANISATION_KIND_WORDS, ...COUNTRY_KIND_WORDS]).join("|")})\b`,
   "iu",
 );
 /** A capitalised word inside a sentence (not its first word, nor a title before a name): a name. */

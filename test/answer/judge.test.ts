@@ -322,6 +322,20 @@ describe("namesWhichKind", () => {
     expect(namesWhichKind({ text: question, concepts: city }, terms("x"), "Mr Healey said Volodymyr Zelensky and the chiefs will meet in Saudi Arabia.", isPerson)).toBe(false);
   });
 
+  it("needs several countries for 'which countries', other than those the question names, and capitals for 'which capitals'", () => {
+    const ukrainian = { ...word("Ukrainian", { kind: "descriptor" }), alternatives: [["ukrainian"], ["ukraine"]] };
+    const nations = [word("nations", { alternatives: [["nation"], ["country"]] }), word("soldiers", { alternatives: [["soldier"]] }), ukrainian];
+    const question = "Which European nations are reluctant to put their own soldiers on Ukrainian soil?";
+    expect(check(question, nations, "If the US signs up to the backstop, no US troops will be deployed to Ukraine.")).toBe(false);
+    expect(check(question, nations, "The idea of deploying troops to Ukraine is unacceptable for Russia, Peskov said.")).toBe(false);
+    expect(check(question, nations, "There is also opposition from Germany, Spain and Italy when it comes to sending troops.")).toBe(true);
+    // one country answers "which country"
+    expect(check("Which country is prepared to take part?", [word("country")], "In principle, Denmark is prepared to take part.")).toBe(true);
+    const capitals = [word("capitals", { known: false, alternatives: [["capital"]] }), word("soldiers")];
+    expect(check("Which European capitals are pushing back?", capitals, "European Commission president Ursula von der Leyen said Europe faces danger.")).toBe(false);
+    expect(check("Which European capitals are pushing back?", capitals, "There is also opposition from Germany, Spain and Italy.")).toBe(true);
+  });
+
   it("needs an organisation's name for 'which company': no place, person, demonym or sentence opening", () => {
     const question = "Which company did Britain sign the attack drone deal with?";
     const concepts = [word("company", { known: false }), word("deal"), word("drone")];

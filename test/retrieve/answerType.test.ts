@@ -9,6 +9,7 @@ describe("answerTypeOf", () => {
     // an organisation asked for by its kind, at the start or after a preposition
     expect(answerTypeOf("which company is the uk getting drones from")).toBe("name");
     expect(answerTypeOf("From what drone firm is Britain buying?")).toBe("name");
+    expect(answerTypeOf("Which European countries oppose sending troops?")).toBe("name");
     expect(answerTypeOf("Will the French bring back the draft, going by what their company said?")).not.toBe("name");
     // a purpose
     expect(answerTypeOf("What was Kyiv hoping to achieve with its push into Kursk?")).toBe("reason");
