@@ -44,6 +44,9 @@ const SETS: Record<string, Floors> = {
   "blind-n.jsonl": { recallAt5: 0.95, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
   "blind-m.jsonl": { recallAt5: 0.89, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.9 },
   "blind-p.jsonl": { recallAt5: 0.84, recallAt1: 0.68, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.9 },
+  "blind-r.jsonl": { recallAt5: 0.88, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
+  // Two "which company" / "which governments" questions are low: their answering passages are not retrieved (they were wrong `high` answers).
+  "blind-s.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.19, unanswerableNotHigh: 0.9 },
 };
 
 const sets = Object.keys(SETS).map((name) => ({
