@@ -15,8 +15,8 @@ export function isEnglishWord(word: string): boolean {
  * "sharingwith", not "pay" in "paywalls", nor "euro" in "european" (which the list lacks).
  */
 const [MIN_FIRST, MIN_SECOND] = [5, 4];
-/** Shortest run-together word looked at. */
-const MIN_GLUED = MIN_FIRST + MIN_SECOND;
+/** Shortest and longest run-together word looked at (a run of letters longer than two long words is no such slip). */
+const [MIN_GLUED, MAX_GLUED] = [MIN_FIRST + MIN_SECOND, 30];
 /** Splits remembered; more are worked out again. */
 const MAX_REMEMBERED = 50_000;
 const remembered = new Map<string, readonly string[]>();
@@ -28,7 +28,7 @@ const remembered = new Map<string, readonly string[]>();
  * it is a word, or no two words.
  */
 export function gluedParts(word: string): readonly string[] {
-  if (word.length < MIN_GLUED || !/^[a-z]+$/.test(word)) return [];
+  if (word.length < MIN_GLUED || word.length > MAX_GLUED || !/^[a-z]+$/.test(word)) return [];
   let parts = remembered.get(word);
   if (parts !== undefined) return parts;
   const found: string[] = [];

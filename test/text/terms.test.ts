@@ -29,6 +29,8 @@ describe("words", () => {
     expect(words("intelligence sharingwith Ukraine")).toEqual(["intelligence", "sharingwith", "sharing", "with", "ukraine"]);
     // a name, or a word the list lacks, is not cut into pieces: "Washington" is no "washing ton", "european" no "euro pean"
     expect(words("Washington Troopskilled european paywalls")).toEqual(["washington", "troopskilled", "european", "paywalls"]);
+    // nor a run of letters longer than two words make (a hostile article's 20,000-letter "word" is looked at no further)
+    expect(words("sharingwithsharingwithsharingwith")).toEqual(["sharingwithsharingwithsharingwith"]);
   });
 
   it("reads the country US as u.s, not as the stopword us", () => {
