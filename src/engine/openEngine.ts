@@ -1,4 +1,5 @@
 import type { EngineConfig } from "../config.js";
+import { UserError } from "../errors.js";
 import { loadEmbedder, planEncoder } from "../embed/chooseEmbedder.js";
 import { FolderArticleSource, type ArticleSource } from "../ingest/articleSource.js";
 import { describeStale, staleArticles } from "../index/freshness.js";
@@ -8,7 +9,7 @@ import { buildIndex, type BuildResult } from "../index/buildIndex.js";
 import type { Logger } from "../log.js";
 import type { Embedder } from "../types.js";
 import { indexBackend, indexLocation } from "./backend.js";
-import { Engine } from "./engine.js";
+import { Engine, type EngineOptions } from "./engine.js";
 import { LiveEngine } from "./liveEngine.js";
 
 /** Runs `npm run index` work: builds or updates the index for the configured articles. */
@@ -67,7 +68,7 @@ export async function openLiveEngine(config: EngineConfig, log: Logger, options:
   const live = await LiveEngine.follow(engine, {
     builds: indexBackend(config),
     log,
-    makeEngine: (store) => new Engine(store, embedder, { withheldArticles: withholdStale(store.contents.manifest, config.ARTICLES_DIR, source, log) }),
+    makeEngine: (store) => new Engine(store, embedder, engineOptions(config, store.contents.manifest, source, log)),
     ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
   });
   return { live, embedder };
@@ -79,8 +80,15 @@ async function openEngineParts(config: EngineConfig, log: Logger, options: { pro
   const manifest = await backend.readManifest();
   const outdated = manifest !== null && !madeByThisVersion(manifest);
   const source = new FolderArticleSource(config.ARTICLES_DIR);
+  // A shared database is written by its indexer only: a reader whose folder lacks an article must not drop it for everyone.
+  if (isShared(config) && outdated) {
+    throw new UserError(
+      "INDEX_OUTDATED",
+      `The index in ${backend.where} was made by an older version of this program. Rebuild it where the articles are indexed: npm run index`,
+    );
+  }
   // Edited or deleted articles would be cited at offsets that no longer match their files.
-  const stale = manifest === null || outdated ? null : describeStale(await staleArticles(manifest, config.ARTICLES_DIR, source));
+  const stale = manifest === null || outdated || isShared(config) ? null : describeStale(await staleArticles(manifest, config.ARTICLES_DIR, source));
   if (manifest === null || outdated || stale) {
     log.info(
       outdated
@@ -100,7 +108,19 @@ async function openEngineParts(config: EngineConfig, log: Logger, options: { pro
     const plan = await planEncoder(config, current.encoder.id);
     embedder = await loadEmbedder(plan, config, log);
   }
-  return { engine: new Engine(store, embedder, { withheldArticles: withholdStale(current, config.ARTICLES_DIR, source, log) }), embedder };
+  return { engine: new Engine(store, embedder, engineOptions(config, current, source, log)), embedder };
+}
+
+/**
+ * Whether the index lives in a database that other processes share (INDEX_BACKEND=postgres):
+ * then its indexer alone writes it, and readers answer from the passages it holds, whatever
+ * their own article folder holds (or lacks).
+ */
+const isShared = (config: EngineConfig) => config.INDEX_BACKEND === "postgres";
+
+/** A reader of the files backend withholds articles whose files changed since indexing; a reader of a shared database cites its stored passages. */
+function engineOptions(config: EngineConfig, manifest: Manifest, source: ArticleSource, log: Logger): EngineOptions {
+  return isShared(config) ? {} : { withheldArticles: withholdStale(manifest, config.ARTICLES_DIR, source, log) };
 }
 
 /** How often a running engine looks at the article files again, at most. */

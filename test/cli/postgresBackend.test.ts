@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -77,14 +77,45 @@ describe("npm run index and ask with INDEX_BACKEND=postgres", () => {
     expect(next.stdout).toMatch(/^Indexed 5 articles/m);
     expect(await builtAt()).not.toBe(before);
   }, 180_000);
+
+  it("let a reader whose article folder lacks articles, or has none, answer from the database without changing it", async () => {
+    const first = await runCli("scripts/index.ts", [], { env: env(), timeoutMs: 60_000 });
+    expect(first.code).toBe(0);
+    const before = await builtAt();
+    // A bot's machine with an older copy of the folder (one article missing), and one with no folder at all.
+    const partial = path.join(root, "partial-articles");
+    await mkdir(partial, { recursive: true });
+    for (const name of (await readdir("seeds")).filter((file) => !file.startsWith("000_"))) await copyFile(path.join("seeds", name), path.join(partial, name));
+    for (const folder of [partial, path.join(root, "no-such-folder")]) {
+      const asked = await runCli("src/cli/ask.ts", ["--json", "What did Grushko say?"], { env: { ...env(), ARTICLES_DIR: folder }, timeoutMs: 60_000 });
+      expect(asked.stderr).not.toMatch(/updating the index|Error/);
+      expect(asked.code).toBe(0);
+      expect(JSON.parse(asked.stdout)).toMatchObject({ answered: true });
+    }
+    expect(await builtAt()).toBe(before);
+    expect(await articleCount()).toBe(5);
+
+    // A build an older version made is the indexer's to redo, not a reader's: it says so and changes nothing.
+    await sql("UPDATE index_manifest SET format_version = format_version - 1");
+    const outdated = await runCli("src/cli/ask.ts", ["What did Grushko say?"], { env: { ...env(), ARTICLES_DIR: partial }, timeoutMs: 60_000 });
+    expect(outdated.code).toBe(1);
+    expect(outdated.stderr).toMatch(/was made by an older version of this program\. Rebuild it where the articles are indexed: npm run index/);
+    expect(await articleCount()).toBe(5);
+    const rebuilt = await runCli("scripts/index.ts", [], { env: env(), timeoutMs: 60_000 });
+    expect(rebuilt.code).toBe(0);
+    expect((await runCli("src/cli/ask.ts", ["--json", "What did Grushko say?"], { env: env(), timeoutMs: 60_000 })).code).toBe(0);
+  }, 180_000);
 });
 
-async function builtAt(): Promise<string | null> {
+async function sql<Row extends pg.QueryResultRow>(text: string): Promise<Row[]> {
   const client = new pg.Client({ connectionString: server.url });
   await client.connect();
   try {
-    return (await client.query<{ built_at: string }>("SELECT built_at FROM index_manifest")).rows[0]?.built_at ?? null;
+    return (await client.query<Row>(text)).rows;
   } finally {
     await client.end();
   }
 }
+
+const builtAt = async () => (await sql<{ built_at: string }>("SELECT built_at FROM index_manifest"))[0]?.built_at ?? null;
+const articleCount = async () => Number((await sql<{ count: string }>("SELECT count(*) FROM articles"))[0]?.count);
