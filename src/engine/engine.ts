@@ -1,7 +1,7 @@
 import { combineParts, type PartAnswer } from "../answer/combine.js";
 import { compareArticles } from "../answer/compare.js";
 import { composeAnswer, DEFAULT_COMPOSE } from "../answer/compose.js";
-import { sourceRef } from "../answer/sources.js";
+import { citationOf, sourceRef } from "../answer/sources.js";
 import { announcesOnly, answersInKind, CONFIDENCE, FRAME_WORDS, countsWhatIsNamed, namesTheDoer, judgeLead, judgeQuotes, namesWhichKind, onAnotherDay, refusal, topicConcepts, unnamedSpeaker } from "../answer/judge.js";
 import { UsageError, UserError } from "../errors.js";
 import type { IndexContents } from "../index/contents.js";
@@ -11,9 +11,10 @@ import { fuseScores } from "../retrieve/fusion.js";
 import { passageReader, type ForwardIndex, type PassageReader } from "../retrieve/passageText.js";
 import { newestFirst } from "../retrieve/newest.js";
 import { rerank } from "../retrieve/rerank.js";
+import { asksForOrganisation } from "../retrieve/answerType.js";
 import type { IndexStore } from "../retrieve/store.js";
 import { contentTerms } from "../text/terms.js";
-import { conceptCoverage, conceptWeight, type Coverage } from "../retrieve/coverage.js";
+import { conceptCoverage, conceptHeld, conceptWeight, type Coverage } from "../retrieve/coverage.js";
 import { answerFromQuotes } from "../quotes/answerFromQuotes.js";
 import { matchSpeakers, parseSpeakerQuestion } from "../quotes/speakerQuestion.js";
 import type { Quote, Speaker } from "../ingest/quotes/speakers.js";
@@ -32,6 +33,8 @@ const CANDIDATES = 30;
 const IN_ENGLISH = "The indexed articles are in English, and I can only read questions in English. Ask, for example, “What did Grushko say?”";
 /** Passages a comparison looks through for each article's version. */
 const COMPARE_DEPTH = 20;
+/** How many passages further on in its article a "which company" answer looks for the name. */
+const NAMED_FURTHER_ON = 6;
 
 export interface EngineOptions {
   /**
@@ -265,8 +268,47 @@ export class Engine {
     const topicShare = topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(leadTerms);
     const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, lead.text, (word) => this.personWords.has(word)), otherDay: onAnotherDay(part.text, lead.text) };
     const speakerMissing = speaker === null ? undefined : unnamedSpeaker(names, speaker.who, lead);
-    const { confidence, doubt } = judgeLead(part, { ...facts, ...(speakerMissing === undefined ? {} : { speakerMissing }) }, (concept) => conceptWeight(concept, (term) => this.index.keywords.idf(term)));
-    return { question: part.text, confidence, ...(doubt === null ? {} : { doubt }), text: composed.answer, citations: composed.citations };
+    // "Which company…" matched by "…signed a deal with an Anglo-American security firm": the article may name it further on.
+    const leadPassage = retrieved[lead.index]?.passage;
+    const named = part.type === "name" && !facts.kindNamed && asksForOrganisation(part.text) ? this.namedFurtherOn(part, leadPassage, read) : null;
+    let { answer: text, citations } = composed;
+    if (named !== null) {
+      const at = retrieved.findIndex((item) => item.passage === named.passage);
+      const n = at >= 0 ? at + 1 : citations.length + 1;
+      if (at < 0) citations = [...citations, citationOf({ passage: named.passage, score: 0, denseScore: 0, keywordScore: 0, duplicates: [] }, n, (articleId, section) => this.describe(articleId, section))];
+      // The matching sentence alone, then the one that names it: what follows the first is about something else.
+      const first = leadPassage === undefined ? undefined : read(leadPassage).sentences.find((sentence) => lead.text.startsWith(sentence.text));
+      text = `${first?.text ?? lead.text} [${lead.index + 1}] ${named.sentence} [${n}]`;
+    }
+    const judged = named === null ? facts : { ...facts, kindNamed: true, typed: true };
+    const { confidence, doubt } = judgeLead(part, { ...judged, ...(speakerMissing === undefined ? {} : { speakerMissing }) }, (concept) => conceptWeight(concept, (term) => this.index.keywords.idf(term)));
+    return { question: part.text, confidence, ...(doubt === null ? {} : { doubt }), text, citations };
+  }
+
+  /**
+   * The first sentence after a passage, in the same article, that names the kind of thing a
+   * "which company" question asks for and holds one of the question's own topic words ("deal",
+   * or the "agreement" the articles write for it): "Britain’s agreement with Anduril will see…"
+   * a few paragraphs after "Britain has signed a deal with an Anglo-American security firm".
+   */
+  private namedFurtherOn(part: QuestionPart, passage: Passage | undefined, read: PassageReader): { passage: Passage; sentence: string } | null {
+    if (passage === undefined) return null;
+    // What it must be about: the question's topic words or its names ("Britain’s agreement…" for "the UK").
+    const topic = [...topicConcepts(part.concepts, part.type), ...part.concepts.filter((concept) => concept.kind !== "word")].filter((concept) => concept.known);
+    const { passages } = this.index;
+    const row = this.rowsById.get(passage.id);
+    if (row === undefined || topic.length === 0) return null;
+    for (let next = row + 1; next < passages.length && next <= row + NAMED_FURTHER_ON; next++) {
+      const later = passages[next] as Passage;
+      if (later.articleId !== passage.articleId || later.section !== passage.section || this.withheld.has(later.articleId)) break;
+      for (const sentence of read(later).sentences) {
+        const terms = sentence.terms;
+        if (topic.some((concept) => conceptHeld(concept, terms)) && namesWhichKind(part, terms, sentence.text, (word) => this.personWords.has(word))) {
+          return { passage: later, sentence: sentence.text };
+        }
+      }
+    }
+    return null;
   }
 
   /** "How do the reports differ on…": each article's own version, side by side. */

@@ -18,12 +18,13 @@ export const ORGANISATION_KIND_WORDS = "company firm manufacturer maker contract
 const plurals = (kinds: readonly string[]) => kinds.flatMap((kind) => [kind, kind.endsWith("y") ? `${kind.slice(0, -1)}ies` : `${kind}s`]);
 /** Words that may stand between "which" and the kind asked ("which European nations", "what drone firm"), but not a verb or an article. */
 const KIND_MODIFIER = String.raw`(?!(?:did|do|does|is|are|was|were|has|have|had|will|would|can|could|the|a|an|their|his|her|its|our|your|my)\b)[\p{L}-]+\s+`;
-// "Which company…", "what drone firm…", "which countries…": a name answers, not any sentence on the topic. (Asked at
-// the start or after a preposition: "going by what their leader told…" asks no name.)
-const NAME_QUESTION = new RegExp(
-  String.raw`(?:^|\b(?:in|on|from|to|with|by|for|of|at)\s+)(?:which|what)\s+(?:${KIND_MODIFIER}){0,2}?(?:${plurals([...ORGANISATION_KIND_WORDS, ...COUNTRY_KIND_WORDS]).join("|")})\b`,
-  "iu",
-);
+// "Which company…", "what drone firm…", "which countries…": a name answers, not any sentence on the topic. ("Going by
+// what their company said" asks no name: a possessive is no kind's modifier.)
+const kindQuestion = (kinds: readonly string[]) => new RegExp(String.raw`\b(?:which|what)\s+(?:${KIND_MODIFIER}){0,2}?(?:${plurals(kinds).join("|")})\b`, "iu");
+const ORGANISATION_QUESTION = kindQuestion(ORGANISATION_KIND_WORDS);
+const COUNTRY_QUESTION = kindQuestion(COUNTRY_KIND_WORDS);
+/** Whether a question asks which company, firm or outlet. */
+export const asksForOrganisation = (question: string): boolean => ORGANISATION_QUESTION.test(question);
 /** A capitalised word inside a sentence (not its first word, nor a title before a name): a name. */
 const NAME = /(?<=[\p{L},;:–—-]\s+|\(|“|")(?!(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|President|Prime|Minister|General|The|A|An)\b)\p{Lu}[\p{L}’'-]+/u;
 
@@ -104,7 +105,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (TIME_QUESTION.test(question)) return "time";
   if (LABEL_QUESTION.test(question)) return "label";
   if (PERSON_QUESTION.test(question)) return "person";
-  if (NAME_QUESTION.test(question)) return "name";
+  if (ORGANISATION_QUESTION.test(question) || COUNTRY_QUESTION.test(question)) return "name";
   if (REASON_QUESTION.test(question)) return "reason";
   if (QUOTE_QUESTION.test(question)) return "quote";
   return null;

@@ -60,6 +60,13 @@ describe("questions as people type them", () => {
     expect(answer.answer).toContain("30,000");
   });
 
+  it("finds the company a 'which company' question asks for where the article names it, paragraphs after the matching sentence", async () => {
+    const answer = await ask("Which company did Britain sign the attack drone deal with?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toMatch(/^Britain has signed a deal with an Anglo-American security firm.* \[1\] Britain’s agreement with Anduril .* \[2\]$/);
+    expect(cited(answer).map((citation) => citation.text)).toEqual([expect.stringContaining("security firm"), expect.stringContaining("Anduril")]);
+  });
+
   it("answers a comparison of two sides with each side's own passage", async () => {
     const answer = await ask("How did the Italian and Canadian leaders' positions on sending troops to Ukraine differ?");
     expect(answer.confidence).toBe("high");
