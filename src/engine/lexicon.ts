@@ -76,7 +76,8 @@ export function buildAnalyser(index: IndexContents, personNames: ReadonlySet<str
     [...new Set([...irregularFormsOf(term), ...nounsOf(term)].filter((form) => form !== term && keywords.passagesWith(form) > 0).concat(sharingRoot(term)))];
   const sharingRoot = (term: string): string[] => {
     const root = term.length > 5 ? term.replace(ROOT_SUFFIX, "") : term;
-    if (root.length < 4) return [];
+    // "station" is no form of "state": a noun suffix ("-ion", "-ment") leaves a root of five letters or more.
+    if (root.length < 4 || (root.length < 5 && /(?:ion|ions|ment)$/.test(term))) return [];
     let low = 0;
     let high = terms.length;
     while (low < high) {

@@ -131,6 +131,13 @@ describe("how sure the answer is", () => {
     expect(ceasefire!.concepts.find((concept) => concept.text === "US-proposed")?.kind).toBe("descriptor");
   });
 
+  it("gives a word the other forms the articles use, but not words that only begin alike ('station' is no 'state')", () => {
+    const [part] = buildAnalyser(fixture.engine.index).analyse("Which nuclear station was Trump calling about?").parts;
+    const forms = (text: string) => part!.concepts.find((concept) => concept.text === text)?.alternatives.flat() ?? [];
+    expect(forms("station")).not.toContain("state");
+    expect(forms("calling")).toContain("call");
+  });
+
   it("does not answer 'did X respond' with a sentence that does not name X", async () => {
     const answer = await ask("did putin himself ever respond to medvedev's 'scumbags' post?");
     expect(answer.confidence).toBe("low");
