@@ -25,6 +25,8 @@ const GROUPS = [
   "province region",
   "pause suspension freeze halt",
   "spokesman spokeswoman spokesperson",
+  // being against something: "which countries are against sending troops" is "opposition from Germany, Spain and Italy"
+  "against oppose opposition",
   // what an army has of a country: "holds 110 square km" is "controls 110 square km"
   "hold control occupy",
   "territory land",

@@ -14,6 +14,8 @@ describe("synonymsOf", () => {
     expect(synonymsOf("purchase")).toContain("buy");
     expect(synonymsOf("insider")).toEqual(["source"]);
     expect(synonymsOf("mandatory")).toEqual(["compulsory"]);
+    // being against something is opposing it
+    expect(synonymsOf("against")).toContain("opposition");
   });
 
   it("finds them for any form of the word", () => {
