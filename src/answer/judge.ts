@@ -401,7 +401,8 @@ const WHICH_THING_END = /^(?:did|do|does|is|are|was|were|has|have|had|will|would
 function askedThing(tokens: readonly string[]): string[] {
   const thing: string[] = [];
   for (const token of tokens) {
-    if (WHICH_THING_END.test(token)) break;
+    // "…the war crimes group the US is leaving": a second "the" opens what is said of it.
+    if (WHICH_THING_END.test(token) || (thing.length > 0 && DETERMINER.test(token))) break;
     const term = contentTerm(token);
     if (term !== null) thing.push(term);
   }
@@ -422,7 +423,12 @@ export function namesWhichKind(
 ): boolean {
   const tokens = words(part.text);
   const nameOf = /\bname of\b/i.test(part.text) ? tokens.indexOf("of", tokens.indexOf("name")) : -1;
-  if (nameOf >= 0) return namesTheOneAsked(tokens.slice(nameOf + 1), leadText);
+  if (nameOf >= 0) {
+    // "What is the name of the war crimes group…" asks for a body's name, not "an international group investigating…".
+    const head = askedThing(tokens.slice(nameOf + 1)).at(-1);
+    if (head !== undefined && NAMED_BODIES.has(head)) return namesOrganisation(leadText, new Set(contentTerms(part.text)), isPersonWord);
+    return namesTheOneAsked(tokens.slice(nameOf + 1), leadText);
+  }
   // "Which city…", and "what city…" when what follows is a kind a name answers.
   const which = tokens.indexOf("which");
   const what = tokens.findIndex((token, index) => token === "what" && NAMED_KINDS.has(contentTerm(tokens[index + 1] ?? "") ?? ""));
@@ -455,18 +461,34 @@ export function namesWhichKind(
   if (askedTerms.includes("capital") && named.filter(isCapital).length >= countriesWanted) return true;
   if (askedTerms.some((term) => CITY_KINDS.has(term) && term !== "capital") && named.some(cityLike)) return true;
   if (askedTerms.some((term) => PERSON_KINDS.has(term))) return named.some((name) => !places().has(name.toLowerCase()) && !isCalendarName(name));
-  // "Which company" is answered by a name that is no place, person, day or "Anglo-American" ("Anduril").
-  const organisationLike = (name: string) => cityLike(name) && !places().has(name.toLowerCase()) && !name.split("-").some((piece) => places().has(piece.toLowerCase()));
-  if (askedTerms.some((term) => ORGANISATION_KINDS.has(term))) {
-    // A name may open a sentence too ("Downing Street has issued…"), past a word such as "But" or "The".
-    const opening = namesIn(`, ${leadText}`).map((name) => name.split(" ").filter((word, index, all) => !all.slice(0, index + 1).every((one) => isStopword(one.toLowerCase()))).join(" "));
-    // (A single capitalised English word is a sentence's opening, not a name: "We’ve", "Street".)
-    const named = opening.filter((name) => name !== "" && !(name.split(" ").length === 1 && isEnglishWord(name.toLowerCase().replace(/['’].*$/u, ""))));
-    return named.filter((name) => !contentTerms(name).every((term) => asked.has(term))).some(organisationLike);
-  }
+  if (askedTerms.some((term) => ORGANISATION_KINDS.has(term))) return namesOrganisation(leadText, asked, isPersonWord);
   // A kind in the asker’s own words ("which facility") no passage can hold: that proves nothing; a kind a name answers
   // ("which capitals") is answered only by such a name.
   return !byName && kinds.every((concept) => !concept.known);
+}
+
+/** What "the name of the …" asks a body's name for: an organisation, or a group such as a coalition. */
+const NAMED_BODIES = new Set([...ORGANISATION_KINDS, ...kindTerms(["group", "body", "coalition", "alliance", "unit", "team"])]);
+
+/**
+ * Whether a text names an organisation the question does not: a name that is no country, person, day, place or
+ * "Anglo-American" ("Anduril"), including one that opens a sentence ("Downing Street has…" is a place, "We’ve" no name).
+ */
+function namesOrganisation(text: string, asked: ReadonlySet<string>, isPersonWord: (word: string) => boolean): boolean {
+  // A name may open a sentence too, past a word such as "But" or "The".
+  const opening = namesIn(`, ${text}`).map((name) => name.split(" ").filter((word, index, all) => !all.slice(0, index + 1).every((one) => isStopword(one.toLowerCase()))).join(" "));
+  // (A single capitalised English word is a sentence's opening, not a name: "We’ve", "Street".)
+  const named = opening.filter((name) => name !== "" && !(name.split(" ").length === 1 && isEnglishWord(name.toLowerCase().replace(/['’].*$/u, ""))));
+  const isCountry = (name: string) => places().lookup(name.toLowerCase()).some((place) => place.label === place.country);
+  const organisationLike = (name: string) =>
+    !isCountry(name) &&
+    !places().has(name.toLowerCase()) &&
+    !name.split("-").some((piece) => places().has(piece.toLowerCase())) &&
+    !name.split(" ").some((word) => isPersonWord(word.toLowerCase())) &&
+    !isCalendarName(name);
+  // "…, the New York Times reported": who reports it is not what it is about.
+  const reporting = (name: string) => new RegExp(String.raw`${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\s+(?:${[...REPORTING_VERBS, "reported", "reports"].join("|")})\b`, "u").test(text);
+  return named.filter((name) => !contentTerms(name).every((term) => asked.has(term)) && !reporting(name)).some(organisationLike);
 }
 
 /** How many words from the person a question asks the name of ("the spokesman") their name may stand. */

@@ -322,6 +322,13 @@ describe("namesWhichKind", () => {
     expect(namesWhichKind({ text: question, concepts: city }, terms("x"), "Mr Healey said Volodymyr Zelensky and the chiefs will meet in Saudi Arabia.", isPerson)).toBe(false);
   });
 
+  it("needs a body's name for 'the name of the … group', not the outlet that reported it", () => {
+    const question = "What is the name of the international war crimes group the US is leaving?";
+    const concepts = [word("international"), word("war"), word("crimes", { alternatives: [["crime"]] }), word("group"), word("leaving", { alternatives: [["leave"]] })];
+    expect(check(question, concepts, "The US is leaving an international group investigating Russian war crimes in Ukraine, the New York Times reported.")).toBe(false);
+    expect(check(question, concepts, "The US is leaving the Joint Investigation Team on war crimes, the New York Times reported.")).toBe(true);
+  });
+
   it("needs several countries for 'which countries', other than those the question names, and capitals for 'which capitals'", () => {
     const ukrainian = { ...word("Ukrainian", { kind: "descriptor" }), alternatives: [["ukrainian"], ["ukraine"]] };
     const nations = [word("nations", { alternatives: [["nation"], ["country"]] }), word("soldiers", { alternatives: [["soldier"]] }), ukrainian];
