@@ -30,7 +30,9 @@ export function splitParts(question: string): string[] {
   const merged: Array<{ start: number; end: number }> = [];
   for (const piece of pieces) {
     const previous = merged[merged.length - 1];
-    if (previous !== undefined && substantive(question.slice(piece.start, piece.end)) < MIN_PART_WORDS) previous.end = piece.end;
+    // "Where and when are they meeting?": a first piece of no words of its own ("Where") asks with the next one.
+    const opensAlone = previous !== undefined && merged.length === 1 && previous.start === 0 && substantive(question.slice(previous.start, previous.end)) === 0;
+    if (previous !== undefined && (opensAlone || substantive(question.slice(piece.start, piece.end)) < MIN_PART_WORDS)) previous.end = piece.end;
     else merged.push({ ...piece });
   }
   const parts = merged

@@ -12,6 +12,11 @@ describe("splitParts", () => {
     expect(splitParts("What did Grushko say?")).toEqual(["What did Grushko say?"]);
     expect(splitParts("how many drones did ukraine shoot down overnight?? out of how many")).toEqual(["how many drones did ukraine shoot down overnight?? out of how many"]);
     expect(splitParts("Did Britain and France agree?")).toEqual(["Did Britain and France agree?"]);
+    // a first "part" of no words of its own asks with the next: "Where and when…" is one question
+    expect(splitParts("Where and when are the chiefs meeting, and how many leaders joined the call?")).toEqual([
+      "Where and when are the chiefs meeting",
+      "how many leaders joined the call?",
+    ]);
   });
 });
 
