@@ -230,6 +230,8 @@ const NOT_TOPIC = new Set([
 const TYPE_WORDS: Partial<Record<NonNullable<AnswerType>, ReadonlySet<string>>> = {
   time: new Set(["date", "day", "time", "year", "month"]),
   reason: new Set(["reason", "reasons"]),
+  // "What job does Medvedev hold now?": the office is the answer; the question's words for it only ask.
+  role: new Set("job jobs role roles position positions title titles post posts office hold holds held have has do does serve serves".split(" ")),
   // "Which company…": the name is the answer.
   name: new Set([...COUNTRY_KINDS, ...CITY_KINDS, ...ORGANISATION_KINDS]),
   // "What is the name of the Kremlin spokesman?": the name is the answer, not a word to find.
@@ -267,7 +269,8 @@ export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concep
   if (!holdsAnswer(part.text, part.type, sentence)) return false;
   // "Which company…": a name of that kind, not any name ("Britain has signed a deal with an Anglo-American firm").
   if (part.type === "name") return namesWhichKind(part, new Set(contentTerms(sentence)), sentence, isPersonWord);
-  if (part.type === "label") return namesFirstPerson(part.concepts, sentence);
+  // An office must be the one of whom the question asks: "Medvedev, who serves as deputy chair", not a minister named by him.
+  if (part.type === "label" || part.type === "role") return namesFirstPerson(part.concepts, sentence);
   if (part.type === "time") return datesTheTopic(part.concepts, sentence);
   if (part.type === "quantity") {
     const thing = new Set(countedThing(part.text));
@@ -585,6 +588,7 @@ const MISSING_KIND: Record<NonNullable<AnswerType>, string> = {
   quote: "none of them quotes it",
   reason: "none of them gives a reason",
   name: "none of them names which one",
+  role: "none of them gives that office",
 };
 
 /**

@@ -3,7 +3,7 @@ import { NUMBER_WORDS } from "../text/numberWords.js";
 import { ASKING_VERBS } from "../text/speechVerbs.js";
 
 /** What kind of answer a question expects, as classic question answering systems detect it. */
-export type AnswerType = "quantity" | "time" | "quote" | "label" | "person" | "reason" | "name" | null;
+export type AnswerType = "quantity" | "time" | "quote" | "label" | "person" | "reason" | "name" | "role" | null;
 
 /** Kinds of thing a name answers ("which countries", "which allies"), as the question words them. */
 export const COUNTRY_KIND_WORDS = ["country", "nation", "state", "ally", "member", "government"];
@@ -25,6 +25,13 @@ const ORGANISATION_QUESTION = kindQuestion(ORGANISATION_KIND_WORDS);
 const COUNTRY_QUESTION = kindQuestion(COUNTRY_KIND_WORDS);
 /** Whether a question asks which company, firm or outlet. */
 export const asksForOrganisation = (question: string): boolean => ORGANISATION_QUESTION.test(question);
+// "What is Grushko's job?", "what role does Kellogg have?", "what position does Medvedev hold now?": an office.
+const ROLE_QUESTION =
+  /\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:\p{L}+\s+){0,3}?\p{L}+(?:['’]s?)?\s+(?:job|role|position|title|post|office)\b|\bwhat\s+(?:job|role|position|title|post|office)\s+(?:does|did|do|is|was|has)\b/iu;
+/** An office named in a sentence, one still held ("former president" is not): what answers a question about someone's job. */
+const ROLE =
+  /(?<!\b(?:former|ex|onetime|erstwhile)[\s-]+)\b(?:minister|president|chair|chairman|chairwoman|spokesman|spokeswoman|spokesperson|secretary|envoy|commander|chancellor|governor|ambassador|mayor|general|commissioner|deputy|head|chief|leader|commentator|blogger|adviser|advisor|analyst|director|official|premier)\b/i;
+
 /** A capitalised word inside a sentence (not its first word, nor a title before a name): a name. */
 const NAME = /(?<=[\p{L},;:–—-]\s+|\(|“|")(?!(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|President|Prime|Minister|General|The|A|An)\b)\p{Lu}[\p{L}’'-]+/u;
 
@@ -104,6 +111,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (QUANTITY_QUESTION.test(question)) return "quantity";
   if (TIME_QUESTION.test(question)) return "time";
   if (LABEL_QUESTION.test(question)) return "label";
+  if (ROLE_QUESTION.test(question)) return "role";
   if (PERSON_QUESTION.test(question)) return "person";
   if (ORGANISATION_QUESTION.test(question) || COUNTRY_QUESTION.test(question)) return "name";
   if (REASON_QUESTION.test(question)) return "reason";
@@ -120,5 +128,6 @@ export function hasAnswerType(text: string, type: AnswerType): boolean {
   if (type === "person") return PERSON.test(text);
   if (type === "reason") return REASON.test(text);
   if (type === "name") return NAME.test(text);
+  if (type === "role") return ROLE.test(text);
   return true;
 }

@@ -67,6 +67,12 @@ describe("questions as people type them", () => {
     expect(cited(answer).map((citation) => citation.text)).toEqual([expect.stringContaining("security firm"), expect.stringContaining("Anduril")]);
   });
 
+  it("answers what job someone holds with the office the articles give them now", async () => {
+    const answer = await ask("What job does Medvedev hold now?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toMatch(/^In a post on X on Sunday, Medvedev, who currently serves as the deputy chair of Russia’s Security Council/);
+  });
+
   it("answers a comparison of two sides with each side's own passage", async () => {
     const answer = await ask("How did the Italian and Canadian leaders' positions on sending troops to Ukraine differ?");
     expect(answer.confidence).toBe("high");

@@ -11,6 +11,11 @@ describe("answerTypeOf", () => {
     expect(answerTypeOf("From what drone firm is Britain buying?")).toBe("name");
     expect(answerTypeOf("Which European countries oppose sending troops?")).toBe("name");
     expect(answerTypeOf("Will the French bring back the draft, going by what their company said?")).not.toBe("name");
+    // someone's office, asked in chat-speak too; not "what did X say about his role"
+    expect(answerTypeOf("What job does Medvedev hold now?")).toBe("role");
+    expect(answerTypeOf("whats peskovs job")).toBe("role");
+    expect(answerTypeOf("what is Grushko's role?")).toBe("role");
+    expect(answerTypeOf("What did Starmer say about Britain's role?")).not.toBe("role");
     // a purpose
     expect(answerTypeOf("What was Kyiv hoping to achieve with its push into Kursk?")).toBe("reason");
     expect(answerTypeOf("what was the point of the incursion")).toBe("reason");
@@ -94,5 +99,8 @@ describe("measureAsked", () => {
     expect(hasAnswerType("The incursion was launched in an attempt to secure a bargaining chip.", "reason")).toBe(true);
     expect(hasAnswerType("Britain’s agreement with Anduril will see drones supplied.", "name")).toBe(true);
     expect(hasAnswerType("Britain has signed a deal with a security firm.", "name")).toBe(false);
+    // an office held now, not a former one
+    expect(hasAnswerType("Medvedev, who currently serves as the deputy chair of the Security Council, stated…", "role")).toBe(true);
+    expect(hasAnswerType("Former president Dmitry Medvedev mocked him on social media.", "role")).toBe(false);
   });
 });
