@@ -457,8 +457,7 @@ export function namesWhichKind(
   const countriesWanted = countryKinds.some((concept) => /s$/i.test(concept.text)) && !/\b(?:only|alone|solely)\b/i.test(leadText) ? 2 : 1;
   if (countryKinds.length > 0 && countriesNamed.size >= countriesWanted) return true;
   // "Which city" is answered by a capital ("London") or a name that is no country, person or day ("Jeddah").
-  const isCountry = (name: string) => places().lookup(name.toLowerCase()).some((place) => place.label === place.country);
-  const cityLike = (name: string) => !isCountry(name) && !name.split(" ").some((word) => isPersonWord(word.toLowerCase())) && !isCalendarName(name);
+  const cityLike = (name: string) => !isCountryName(name) && !name.split(" ").some((word) => isPersonWord(word.toLowerCase())) && !isCalendarName(name);
   // "Which capitals" wants capitals the place list knows (or their countries, above), not any town's name.
   const isCapital = (name: string) => places().lookup(name.toLowerCase()).some((place) => place.country !== null && place.label !== place.country);
   if (askedTerms.includes("capital") && named.filter(isCapital).length >= countriesWanted) return true;
@@ -469,6 +468,9 @@ export function namesWhichKind(
   // ("which capitals") is answered only by such a name.
   return !byName && kinds.every((concept) => !concept.known);
 }
+
+/** Whether a name is a country's own ("France", not "Paris" or "French"). */
+const isCountryName = (name: string) => places().lookup(name.toLowerCase()).some((place) => place.label === place.country);
 
 /** What "the name of the …" asks a body's name for: an organisation, or a group such as a coalition. */
 const NAMED_BODIES = new Set([...ORGANISATION_KINDS, ...kindTerms(["group", "body", "coalition", "alliance", "unit", "team"])]);
@@ -482,9 +484,8 @@ function namesOrganisation(text: string, asked: ReadonlySet<string>, isPersonWor
   const opening = namesIn(`, ${text}`).map((name) => name.split(" ").filter((word, index, all) => !all.slice(0, index + 1).every((one) => isStopword(one.toLowerCase()))).join(" "));
   // (A single capitalised English word is a sentence's opening, not a name: "We’ve", "Street".)
   const named = opening.filter((name) => name !== "" && !(name.split(" ").length === 1 && isEnglishWord(name.toLowerCase().replace(/['’].*$/u, ""))));
-  const isCountry = (name: string) => places().lookup(name.toLowerCase()).some((place) => place.label === place.country);
   const organisationLike = (name: string) =>
-    !isCountry(name) &&
+    !isCountryName(name) &&
     !places().has(name.toLowerCase()) &&
     !name.split("-").some((piece) => places().has(piece.toLowerCase())) &&
     !name.split(" ").some((word) => isPersonWord(word.toLowerCase())) &&

@@ -72,6 +72,8 @@ export class Engine {
   private readonly subject: SubjectCheck;
   /** The words of the names of the people the articles quote or name with a role. */
   private readonly personWords: ReadonlySet<string>;
+  /** Whether a word is part of the name of someone the articles quote or name with a role. */
+  private readonly isPersonWord = (word: string): boolean => this.personWords.has(word);
   /** Made on the first question: it reads the whole vocabulary. */
   private questionAnalyser: QuestionAnalyser | undefined;
 
@@ -254,7 +256,7 @@ export class Engine {
       read,
       coverage,
       type: part.type,
-      holdsAnswer: (sentence) => answersInKind(part, sentence, (word) => this.personWords.has(word)),
+      holdsAnswer: (sentence) => answersInKind(part, sentence, this.isPersonWord),
       onSubject: this.subject.about(names, read),
     });
     const lead = composed.lead;
@@ -266,7 +268,7 @@ export class Engine {
     // The sentence before counts too: "The new contracts total nearly £30m" follows the one naming them.
     const leadTerms = new Set(contentTerms(`${lead.before} ${lead.text}`));
     const topicShare = topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(leadTerms);
-    const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, lead.text, (word) => this.personWords.has(word)), otherDay: onAnotherDay(part.text, lead.text) };
+    const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, lead.text, this.isPersonWord), otherDay: onAnotherDay(part.text, lead.text) };
     const speakerMissing = speaker === null ? undefined : unnamedSpeaker(names, speaker.who, lead);
     // "Which company…" matched by "…signed a deal with an Anglo-American security firm": the article may name it further on.
     const leadPassage = retrieved[lead.index]?.passage;
@@ -303,7 +305,7 @@ export class Engine {
       if (later.articleId !== passage.articleId || later.section !== passage.section || this.withheld.has(later.articleId)) break;
       for (const sentence of read(later).sentences) {
         const terms = sentence.terms;
-        if (topic.some((concept) => conceptHeld(concept, terms)) && namesWhichKind(part, terms, sentence.text, (word) => this.personWords.has(word))) {
+        if (topic.some((concept) => conceptHeld(concept, terms)) && namesWhichKind(part, terms, sentence.text, this.isPersonWord)) {
           return { passage: later, sentence: sentence.text };
         }
       }
