@@ -128,11 +128,10 @@ export function sideParts(question: string, isSide: (word: string) => boolean): 
     if (!side(second)) continue;
     let secondEnd = second;
     while (side(secondEnd + 1) && joined(secondEnd, secondEnd + 1)) secondEnd++;
-    // What follows each side alike ("troops"), none when the sides stand together ("Italian and Canadian leaders").
-    let shared = 0;
-    while (shared < MAX_SHARED_WORDS && word(and - 1 - shared) !== undefined && word(and - 1 - shared) === word(secondEnd + 1 + shared)) shared++;
-    const sameWords = [...Array(shared).keys()].every((offset) => word(and - shared + offset) === word(secondEnd + 1 + offset));
-    if (!sameWords) continue;
+    // What follows each side alike ("troops killed"), none when the sides stand together ("Italian and Canadian leaders").
+    const followsBoth = (count: number) => [...Array(count).keys()].every((offset) => word(and - count + offset) !== undefined && word(and - count + offset) === word(secondEnd + 1 + offset));
+    let shared = MAX_SHARED_WORDS;
+    while (shared > 0 && !followsBoth(shared)) shared--;
     let first = and - 1 - shared;
     if (!side(first) || (second > and + 1 && word(first - 1) !== word(and + 1))) continue;
     while (side(first - 1) && joined(first - 1, first)) first--;

@@ -78,6 +78,11 @@ describe("sideParts", () => {
       "What casualty figures do the reports give for Russian troops?",
       "What casualty figures do the reports give for Ukrainian troops?",
     ]);
+    // several words alike after each side, in their order
+    expect(sideParts("How many were there for Russian troops killed and for Ukrainian troops killed?", isSide)).toEqual([
+      "How many were there for Russian troops killed?",
+      "How many were there for Ukrainian troops killed?",
+    ]);
   });
 
   it("finds no sides where 'and' joins no two of them", () => {
