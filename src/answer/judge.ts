@@ -81,6 +81,8 @@ const AUXILIARY = /^(did|do|does|is|are|was|were|has|have|had|will|would|could|c
 
 const PARTICIPLE = /^\p{L}{3,}(?:ing|ed)$/u;
 
+const HEDGE = /^(?:supposedly|reportedly|allegedly|apparently|roughly|approximately|exactly|actually|really|altogether|overall)$/i;
+
 /** The content terms of the things a "how many X" question counts ("troops" in "how many North Korean troops…"). */
 export function countedThing(question: string): string[] {
   // "What troop figure…" counts troops, as "what number of troops…" does.
@@ -88,8 +90,15 @@ export function countedThing(question: string): string[] {
   if (named !== undefined && !/^(?:is|was|the|a|an)$/i.test(named)) return [contentTerm(named) ?? []].flat();
   const match = /\b(?:how (?:many|much)|what (?:number|figure|headcount|tally|toll) of)\s+(?:of\s+(?:the\s+)?)?(.*)$/i.exec(question);
   if (!match?.[1]) return [];
+  // "soldiers from Pyongyang are fighting there - how many of them?": "them" are the plural the question named before.
+  if (/^(?:of\s+)?(?:them|those|these)\b/i.test(match[1])) {
+    const plural = words(question.slice(0, match.index)).reverse().find((word) => /\p{Ll}{2,}s$/u.test(word) && contentTerm(word) !== null);
+    return plural === undefined ? [] : [contentTerm(plural) ?? []].flat();
+  }
   const thing: string[] = [];
   for (const word of words(match[1])) {
+    // "how many supposedly", "how much exactly": a hedge, not the thing counted.
+    if (HEDGE.test(word)) continue;
     // "how many troops fighting in Kursk", "how many drones launched": the verb says what they did, not what they are.
     if (AUXILIARY.test(word) || (thing.length > 0 && PARTICIPLE.test(word))) break;
     const term = contentTerm(word);

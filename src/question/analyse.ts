@@ -250,7 +250,11 @@ export class QuestionAnalyser {
       used.fill(true, mention.from, mention.to);
       const phrase = tokens.slice(mention.from, mention.to).join(" ");
       const roleTerms = termsOf(phrase).filter((term) => !this.lexicon.places.has(term));
-      const surnames = mention.people.map((person) => termsOf(person.split(" ").at(-1) ?? person));
+      // "Sir Keir" is Starmer too: a surname's other name, where only one person has it.
+      const surnames = mention.people.flatMap((person) => {
+        const surname = person.split(" ").at(-1) ?? person;
+        return [termsOf(surname), ...this.lexicon.otherNames(surname.toLowerCase()).map((name) => [name])];
+      });
       reading.concepts.push({ text: phrase, alternatives: [...surnames, roleTerms].filter((terms) => terms.length > 0), kind: "name", known: true });
       reading.people.push(...mention.people);
       reading.extraSearch.push(...mention.people);

@@ -9,12 +9,14 @@ const HEADS: Readonly<Record<string, string[]>> = {
   president: ["president"], chancellor: ["chancellor"], governor: ["governor"], chief: ["chief", "head"],
   head: ["chief", "head", "president", "prime"], envoy: ["envoy"], ambassador: ["ambassador"], commissioner: ["commissioner"],
   commentator: ["commentator"], blogger: ["blogger"], premier: ["prime", "premier"], leader: ["president", "prime", "chancellor", "leader"],
-  diplomat: ["foreign"],
+  diplomat: ["foreign"], pm: ["prime", "premier"],
 };
 /** Words that narrow a role; a question's qualifiers must all be in the person's role. */
 const QUALIFIERS = new Set(
   "deputy foreign defence defense prime security state media policy interior finance special first vice military press top chief".split(" "),
 );
+/** Those who speak for an office holder: "the PM's office", "the president's spokesman". */
+const STAFF = new Set("office spokesman spokeswoman spokesperson spokespeople aide aides team staff officials".split(" "));
 const FORMER = new Set(["former", "ex", "retired", "previous", "old"]);
 /** Spelling variants that mean the same role word. */
 const SAME: Readonly<Record<string, string>> = { defense: "defence", top: "" };
@@ -98,7 +100,9 @@ export class RoleResolver {
     words.forEach((raw, index) => {
       const head = raw.replace(/['’]s$/, "");
       const heads = HEADS[head];
-      if (heads === undefined) return;
+      // "at 4 pm" is a time of day, not the prime minister; "the PM's office" speaks for the PM but is not the PM.
+      if (heads === undefined || (head === "pm" && /^\d/.test(words[index - 1] ?? ""))) return;
+      if (STAFF.has(words[index + 1] ?? "") || (STAFF.has(head) && HEADS[(words[index - 1] ?? "").replace(/['’]s$/, "")] !== undefined)) return;
       let from = index;
       // Qualifiers, places and "former" before the head: "Russia's deputy foreign minister".
       while (from > 0) {

@@ -28,6 +28,10 @@ describe("holdsAnswer", () => {
     expect(countedThing(question)).toEqual(["drone"]);
     // A participle after the thing says what it did: "troops fighting in Kursk" counts troops.
     expect(countedThing("how many North Korean troops fighting in Kursk")).toEqual(["north", "korean", "troop"]);
+    // "How many of them" counts the plural named before; a hedge is not what is counted.
+    expect(countedThing("soldiers from Pyongyang are fighting there - how many of them supposedly?")).toEqual(["soldier"]);
+    expect(countedThing("how many drones supposedly")).toEqual(["drone"]);
+    expect(countedThing("how many of them?")).toEqual([]);
     expect(holdsAnswer(question, "quantity", "Ukraine's air force shot down 90 drones launched by Russia overnight.")).toBe(true);
     expect(holdsAnswer(question, "quantity", "Drones hit the region, where 500 residents lost power for two days.")).toBe(false);
   });

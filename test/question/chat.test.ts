@@ -28,6 +28,11 @@ describe("rewriteChat", () => {
     expect(rewriteChat("2 drones hit").text).toBe("2 drones hit");
   });
 
+  it("reads 'pm' after a number as a time of day, elsewhere as the prime minister", () => {
+    expect(rewriteChat("is the call at 4 pm").text).toBe("is the call at 4 pm");
+    expect(rewriteChat("wat did the pm say").text).toBe("what did the prime minister say");
+  });
+
   it("reads 'n'/'s' before Korea as North/South, elsewhere 'n' as and", () => {
     expect(rewriteChat("how many n korean troops r there").text).toBe("how many North korean troops are there");
     expect(rewriteChat("did s korea say anything").text).toBe("did South korea say anything");

@@ -32,6 +32,13 @@ describe("RoleResolver", () => {
     expect(peopleFor("the eu foreign policy chief")).toEqual(["Kaja Kallas"]);
   });
 
+  it("reads 'PM' as the prime minister, but not the PM's office or spokesman, nor '4 pm'", () => {
+    expect(peopleFor("how many leaders joined the british pm's virtual meeting")).toEqual(["Keir Starmer"]);
+    expect(peopleFor("how did the pm's office respond")).toEqual([]);
+    expect(peopleFor("what did the pm spokesman say")).toEqual([]);
+    expect(peopleFor("is the call at 4 pm")).toEqual([]);
+  });
+
   it("tells apart roles that share words: the foreign minister is not his deputy", () => {
     expect(peopleFor("what did the russian foreign minister say")).toEqual(["Sergei Lavrov"]);
   });
@@ -40,7 +47,7 @@ describe("RoleResolver", () => {
     expect(peopleFor("what did rome's prime minister say")).toEqual(["Giorgia Meloni"]);
     expect(peopleFor("did the french leader agree")).toEqual(["Emmanuel Macron"]);
     expect(peopleFor("the ukrainian president")).toEqual(["Volodymyr Zelensky"]);
-    expect(peopleFor("the british pm")).toEqual([]);
+    expect(peopleFor("the british pm")).toEqual(["Keir Starmer"]);
   });
 
   it("keeps former office-holders apart from the present ones", () => {

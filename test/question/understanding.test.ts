@@ -40,6 +40,15 @@ describe("questions as people type them", () => {
     expect(spokesman.answer).toMatch(/Peskov|unacceptable/);
   });
 
+  it("reads 'the British PM' as Starmer, whom the articles also call Sir Keir, and a count of 'them' as the plural before", async () => {
+    const meeting = await ask("How many other nations' leaders joined the British PM's virtual meeting on Saturday?");
+    expect(meeting.confidence).toBe("high");
+    expect(meeting.answer).toContain("26 other nations");
+    const troops = await ask("I read that soldiers from Pyongyang are backing Moscow in the fighting there - how many of them supposedly?");
+    expect(troops.confidence).toBe("high");
+    expect(troops.answer).toContain("11,000 North Korean troops");
+  });
+
   it("names by a role someone the articles never quote", async () => {
     expect(fixture.engine.index.quotes.people).toContainEqual({ name: "Steve Witkoff", roles: ["us special envoy"] });
     const answer = await ask("What did the US special envoy announce?");
