@@ -151,8 +151,12 @@ export class QuestionAnalyser {
       // "…, and which ones are opposed?": the part before says ones of what; search with its words too.
       const elliptical = previous !== undefined && (ANAPHOR.test(text) || analysed.concepts.length <= 2) && !analysed.concepts.some((concept) => concept.kind !== "word");
       // "…, and how does that compare with what Zelenskyy asked for?": "that" is the figure the part before asked for.
-      const type = analysed.type ?? (previous !== undefined && ANAPHOR.test(text) && isComparison(text) ? previous.type : null);
-      parts.push(elliptical ? { ...analysed, type, searchText: `${analysed.searchText} ${previous.searchText}` } : { ...analysed, type });
+      const comparesWithBefore = previous !== undefined && ANAPHOR.test(text) && isComparison(text);
+      const type = analysed.type ?? (comparesWithBefore ? previous.type : null);
+      // …and "Ukraine's losses" are compared with what the part before counted ("troops killed or injured"): its words are this part's too.
+      const before = comparesWithBefore ? previous.concepts.filter((concept) => concept.kind === "word" && !analysed.concepts.some((own) => own.text.toLowerCase() === concept.text.toLowerCase())) : [];
+      const withBefore = before.length === 0 ? analysed : { ...analysed, concepts: [...analysed.concepts, ...before] };
+      parts.push(previous !== undefined && (elliptical || before.length > 0) ? { ...withBefore, type, searchText: `${analysed.searchText} ${previous.searchText}` } : { ...analysed, type });
     }
     return { original, corrected, parts, comparison: false, foreign };
   }

@@ -62,6 +62,13 @@ describe("questions as people type them", () => {
     expect(answer.answer).toContain("Denmark is in principle prepared");
   });
 
+  it("compares with the thing the part before counted: 'Ukraine's losses' are its troops killed or injured", async () => {
+    const answer = await ask("How many Russian troops have been killed or injured according to US intelligence, and how does that compare with Ukraine's losses?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toContain("more than 100,000 Russian troops");
+    expect(answer.answer).toContain("Ukraine has also seen more than 100,000");
+  });
+
   it("answers a part that compares with the part before it, not as a comparison of articles", async () => {
     const answer = await ask("How many troops did Zelenskyy call for, and how does that compare with the size of Starmer's plan?");
     expect(answer.confidence).toBe("high");
