@@ -688,6 +688,10 @@ export interface QuoteFacts {
   topicShare: number;
   /** Content terms of the passages the answer quotes. */
   quotedTerms: ReadonlySet<string>;
+  /** Content terms of the headlines above them: the place or thing a whole report is about ("…in Kursk region"). */
+  headlineTerms: ReadonlySet<string>;
+  /** Whether a name is a person's: a quote about a person must name them itself. */
+  isPerson: (concept: Concept) => boolean;
 }
 
 /**
@@ -698,7 +702,10 @@ export interface QuoteFacts {
 export function judgeQuotes(part: Pick<QuestionPart, "unknownNames">, facts: QuoteFacts): { confidence: "high" | "low"; doubt: string | null } {
   const topic = facts.topic.toLowerCase();
   const unknown = part.unknownNames.filter((name) => topic.includes(name.toLowerCase()));
-  const namesQuoted = facts.topicConcepts.filter((concept) => concept.kind === "name" && concept.known).every((concept) => conceptHeld(concept, facts.quotedTerms));
+  // "What did Podolyaka say about the fighting in Kursk?": under "…battle last Ukrainian forces in Kursk region", he need not say Kursk.
+  const namesQuoted = facts.topicConcepts
+    .filter((concept) => concept.kind === "name" && concept.known)
+    .every((concept) => conceptHeld(concept, facts.quotedTerms) || (!facts.isPerson(concept) && conceptHeld(concept, facts.headlineTerms)));
   const onTopic = facts.topicConcepts.length === 0 || (facts.topicShare >= CONFIDENCE.topicFrom && namesQuoted);
   const doubt = unknown.length > 0 ? `they never mention ${unknown.join(" ")}` : onTopic ? null : `none of ${facts.who}’s words found is about “${facts.topic}”`;
   return { confidence: doubt === null ? "high" : "low", doubt };

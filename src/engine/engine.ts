@@ -362,13 +362,16 @@ export class Engine {
       onTopicConcepts.length > 0 ? { terms: onTopicConcepts.flatMap((concept) => concept.alternatives.flat()), coverage: this.coverageOf(onTopicConcepts) } : undefined,
     );
     if (!answer?.answered) return null;
-    const quotedTerms = new Set(answer.citations.filter((citation) => answer.answer.includes(`[${citation.n}]`)).flatMap((citation) => contentTerms(citation.text)));
+    const quoted = answer.citations.filter((citation) => answer.answer.includes(`[${citation.n}]`));
+    const quotedTerms = new Set(quoted.flatMap((citation) => contentTerms(citation.text)));
     const { confidence, doubt } = judgeQuotes(part, {
       who: speakers[0]?.name ?? speaker.who,
       topic: speaker.topic,
       topicConcepts: onTopicConcepts,
       topicShare: answer.topicShare,
       quotedTerms,
+      headlineTerms: new Set(quoted.flatMap((citation) => contentTerms(citation.title))),
+      isPerson: (concept) => (concept.alternatives[0] ?? []).some(this.isPersonWord),
     });
     return { question: part.text, confidence, ...(doubt === null ? {} : { doubt }), text: answer.answer, citations: answer.citations };
   }

@@ -8,6 +8,7 @@ import {
   countsWhatIsNamed,
   holdsAnswer,
   judgeLead,
+  judgeQuotes,
   namesFirstPerson,
   namesTheDoer,
   namesWhichKind,
@@ -395,5 +396,28 @@ describe("holdsAnswer for someone's words", () => {
   it("counts words reported without quotation marks", () => {
     expect(holdsAnswer("What did Hegseth say about the freeze?", "quote", "He also reiterated that the arms supply freeze is temporary.")).toBe(true);
     expect(holdsAnswer("What did Hegseth say about the freeze?", "quote", "The arms supply freeze is temporary.")).toBe(false);
+  });
+});
+
+describe("judgeQuotes", () => {
+  const facts = (quoted: string, headline: string) => ({
+    who: "Yuri Podolyaka",
+    topic: "the fighting in Kursk",
+    topicConcepts: [word("fighting"), person("Kursk")],
+    topicShare: 0.5,
+    quotedTerms: new Set(contentTerms(quoted)),
+    headlineTerms: new Set(contentTerms(headline)),
+    isPerson: (concept: { text: string }) => concept.text === "Starmer",
+  });
+  const quote = "Russia had pushed back Ukrainian forces, though intense battles were underway.";
+
+  it("takes a place the quote's headline names as what the quote is about", () => {
+    expect(judgeQuotes({ unknownNames: [] }, facts(quote, "Russian troops battle last Ukrainian forces in Kursk region")).confidence).toBe("high");
+    expect(judgeQuotes({ unknownNames: [] }, facts(quote, "NATO peacekeepers in Ukraine mean war")).confidence).toBe("low");
+  });
+
+  it("still needs a person asked about in the quote itself", () => {
+    const aboutStarmer = { ...facts(quote, "Russia warns Starmer's plan would mean war"), topic: "Starmer", topicConcepts: [person("Starmer")] };
+    expect(judgeQuotes({ unknownNames: [] }, aboutStarmer).confidence).toBe("low");
   });
 });
