@@ -326,13 +326,17 @@ function datesTheTopic(concepts: readonly Concept[], sentence: string): boolean 
 export function countsWhatIsNamed(part: Pick<QuestionPart, "text" | "type" | "concepts">, leadTerms: ReadonlySet<string>, sentenceTerms: ReadonlySet<string> = leadTerms): boolean {
   if (part.type !== "quantity" || measureAsked(part.text)) return true;
   if (!part.concepts.every((concept) => concept.kind !== "name" || !concept.known || conceptHeld(concept, leadTerms))) return false;
-  const { event, agents } = readCount(part.text, part.concepts);
+  const { event, leadUp, agents } = readCount(part.text, part.concepts);
   // Whoever did what is counted must be in the sentence with the number: "10,000 troops from the EU and NATO" is no
   // count of what France pledged, though the sentence before says France is willing.
   const agentConcepts = part.concepts.filter((concept) => concept.kind !== "word" && concept.known && (concept.alternatives[0] ?? []).every((term) => agents.includes(term)));
   if (!agentConcepts.every((concept) => conceptHeld(concept, sentenceTerms))) return false;
-  const concept = part.concepts.find((candidate) => candidate.kind === "word" && candidate.alternatives[0]?.[0] === event);
-  return concept === undefined || !concept.known || conceptHeld(concept, leadTerms);
+  // "have agreed to join": the sentence may say either ("…have agreed to sign up").
+  const held = (verb: string | undefined) => {
+    const concept = part.concepts.find((candidate) => candidate.kind === "word" && candidate.alternatives[0]?.[0] === verb);
+    return concept === undefined || !concept.known || conceptHeld(concept, leadTerms);
+  };
+  return held(event) || (leadUp !== undefined && held(leadUp));
 }
 
 /** What a "who" question asks who did: "named" in "Who has been named to command…", "announce" in "Who will announce…". */
@@ -375,16 +379,21 @@ const DETERMINER = /^(?:the|a|an|this|that|these|those|its|their|his|her)$/i;
 /** "actually", "finally", "still": how or when it happened, not what ("supply", "rally" are verbs). */
 const isAdverb = (token: string) => NOT_TOPIC.has(token) || (/^\p{L}{2,}ly$/u.test(token) && !/(?:ply|^[rt]ally|^ally|^bully)$/.test(token));
 /** What stands between a subject and its verb without being either: "has been", "did … actually". */
+/** Verbs that take another verb after "to", which says what happened: "planning to send", "pledged to deploy". */
+const LEADS_UP =
+  /^(?:try|tries|trying|tried|plan|plans|planning|planned|want|wants|wanting|wanted|hope|hopes|hoping|hoped|going|expect|expects|expected|aim|aims|aiming|aimed|intend|intends|intending|intended|seek|seeks|seeking|sought|offer|offers|offering|offered|promise|promises|promising|promised|pledge|pledges|pledging|pledged|agree|agrees|agreed|threaten|threatens|threatening|threatened|prepare|prepared|preparing|ready|willing|able|set|due|likely|supposed|meant|need|needs|needed)$/;
+
 const beforeVerb = (token: string) => AUXILIARY.test(token) || /^(been|being|be)$/.test(token) || isAdverb(token);
 
 /**
  * A "how many" question taken apart after its counted thing: the verb saying what happened to
  * it, and the names of whoever did it ("France" in "how many troops has France pledged").
  */
-function readCount(question: string, concepts: readonly Concept[]): { event?: string; agents: string[] } {
+function readCount(question: string, concepts: readonly Concept[]): { event?: string; leadUp?: string; agents: string[] } {
   const tokens = words(question);
   const named = new Set(concepts.filter((concept) => concept.kind !== "word").flatMap((concept) => concept.alternatives[0] ?? []));
   const agents: string[] = [];
+  let leadUp: string | undefined;
   let index = tokens.findIndex((token, position) => (token === "many" || token === "much") && tokens[position - 1] === "how");
   if (index < 0) return { agents };
   // "how many of the North Korean troops": the counted thing follows "of the".
@@ -395,13 +404,19 @@ function readCount(question: string, concepts: readonly Concept[]): { event?: st
   for (index++; index < tokens.length; index++) {
     const token = tokens[index] as string;
     if (beforeVerb(token)) continue;
+    // "is Starmer planning to send": what is counted is sent; the planning only leads up to it.
+    if (LEADS_UP.test(token) && tokens[index + 1] === "to") {
+      leadUp ??= contentTerm(token) ?? undefined;
+      index++;
+      continue;
+    }
     // A word after "the" is a noun, not the verb: "how many people has the war left dead".
     if (DETERMINER.test(tokens[index - 1] as string) && !DETERMINER.test(token)) continue;
     // "how many troops has Zelensky said would be needed": the count is what someone says, in their words.
     if (SAYING.test(token)) return { agents: [] };
     const term = contentTerm(token);
     if (term !== null && named.has(term)) agents.push(term);
-    else if (term !== null) return { event: term, agents };
+    else if (term !== null) return { event: term, agents, ...(leadUp === undefined ? {} : { leadUp }) };
   }
   return { agents };
 }

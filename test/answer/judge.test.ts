@@ -210,6 +210,17 @@ describe("countsWhatIsNamed", () => {
     expect(countedEvent("how many drones did Britain supply", [word("drones"), person("Britain"), word("supply")])).toBe("supply");
   });
 
+  it("reads 'planning to send' as sending, while 'agreed to join' is answered by either verb", () => {
+    const planning = { text: "How many troops is Starmer planning to send?", type: "quantity" as const, concepts: [word("troops", { alternatives: [["troop"]] }), person("Starmer"), word("planning"), word("send")] };
+    expect(countedEvent(planning.text, planning.concepts)).toBe("send");
+    expect(countsWhatIsNamed(planning, new Set(["starmer", "proposal", "send", "30,000", "troop"]))).toBe(true);
+    expect(countsWhatIsNamed(planning, new Set(["starmer", "proposal", "30,000", "troop"]))).toBe(false);
+    const agreed = { text: "How many countries have agreed to join?", type: "quantity" as const, concepts: [word("countries"), word("agreed"), word("join")] };
+    expect(countsWhatIsNamed(agreed, new Set(["30", "nation", "agreed", "sign"]))).toBe(true);
+    expect(countsWhatIsNamed(agreed, new Set(["30", "nation", "join"]))).toBe(true);
+    expect(countsWhatIsNamed(agreed, new Set(["30", "nation", "visit"]))).toBe(false);
+  });
+
   it("needs whoever did what is counted in the sentence with the number, not only the one before", () => {
     const france = { text: "How many troops has France pledged?", type: "quantity" as const, concepts: [word("troops", { alternatives: [["troop"]] }), { ...person("France"), kind: "place" as const }, word("pledged", { known: false })] };
     const lead = new Set(["france", "willing", "10,000", "troop", "eu", "nato"]);
