@@ -1,6 +1,7 @@
 import type { QuestionPart } from "../question/analyse.js";
 import { synonymsOf } from "../question/synonyms.js";
 import { places } from "../question/places.js";
+import { PLACE_NOUNS } from "../question/questionWords.js";
 import {
   answerTypeOf,
   CITY_KIND_WORDS,
@@ -392,6 +393,8 @@ const beforeVerb = (token: string) => AUXILIARY.test(token) || /^(been|being|be)
 function readCount(question: string, concepts: readonly Concept[]): { event?: string; leadUp?: string; agents: string[] } {
   const tokens = words(question);
   const named = new Set(concepts.filter((concept) => concept.kind !== "word").flatMap((concept) => concept.alternatives[0] ?? []));
+  // "the Black Sea port city": words written with a capital, and the kind of place they describe, are no verb.
+  const described = new Set(concepts.filter((concept) => /^\p{Lu}/u.test(concept.text)).flatMap((concept) => concept.alternatives[0] ?? []));
   const agents: string[] = [];
   let leadUp: string | undefined;
   let index = tokens.findIndex((token, position) => (token === "many" || token === "much") && tokens[position - 1] === "how");
@@ -410,12 +413,17 @@ function readCount(question: string, concepts: readonly Concept[]): { event?: st
       index++;
       continue;
     }
+    const term = contentTerm(token);
+    // "how many residents in the Kyiv region were left…": a name after "the" is still where or whose the count is.
+    if (term !== null && named.has(term)) {
+      agents.push(term);
+      continue;
+    }
     // A word after "the" is a noun, not the verb: "how many people has the war left dead".
     if (DETERMINER.test(tokens[index - 1] as string) && !DETERMINER.test(token)) continue;
     // "how many troops has Zelensky said would be needed": the count is what someone says, in their words.
     if (SAYING.test(token)) return { agents: [] };
-    const term = contentTerm(token);
-    if (term !== null && named.has(term)) agents.push(term);
+    if (term !== null && (described.has(term) || PLACE_NOUNS.has(token))) continue;
     else if (term !== null) return { event: term, agents, ...(leadUp === undefined ? {} : { leadUp }) };
   }
   return { agents };

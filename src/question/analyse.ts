@@ -6,7 +6,7 @@ import type { Concept } from "../types.js";
 import { isChatWord, rewriteChat } from "./chat.js";
 import { completeCount, isComparison, sideParts, speakerParts, splitParts } from "./parts.js";
 import type { Places } from "./places.js";
-import { ANAPHOR, COMPARISON_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PRONOUNS } from "./questionWords.js";
+import { ANAPHOR, COMPARISON_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PLACE_NOUNS, PRONOUNS } from "./questionWords.js";
 import type { RoleResolver } from "./roles.js";
 import { SpellingCorrector } from "./spelling.js";
 import { phraseSynonymsOf, synonymsOf } from "./synonyms.js";
@@ -111,6 +111,18 @@ interface Reading {
   /** Names a role or place stands for, searched for besides the question's words. */
   extraSearch: string[];
   unknownNames: string[];
+}
+
+/**
+ * Whether the word at `index` is in a description of a place the question does not name: a run
+ * of capitalised words after "that" or "the", then a noun for a kind of place ("that Black Sea port").
+ */
+function describesUnnamedPlace(tokens: readonly string[], index: number): boolean {
+  let start = index;
+  while (start > 0 && isCapitalised(tokens[start - 1] as string)) start--;
+  let end = index;
+  while (end < tokens.length && isCapitalised(tokens[end] as string)) end++;
+  return /^(?:that|the|this)$/i.test(tokens[start - 1] ?? "") && PLACE_NOUNS.has((tokens[end] ?? "").toLowerCase());
 }
 
 export class QuestionAnalyser {
@@ -353,7 +365,10 @@ export class QuestionAnalyser {
       const capitalised = named.filter((piece) => isCapitalised(piece));
       const places = pieces.length > 1 && capitalised.length > 0 && capitalised.every((piece) => this.lexicon.places.has(piece.toLowerCase()));
       const descriptive = (this.lexicon.isEnglishWord(word) && !this.lexicon.isPersonName(word)) || isCalendarName(word) || places;
-      reading.concepts.push({ text: bare, alternatives, kind: !name || wordByCapital ? "word" : descriptive ? "descriptor" : "name", known });
+      // "that Black Sea port" is a place the asker does not name: its words say what it is like, as "port" does, and
+      // the article that answers need not say "Black Sea".
+      const describing = descriptive && describesUnnamedPlace(tokens, index);
+      reading.concepts.push({ text: bare, alternatives, kind: !name || wordByCapital || describing ? "word" : descriptive ? "descriptor" : "name", known });
     });
   }
 

@@ -27,3 +27,6 @@ export const COMPARISON_WORDS = new Set(
     "figure figures number numbers account accounts each various two both quoting quote quotes word words wording put"
   ).split(" "),
 );
+
+/** Nouns for a kind of place, which a description of one ends with: "that Black Sea port", "the Baltic city". */
+export const PLACE_NOUNS: ReadonlySet<string> = new Set("port city town village region province capital coast harbour harbor island".split(" "));

@@ -221,6 +221,15 @@ describe("countsWhatIsNamed", () => {
     expect(countsWhatIsNamed(agreed, new Set(["30", "nation", "visit"]))).toBe(false);
   });
 
+  it("reads a described place and a name after 'the' as no verb: the count's event is what happened", () => {
+    const outskirts = "How many people on the outskirts of the Black Sea port city lost power?";
+    expect(countedEvent(outskirts, [word("people"), word("outskirts"), word("Black"), word("Sea"), word("port"), word("city"), word("lost")])).toBe("lost");
+    const kyiv = { text: "How many residents in the Kyiv region were left without power?", type: "quantity" as const, concepts: [word("residents"), { ...person("Kyiv"), kind: "place" as const }, word("region"), word("left")] };
+    expect(countedEvent(kyiv.text, kyiv.concepts)).toBe("left");
+    expect(countsWhatIsNamed(kyiv, new Set(["500", "resident", "suburb", "odesa", "left"]))).toBe(false);
+    expect(countsWhatIsNamed(kyiv, new Set(["500", "resident", "kyiv", "left"]))).toBe(true);
+  });
+
   it("needs whoever did what is counted in the sentence with the number, not only the one before", () => {
     const france = { text: "How many troops has France pledged?", type: "quantity" as const, concepts: [word("troops", { alternatives: [["troop"]] }), { ...person("France"), kind: "place" as const }, word("pledged", { known: false })] };
     const lead = new Set(["france", "willing", "10,000", "troop", "eu", "nato"]);
