@@ -43,12 +43,12 @@ const SETS: Record<string, Floors> = {
   "blind-j.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.8 },
   "blind-n.jsonl": { recallAt5: 0.95, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
   "blind-m.jsonl": { recallAt5: 0.89, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.9 },
-  "blind-p.jsonl": { recallAt5: 0.84, recallAt1: 0.68, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.9 },
+  "blind-p.jsonl": { recallAt5: 0.84, recallAt1: 0.68, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
   "blind-r.jsonl": { recallAt5: 0.88, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
   // Two "which company" / "which governments" questions are low: their answering passages are not retrieved (they were wrong `high` answers).
   "blind-s.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.19, unanswerableNotHigh: 0.9 },
-  // Seven of its ten paraphrases are low (the report words them otherwise: "soil" for "territory", "quit" for "leaving").
-  "blind-t.jsonl": { recallAt5: 0.9, recallAt1: 0.65, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.95 },
+  // Six of its ten paraphrases are low (the report words them otherwise: "soil" for "territory", "quit" for "leaving").
+  "blind-t.jsonl": { recallAt5: 0.9, recallAt1: 0.65, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.95 },
   // The eighth pass's locked set, added after its last run: nine of its ten paraphrases are low, and two unanswerable ones high.
   "blind-u.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.28, unanswerableNotHigh: 0.8 },
 };
