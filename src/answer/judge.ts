@@ -377,13 +377,13 @@ export function countedEvent(question: string, concepts: readonly Concept[]): st
 
 const DETERMINER = /^(?:the|a|an|this|that|these|those|its|their|his|her)$/i;
 
-/** "actually", "finally", "still": how or when it happened, not what ("supply", "rally" are verbs). */
-const isAdverb = (token: string) => NOT_TOPIC.has(token) || (/^\p{L}{2,}ly$/u.test(token) && !/(?:ply|^[rt]ally|^ally|^bully)$/.test(token));
-/** What stands between a subject and its verb without being either: "has been", "did … actually". */
 /** Verbs that take another verb after "to", which says what happened: "planning to send", "pledged to deploy". */
 const LEADS_UP =
   /^(?:try|tries|trying|tried|plan|plans|planning|planned|want|wants|wanting|wanted|hope|hopes|hoping|hoped|going|expect|expects|expected|aim|aims|aiming|aimed|intend|intends|intending|intended|seek|seeks|seeking|sought|offer|offers|offering|offered|promise|promises|promising|promised|pledge|pledges|pledging|pledged|agree|agrees|agreed|threaten|threatens|threatening|threatened|prepare|prepared|preparing|ready|willing|able|set|due|likely|supposed|meant|need|needs|needed)$/;
 
+/** "actually", "finally", "still": how or when it happened, not what ("supply", "rally" are verbs). */
+const isAdverb = (token: string) => NOT_TOPIC.has(token) || (/^\p{L}{2,}ly$/u.test(token) && !/(?:ply|^[rt]ally|^ally|^bully)$/.test(token));
+/** What stands between a subject and its verb without being either: "has been", "did … actually". */
 const beforeVerb = (token: string) => AUXILIARY.test(token) || /^(been|being|be)$/.test(token) || isAdverb(token);
 
 /**
@@ -423,8 +423,7 @@ function readCount(question: string, concepts: readonly Concept[]): { event?: st
     if (DETERMINER.test(tokens[index - 1] as string) && !DETERMINER.test(token)) continue;
     // "how many troops has Zelensky said would be needed": the count is what someone says, in their words.
     if (SAYING.test(token)) return { agents: [] };
-    if (term !== null && (described.has(term) || PLACE_NOUNS.has(token))) continue;
-    else if (term !== null) return { event: term, agents, ...(leadUp === undefined ? {} : { leadUp }) };
+    if (term !== null && !described.has(term) && !PLACE_NOUNS.has(token)) return { event: term, agents, ...(leadUp === undefined ? {} : { leadUp }) };
   }
   return { agents };
 }

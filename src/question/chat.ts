@@ -4,6 +4,7 @@
  * spelling corrector, which checks against the articles' own vocabulary.
  */
 import { isWordToken, tokenise } from "../text/tokens.js";
+import { isTimeOfDay } from "./questionWords.js";
 
 /** Abbreviations and their meaning; an empty meaning drops the word (filler such as "lol"). */
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
@@ -43,7 +44,7 @@ function expand(word: string, previous: string | undefined, next: string | undef
   if (lower === "2" || lower === "4") {
     // "send 2 ukraine", "fighting 4 russia": between words, and not counting a plural ("2 drones").
     const wordBefore = previous !== undefined && /^\p{L}+$/u.test(previous);
-    const wordAfter = next === undefined || (/^\p{L}+$/u.test(next) && !/s$/i.test(next) && !TIME_OF_DAY.test(next));
+    const wordAfter = next === undefined || (/^\p{L}+$/u.test(next) && !/s$/i.test(next) && !isTimeOfDay(next, word));
     return wordBefore && wordAfter ? (lower === "2" ? "to" : "for") : undefined;
   }
   // "n korea", "s korean": the compass points of a country's name, not "and".
@@ -53,12 +54,9 @@ function expand(word: string, previous: string | undefined, next: string | undef
   // "30k troops" is 30,000 troops.
   const thousands = /^(\d+)k$/i.exec(word);
   if (thousands) return (Number(thousands[1]) * 1000).toLocaleString("en-GB");
-  // "at 4 pm" is a time of day.
-  if (TIME_OF_DAY.test(lower) && previous !== undefined && /^\d/.test(previous)) return undefined;
+  if (isTimeOfDay(lower, previous)) return undefined;
   return Object.hasOwn(ABBREVIATIONS, lower) ? ABBREVIATIONS[lower] : undefined;
 }
-
-const TIME_OF_DAY = /^(?:am|pm)$/i;
 
 /** Whether a word is chat-speak this table knows ("lol", "abt"): English, if not in a dictionary. */
 export const isChatWord = (word: string): boolean => Object.hasOwn(ABBREVIATIONS, word.toLowerCase());

@@ -30,3 +30,6 @@ export const COMPARISON_WORDS = new Set(
 
 /** Nouns for a kind of place, which a description of one ends with: "that Black Sea port", "the Baltic city". */
 export const PLACE_NOUNS: ReadonlySet<string> = new Set("port city town village region province capital coast harbour harbor island".split(" "));
+
+/** "at 4 pm": "am" or "pm" after a number is a time of day, not the prime minister, and the number no "for". */
+export const isTimeOfDay = (word: string, previous: string | undefined): boolean => /^(?:am|pm)$/i.test(word) && /^\d/.test(previous ?? "");

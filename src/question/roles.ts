@@ -1,5 +1,6 @@
 import type { RoleHolder } from "../types.js";
 import type { Places } from "./places.js";
+import { isTimeOfDay } from "./questionWords.js";
 
 
 /** Words that head a role ("minister", "spokesman"); the words before them qualify it. */
@@ -38,6 +39,7 @@ interface ParsedRole {
 }
 
 const canonical = (word: string) => SAME[word] ?? word;
+const withoutPossessive = (word: string) => word.replace(/['’]s$/, "");
 
 /**
  * Resolves "the Kremlin spokesman", "Russia's deputy foreign minister", "Rome's prime minister"
@@ -70,7 +72,7 @@ export class RoleResolver {
   private parseRole(words: readonly string[]): ParsedRole {
     const role: ParsedRole = { words: new Set(), countries: new Set(), union: false, former: false };
     for (const raw of words) {
-      const word = raw.replace(/['’]s$/, "");
+      const word = withoutPossessive(raw);
       if (FORMER.has(word)) role.former = true;
       else if (this.places.has(word)) {
         // A union is no country: "EU foreign policy chief" keeps "european union" as words of the role, and
@@ -98,15 +100,15 @@ export class RoleResolver {
   find(words: readonly string[]): RoleMention[] {
     const mentions: RoleMention[] = [];
     words.forEach((raw, index) => {
-      const head = raw.replace(/['’]s$/, "");
+      const head = withoutPossessive(raw);
       const heads = HEADS[head];
       // "at 4 pm" is a time of day, not the prime minister; "the PM's office" speaks for the PM but is not the PM.
-      if (heads === undefined || (head === "pm" && /^\d/.test(words[index - 1] ?? ""))) return;
-      if (STAFF.has(words[index + 1] ?? "") || (STAFF.has(head) && HEADS[(words[index - 1] ?? "").replace(/['’]s$/, "")] !== undefined)) return;
+      if (heads === undefined || isTimeOfDay(head, words[index - 1])) return;
+      if (STAFF.has(words[index + 1] ?? "") || (STAFF.has(head) && HEADS[withoutPossessive(words[index - 1] ?? "")] !== undefined)) return;
       let from = index;
       // Qualifiers, places and "former" before the head: "Russia's deputy foreign minister".
       while (from > 0) {
-        const word = (words[from - 1] as string).replace(/['’]s$/, "");
+        const word = withoutPossessive(words[from - 1] as string);
         if (QUALIFIERS.has(word) || FORMER.has(word) || this.roleWords.has(word) || this.places.has(word)) from--;
         else break;
       }
