@@ -1,7 +1,7 @@
 import type { QuestionPart } from "../question/analyse.js";
 import { synonymsOf } from "../question/synonyms.js";
 import { places } from "../question/places.js";
-import { PLACE_NOUNS } from "../question/questionWords.js";
+import { FIGURE_WORDS, PLACE_NOUNS } from "../question/questionWords.js";
 import {
   answerTypeOf,
   CITY_KIND_WORDS,
@@ -9,6 +9,7 @@ import {
   hasAnswerType,
   isCalendarName,
   measureAsked,
+  type Measure,
   ORGANISATION_KIND_WORDS,
   PERSON_KIND_WORDS,
   type AnswerType,
@@ -246,7 +247,7 @@ const TYPE_WORDS: Partial<Record<NonNullable<AnswerType>, ReadonlySet<string>>> 
   name: new Set([...COUNTRY_KINDS, ...CITY_KINDS, ...ORGANISATION_KINDS]),
   // "What is the name of the Kremlin spokesman?": the name is the answer, not a word to find.
   person: new Set(["name", "names"]),
-  quantity: new Set(["figure", "figures", "number", "numbers", "amount", "total", "size", "share", "percentage", "proportion", "bit", "portion", "chunk", "worth"]),
+  quantity: FIGURE_WORDS,
   // "How did X respond to…": the words are the answer; the verb only asks for them.
   quote: new Set(
     "say said says tell told respond responded react reacted reply replied claim claimed warn warned describe described characterise characterised characterize characterized call called".split(" "),
@@ -254,9 +255,13 @@ const TYPE_WORDS: Partial<Record<NonNullable<AnswerType>, ReadonlySet<string>>> 
 };
 
 /** The concepts a question asks about beyond its names: "backstop" in "What is the US backstop that Starmer wants?". */
-export function topicConcepts(concepts: readonly Concept[], type: AnswerType): Concept[] {
+export function topicConcepts(concepts: readonly Concept[], type: AnswerType, measure?: Measure): Concept[] {
   const asked = type === null ? undefined : TYPE_WORDS[type];
-  return concepts.filter((concept) => concept.kind === "word" && !NOT_TOPIC.has(concept.text.toLowerCase()) && !asked?.has(concept.text.toLowerCase()));
+  const inMeasure = measure?.frameWords;
+  return concepts.filter((concept) => {
+    const word = concept.text.toLowerCase();
+    return concept.kind === "word" && !NOT_TOPIC.has(word) && !asked?.has(word) && !inMeasure?.has(word);
+  });
 }
 
 const peopleOf = (concepts: readonly Concept[]) => concepts.filter((concept) => concept.kind === "name" && concept.known);
@@ -629,13 +634,13 @@ const MISSING_KIND: Record<NonNullable<AnswerType>, string> = {
  * nothing the articles never mention; otherwise `low`, with the first reason that failed, worded
  * for the reader ("none of them gives that figure").
  */
-export function judgeLead(part: Pick<QuestionPart, "concepts" | "type" | "unknownNames">, lead: LeadFacts, topicWeight: (concept: Concept) => number): { confidence: "high" | "low"; doubt: string | null } {
+export function judgeLead(part: Pick<QuestionPart, "text" | "concepts" | "type" | "unknownNames">, lead: LeadFacts, topicWeight: (concept: Concept) => number): { confidence: "high" | "low"; doubt: string | null } {
   const names = part.concepts.filter((concept) => concept.kind !== "word" && concept.known).map((concept) => concept.text);
   let doubt: string | null = null;
   if (part.unknownNames.length > 0) doubt = `they never mention ${list(part.unknownNames)}`;
   else if (!lead.onSubject) doubt = `the closest passages are not about ${list(names)}`;
   else if (lead.topicShare < CONFIDENCE.topicFrom) {
-    const missing = topicConcepts(part.concepts, part.type).sort((a, b) => topicWeight(b) - topicWeight(a)).slice(0, 2);
+    const missing = topicConcepts(part.concepts, part.type, measureAsked(part.text)).sort((a, b) => topicWeight(b) - topicWeight(a)).slice(0, 2);
     doubt = `none of them says ${missing.map((concept) => `“${concept.text}”`).join(" or ")}`;
   } else if (lead.speakerMissing !== undefined) doubt = `none of them gives ${asName(lead.speakerMissing)}’s words on it`;
   else if (lead.announced) doubt = "they only say it was to happen, not what came of it";
@@ -652,13 +657,21 @@ export function judgeLead(part: Pick<QuestionPart, "concepts" | "type" | "unknow
  * Medvedev's post), else undefined. A quotation that names no one may follow the sentence
  * naming its speaker.
  */
-export function unnamedSpeaker(names: readonly Concept[], who: string, lead: { text: string; before: string; carried?: string }): string | undefined {
+export function unnamedSpeaker(
+  names: readonly Concept[],
+  who: string,
+  lead: { text: string; before: string; carried?: string },
+  namedByRole: (text: string) => readonly string[] = () => [],
+): string | undefined {
   const speaker = names.find((concept) => concept.known && who.toLowerCase().includes(concept.text.toLowerCase()));
   if (speaker === undefined) return undefined;
   const withBefore = startsWithQuote(lead.text) && !hasAnswerType(lead.text, "person");
   // "He also reiterated that…" speaks in the words of the person named before it.
-  const terms = new Set(contentTerms(`${withBefore ? lead.before : ""} ${lead.carried ?? ""} ${lead.text}`));
-  return conceptHeld(speaker, terms) ? undefined : speaker.text;
+  const text = `${withBefore ? lead.before : ""} ${lead.carried ?? ""} ${lead.text}`;
+  if (conceptHeld(speaker, new Set(contentTerms(text)))) return undefined;
+  // "…,” the prime minister said.": a role the articles give the speaker names them too.
+  const holders = namedByRole(text).map((person) => new Set(contentTerms(person)));
+  return holders.some((terms) => conceptHeld(speaker, terms)) ? undefined : speaker.text;
 }
 
 /** A name as written with capitals, however it was typed: "olaf scholz" is Olaf Scholz. */

@@ -11,7 +11,7 @@ import { fuseScores } from "../retrieve/fusion.js";
 import { passageReader, type ForwardIndex, type PassageReader } from "../retrieve/passageText.js";
 import { newestFirst } from "../retrieve/newest.js";
 import { rerank } from "../retrieve/rerank.js";
-import { asksForOrganisation } from "../retrieve/answerType.js";
+import { asksForOrganisation, measureAsked } from "../retrieve/answerType.js";
 import type { IndexStore } from "../retrieve/store.js";
 import { contentTerms } from "../text/terms.js";
 import { conceptCoverage, conceptHeld, conceptWeight, type Coverage } from "../retrieve/coverage.js";
@@ -248,7 +248,12 @@ export class Engine {
       const quoted = await this.answerFromSpeakers(part, speaker, retrieved, options, read);
       if (quoted) return quoted;
     }
-    const coverage = this.coverageOf(part.concepts.filter((concept) => concept.kind !== "word" || !FRAME_WORDS.has(concept.text.toLowerCase())));
+    const asked = part.concepts.filter((concept) => concept.kind !== "word" || !FRAME_WORDS.has(concept.text.toLowerCase()));
+    // "How much money has the West poured into Kyiv": a sum in the sentence answers "money" and "poured" in any words,
+    // so a sentence counts as covering the question without them, or with them where it has them.
+    const measure = measureAsked(part.text);
+    const measured = measure === undefined ? asked : asked.filter((concept) => concept.kind !== "word" || !measure.frameWords.has(concept.text.toLowerCase()));
+    const coverage = eitherCoverage(this.coverageOf(asked), this.coverageOf(measured));
     const composed = composeAnswer(part.text, retrieved, {
       idf: (term) => this.index.keywords.idf(term),
       article: (articleId, section) => this.describe(articleId, section),
@@ -261,15 +266,17 @@ export class Engine {
     });
     const lead = composed.lead;
     if (lead === null || composed.bestCoverage < CONFIDENCE.noneBelow) return notCovered("The articles do not answer this question.");
-    // A word the articles never use ("characterise", "hurl") is the asker's own wording: no passage can hold it.
-    const topicWords = topicConcepts(part.concepts, part.type);
-    const topic = topicWords.some((concept) => concept.known) ? topicWords.filter((concept) => concept.known) : topicWords;
     // A quoted label given by the person asked about ("dismissed as “garbage”") is the topic's answer in any words.
     // The sentence before counts too: "The new contracts total nearly £30m" follows the one naming them.
     const leadTerms = new Set(contentTerms(`${lead.before} ${lead.text}`));
-    const topicShare = topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(leadTerms);
+    // A word the articles never use ("characterise", "hurl") is the asker's own wording: no passage can hold it.
+    const topicShareOf = (topicWords: Concept[]) => {
+      const topic = topicWords.some((concept) => concept.known) ? topicWords.filter((concept) => concept.known) : topicWords;
+      return topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(leadTerms);
+    };
+    const topicShare = Math.max(topicShareOf(topicConcepts(part.concepts, part.type)), topicShareOf(topicConcepts(part.concepts, part.type, measure)));
     const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, lead.text, this.isPersonWord), otherDay: onAnotherDay(part.text, lead.text) };
-    const speakerMissing = speaker === null ? undefined : unnamedSpeaker(names, speaker.who, lead);
+    const speakerMissing = speaker === null ? undefined : unnamedSpeaker(names, speaker.who, lead, (text) => this.analyser().peopleNamed(text));
     // "Which company…" matched by "…signed a deal with an Anglo-American security firm": the article may name it further on.
     const leadPassage = retrieved[lead.index]?.passage;
     const named = part.type === "name" && !facts.kindNamed && asksForOrganisation(part.text) ? this.namedFurtherOn(part, leadPassage, read) : null;
@@ -415,4 +422,9 @@ export class Engine {
       url: record?.url ?? null,
     };
   }
+}
+
+/** Coverage by the better of two weighings of a question: with the words a measure answers, or without them. */
+function eitherCoverage(withAll: Coverage, without: Coverage): Coverage {
+  return (present) => Math.max(withAll(present), without(present));
 }

@@ -6,7 +6,7 @@ import type { Concept } from "../types.js";
 import { isChatWord, rewriteChat } from "./chat.js";
 import { completeCount, isComparison, sideParts, speakerParts, splitParts } from "./parts.js";
 import type { Places } from "./places.js";
-import { ANAPHOR, COMPARISON_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PLACE_NOUNS, PRONOUNS } from "./questionWords.js";
+import { ANAPHOR, COMPARISON_WORDS, FIGURE_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PLACE_NOUNS, PRONOUNS } from "./questionWords.js";
 import type { RoleResolver } from "./roles.js";
 import { SpellingCorrector } from "./spelling.js";
 import { phraseSynonymsOf, synonymsOf } from "./synonyms.js";
@@ -106,6 +106,8 @@ interface Reading {
   lower: string[];
   /** Words already read as part of a role, place or joined word. */
   used: boolean[];
+  /** Where a remark after the question begins ("…ask for? starmer plan is way less"); past the end when none. */
+  asideFrom: number;
   concepts: Concept[];
   people: string[];
   /** Names a role or place stands for, searched for besides the question's words. */
@@ -123,6 +125,23 @@ function describesUnnamedPlace(tokens: readonly string[], index: number): boolea
   let end = index;
   while (end < tokens.length && isCapitalised(tokens[end] as string)) end++;
   return /^(?:that|the|this)$/i.test(tokens[start - 1] ?? "") && PLACE_NOUNS.has((tokens[end] ?? "").toLowerCase());
+}
+
+/**
+ * The word position where a remark after the question begins: a sentence after a "?" that is no
+ * question itself ("how many troops did zelensky ask for? starmer plan is way less rite"), or
+ * past the last word when there is none.
+ */
+function asideStart(text: string): number {
+  const sentences = text.split(/(?<=\?)\s+/u);
+  let position = 0;
+  for (const [index, sentence] of sentences.entries()) {
+    const sentenceWords = tokenise(sentence).filter(isWordToken);
+    const asks = /\?\s*$/u.test(sentence) || OPENERS.has((sentenceWords[0] ?? "").toLowerCase());
+    if (index > 0 && !asks) return position;
+    position += sentenceWords.length;
+  }
+  return position;
 }
 
 export class QuestionAnalyser {
@@ -164,9 +183,12 @@ export class QuestionAnalyser {
       const elliptical = previous !== undefined && (ANAPHOR.test(text) || analysed.concepts.length <= 2) && !analysed.concepts.some((concept) => concept.kind !== "word");
       // "…, and how does that compare with what Zelenskyy asked for?": "that" is the figure the part before asked for.
       const comparesWithBefore = previous !== undefined && ANAPHOR.test(text) && isComparison(text);
-      const type = analysed.type ?? (comparesWithBefore ? previous.type : null);
+      // "…killed or injured, and what's the figure for Ukraine?": a count that names nothing counted counts what the part before did.
+      const sameCount =
+        previous?.type === "quantity" && (analysed.type ?? "quantity") === "quantity" && analysed.concepts.every((concept) => concept.kind !== "word" || FIGURE_WORDS.has(concept.text.toLowerCase()));
+      const type = analysed.type ?? (comparesWithBefore || sameCount ? previous.type : null);
       // …and "Ukraine's losses" are compared with what the part before counted ("troops killed or injured"): its words are this part's too.
-      const before = comparesWithBefore ? previous.concepts.filter((concept) => concept.kind === "word" && !analysed.concepts.some((own) => own.text.toLowerCase() === concept.text.toLowerCase())) : [];
+      const before = comparesWithBefore || sameCount ? previous.concepts.filter((concept) => concept.kind === "word" && !analysed.concepts.some((own) => own.text.toLowerCase() === concept.text.toLowerCase())) : [];
       const withBefore = before.length === 0 ? analysed : { ...analysed, concepts: [...analysed.concepts, ...before] };
       parts.push(previous !== undefined && (elliptical || before.length > 0) ? { ...withBefore, type, searchText: `${analysed.searchText} ${previous.searchText}` } : { ...analysed, type });
     }
@@ -238,6 +260,7 @@ export class QuestionAnalyser {
     const tokens = tokenise(text).filter(isWordToken);
     const reading: Reading = {
       tokens,
+      asideFrom: asideStart(text),
       lower: tokens.map((token) => token.toLowerCase()),
       used: new Array<boolean>(tokens.length).fill(false),
       concepts: [],
@@ -368,7 +391,9 @@ export class QuestionAnalyser {
       // "that Black Sea port" is a place the asker does not name: its words say what it is like, as "port" does, and
       // the article that answers need not say "Black Sea".
       const describing = descriptive && describesUnnamedPlace(tokens, index);
-      reading.concepts.push({ text: bare, alternatives, kind: !name || wordByCapital || describing ? "word" : descriptive ? "descriptor" : "name", known });
+      // A name in a remark after the question sets the scene: "…did zelensky ask for? starmer plan is way less" asks about Zelensky.
+      const aside = index >= reading.asideFrom;
+      reading.concepts.push({ text: bare, alternatives, kind: !name || wordByCapital || describing ? "word" : descriptive || aside ? "descriptor" : "name", known });
     });
   }
 

@@ -24,6 +24,8 @@ export const INSTITUTIONS: readonly Institution[] = [
   { names: ["european union", "eu", "brussels"], country: null, alsoCalled: ["european commission", "brussels"] },
   { names: ["european commission", "commission"], country: null, alsoCalled: ["eu", "european union", "brussels"] },
   { names: ["nato", "alliance"], country: null, alsoCalled: [] },
+  // "the West" as reporters write it: Western governments, their aid and their allies.
+  { names: ["west"], country: null, alsoCalled: ["western"] },
 ];
 
 /** Short names the dataset leaves out or spells otherwise, by the country's `name.common`. */

@@ -33,3 +33,8 @@ export const PLACE_NOUNS: ReadonlySet<string> = new Set("port city town village 
 
 /** "at 4 pm": "am" or "pm" after a number is a time of day, not the prime minister, and the number no "for". */
 export const isTimeOfDay = (word: string, previous: string | undefined): boolean => /^(?:am|pm)$/i.test(word) && /^\d/.test(previous ?? "");
+
+/** Words that only ask for a figure ("what's the figure for Ukraine?", "what share"): the number answers them. */
+export const FIGURE_WORDS: ReadonlySet<string> = new Set(
+  "figure figures number numbers amount total size share percentage proportion bit portion chunk worth".split(" "),
+);

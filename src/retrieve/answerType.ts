@@ -52,9 +52,10 @@ const QUOTE_QUESTION = new RegExp(
   "i",
 );
 // "What did Medvedev call Macron", "How did Trump brand Zelensky": a name or label someone gave.
-// ("The Trump-Putin call", "his phone call": a call after a determiner, a possessive or a compound is a noun.)
+// ("The Trump-Putin call", "his phone call": a call after a determiner, a possessive or a compound is a noun. "What did
+// Starmer call a big mistake?" gives the label and asks what was so called.)
 const LABEL_QUESTION =
-  /\b(what|which|how) (?:\S+ ){0,6}?(?<!\b(?:the|a|an|this|that|his|her|their|its|phone|telephone|video)\s|-\p{L}+\s|['’]s\s)(call|calls|called|calling|brand|branded|dub|dubbed|label|labelled|labeled|nickname|nicknamed)\b|\bnickname\b/iu;
+  /\b(what|which|how) (?:\S+ ){0,6}?(?<!\b(?:the|a|an|this|that|his|her|their|its|phone|telephone|video)\s|-\p{L}+\s|['’]s\s)(call|calls|called|calling|brand|branded|dub|dubbed|label|labelled|labeled|nickname|nicknamed)\b(?!\s+(?:a|an)\s)|\bnickname\b/iu;
 const LABEL =
   /\b(call|calls|called|calling|brand|branded|branding|dubbed|labelled|labeled|nicknamed|described|describing|dismissed as|denounced as|condemned as)\b[^.]*?[“"‘][^”"’]{2,40}[”"’]|\b(?:said|says|stated|warned|added)\b[^.“"‘]{0,80}?\b(?:was|is|were|are|would be)\s+(?:an?\s+|the\s+)?(?:\p{L}+ly\s+)?[“"‘][^”"’]{2,40}[”"’]/iu;
 // "Why…", "What reason did…": a cause or a purpose.
@@ -76,6 +77,11 @@ export interface Measure {
   answer: RegExp;
   /** Words the answering sentence likely holds though the question does not ("square km" for "how much ground"). */
   searchWords: string;
+  /**
+   * Words that only say the figure is of this kind, or how it changed hands ("how much money has the West poured
+   * into Kyiv"): the figure in the measure's units answers them, in whatever words the sentence gives it.
+   */
+  frameWords: ReadonlySet<string>;
 }
 
 /** Questions about a sum, an area or a duration, and how a sentence gives one. */
@@ -83,9 +89,15 @@ const MEASURES: readonly Measure[] = [
   {
     kind: "sum",
     asked:
-      /\b(?:how much|what)\b.*\b(?:money|aid|cost|costs|costing|worth|spend|spends|spending|spent|pay|pays|paying|paid|budget|funding|funds|financing|loans?|grants?|price|value)\b|\bhow much\b.*\b(?:contracts?|package|deal|assistance|help|backing)\b/i,
+      /\b(?:how much|what)\b.*\b(?:money|cash|pounds|dollars|euros|aid|cost|costs|costing|worth|spend|spends|spending|spent|pay|pays|paying|paid|budget|funding|funds|financing|loans?|grants?|price|value)\b|\bhow much\b.*\b(?:contracts?|package|deal|assistance|help|backing)\b/i,
     answer: /[£$€]\s?\d|\d[\d,.]*\s?(?:bn|m|k)\b|\b\d[\d,.]*\s+(?:billion|million|thousand|pounds|dollars|euros)\b/i,
     searchWords: "total million billion",
+    frameWords: new Set(
+      (
+        "money cash sum cost costs costing price tag worth value pay pays paying paid spend spends spent pound pounds dollar dollars euro euros " +
+        "pour pours poured pouring hand hands handed give gives gave given giving provide provides provided"
+      ).split(" "),
+    ),
   },
   {
     kind: "area",
@@ -93,12 +105,14 @@ const MEASURES: readonly Measure[] = [
       /\bhow (?:much|large|big)\b.*\b(?:territory|ground|land|area|region|space|soil|bit|part|portion|chunk|piece|patch|sq|square)\b|\bhow much of\b.*\b(?:hold|holds|held|holding|control|controls|controlled|occupy|occupies|occupied|captured|seized|retaken|claim|claims|claimed|take|took|taken|gain|gained|lose|lost|retake|retook)\b/i,
     answer: /\d[\d,.]*\s*(?:square|sq|km|kilometres|kilometers|miles|hectares|acres|%|per cent|percent)|\b(?:one|a)[- ](?:fifth|quarter|third|half)\b/i,
     searchWords: "area square km",
+    frameWords: new Set(),
   },
   {
     kind: "duration",
     asked: /\bhow long\b/i,
     answer: new RegExp(String.raw`(?:\b\d[\d,.]*|\b(?:${NUMBER_WORDS.join("|")}))[- ]?(?:day|days|week|weeks|month|months|year|years|hour|hours)\b|\b(?:years|months|weeks|decades)\b`, "i"),
     searchWords: "days weeks months years",
+    frameWords: new Set(),
   },
 ];
 

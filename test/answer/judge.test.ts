@@ -274,7 +274,7 @@ describe("topicConcepts", () => {
 });
 
 describe("judgeLead", () => {
-  const part = { concepts: [person("Healey"), word("peace")], type: null, unknownNames: [] };
+  const part = { text: "What did Healey say about peace?", concepts: [person("Healey"), word("peace")], type: null, unknownNames: [] };
   const weight = () => 1;
   const good = { coverage: 0.6, topicShare: 0.5, typed: true, onSubject: true, announced: false, kindNamed: true, otherDay: false };
 
@@ -409,6 +409,15 @@ describe("unnamedSpeaker", () => {
     const lead = { text: "He also reiterated that the arms supply freeze is temporary.", before: "Our president is interested in peace,” he said." };
     expect(unnamedSpeaker([hegseth], "Hegseth", lead)).toBe("Hegseth");
     expect(unnamedSpeaker([hegseth], "Hegseth", { ...lead, carried: "Hegseth Washington" })).toBeUndefined();
+  });
+
+  it("takes a role the articles give the speaker as naming them: '…,” the prime minister said.'", () => {
+    const starmer = person("Starmer");
+    const lead = { text: "“It’s a big mistake to think that,” the prime minister said.", before: "" };
+    const byRole = (text: string) => (/prime minister/.test(text) ? ["Giorgia Meloni", "Keir Starmer"] : []);
+    expect(unnamedSpeaker([starmer], "Starmer", lead)).toBe("Starmer");
+    expect(unnamedSpeaker([starmer], "Starmer", lead, byRole)).toBeUndefined();
+    expect(unnamedSpeaker([hegseth], "Hegseth", lead, byRole)).toBe("Hegseth");
   });
 });
 

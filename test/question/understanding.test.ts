@@ -111,6 +111,33 @@ describe("questions as people type them", () => {
     expect(answer.answer).toContain("unveiled involvement");
   });
 
+  it("answers a sum in any words for the money: 'how much cash has the West poured into Ukraine'", async () => {
+    const answer = await ask("How much cash has the West poured into Ukraine so far?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toContain("more than $260 billion in Western aid");
+  });
+
+  it("counts in a part that names nothing counted what the part before counted", async () => {
+    const answer = await ask("How many Russian troops do US estimates say have been killed or injured, and what's the figure for Ukraine?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toContain("Ukraine has also seen more than 100,000");
+  });
+
+  it("answers what someone called 'a big mistake' with their words, not as a label given to a name", async () => {
+    const answer = await ask("What did Starmer call a big mistake?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toContain("it’s a big mistake to think that");
+  });
+
+  it("reads a name in a remark after the question as setting the scene, and a negated opener as no name", async () => {
+    const troops = await ask("how many troops did zelensky ask 4 again? starmers plan is way less rite");
+    expect(troops.confidence).toBe("high");
+    expect(troops.answer).toContain("200,000");
+    const incursion = await ask("Wasn't the Ukrainian push into Russia called the biggest foreign incursion there since World War Two or something?");
+    expect(incursion.confidence).toBe("high");
+    expect(incursion.answer).toContain("biggest attack on sovereign Russian territory");
+  });
+
   it("quotes the sentence that holds the asked-for figure or label", async () => {
     expect((await ask("How much territory in Kursk do Ukrainian forces still control?")).answer).toContain("110 square km");
     expect((await ask("How much are the Anduril drone contracts worth?")).answer).toContain("£30m");

@@ -28,6 +28,8 @@ describe("answerTypeOf", () => {
     // a call after "the", a possessive or a compound is a phone call, not a name given
     expect(answerTypeOf("Which US special envoy announced the Trump-Putin call?")).not.toBe("label");
     expect(answerTypeOf("What did Putin agree on his phone call?")).not.toBe("label");
+    // The label is given; what was so called is asked.
+    expect(answerTypeOf("What did Starmer call a big mistake?")).not.toBe("label");
     expect(answerTypeOf("Who announced the deal?")).toBe("person");
     expect(answerTypeOf("What did Grushko say about NATO?")).toBe("quote");
     // "How did X describe/characterise Y" asks for X's words on it
