@@ -104,7 +104,9 @@ export class RoleResolver {
       const heads = HEADS[head];
       // "at 4 pm" is a time of day, not the prime minister; "the PM's office" speaks for the PM but is not the PM.
       if (heads === undefined || isTimeOfDay(head, words[index - 1])) return;
-      if (STAFF.has(words[index + 1] ?? "") || (STAFF.has(head) && HEADS[withoutPossessive(words[index - 1] ?? "")] !== undefined)) return;
+      // "the pms spokesman": a possessive typed without its apostrophe.
+      const owner = withoutPossessive(words[index - 1] ?? "");
+      if (STAFF.has(words[index + 1] ?? "") || (STAFF.has(head) && (HEADS[owner] ?? HEADS[owner.replace(/s$/, "")]) !== undefined)) return;
       let from = index;
       // Qualifiers, places and "former" before the head: "Russia's deputy foreign minister".
       while (from > 0) {

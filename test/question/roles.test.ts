@@ -36,6 +36,8 @@ describe("RoleResolver", () => {
     expect(peopleFor("how many leaders joined the british pm's virtual meeting")).toEqual(["Keir Starmer"]);
     expect(peopleFor("how did the pm's office respond")).toEqual([]);
     expect(peopleFor("what did the pm spokesman say")).toEqual([]);
+    // …nor the Kremlin's spokesman, when the possessive is typed without its apostrophe.
+    expect(peopleFor("wat did the pms spokesman say")).toEqual([]);
     expect(peopleFor("is the call at 4 pm")).toEqual([]);
   });
 
