@@ -26,6 +26,8 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 /** Greetings and set phrases that open a message without being part of the question. */
 const OPENING =
   /^\s*(?:(?:hi|hello|hey|hiya|yo|heya|sup|thanks|thank you|thx|ty|cheers|ok|okay|so|um|hmm|quick one|quick question|question|bot|and|also|btw|pls|please)\b[\s,!.:;?-]*)+/iu;
+/** A yes-or-no tag that ends a question without asking anything more: "…send troops or nah", "…, right?" (not "which ally was right?"). */
+const CLOSING_TAG = /(?:[\s,]+or (?:nah|not|no|nope|what)|\s*,\s*(?:right|yeah|innit|yes or no))\s*([?!.]*)\s*$/iu;
 const POLITE = /^\s*(?:can|could|would) you (?:please )?(?:tell|show|explain to) me\b[\s,:]*|^\s*(?:do you know|i wonder|any idea|i(?:'|’)?d like to know)\b[\s,:]*/iu;
 
 export interface ChatRewrite {
@@ -68,6 +70,7 @@ export function rewriteChat(question: string): ChatRewrite {
     previous = text;
     text = text.replace(OPENING, "").replace(POLITE, "");
   }
+  text = text.replace(CLOSING_TAG, "$1");
   // Text made only of filler ("hi!") is left as it was: there is nothing else to ask.
   if (text.trim() === "") text = question;
   // "ex-leader" is a former leader.

@@ -21,6 +21,13 @@ describe("rewriteChat", () => {
     expect(rewriteChat("wats the name of the drone company").text).toBe("what is the name of the drone company");
   });
 
+  it("drops a yes-or-no tag that ends a question, but not the words it ends with", () => {
+    expect(rewriteChat("did denmark say theyd send ppl or nah").text).toBe("did denmark say theyd send people");
+    expect(rewriteChat("the talks are on tuesday, right?").text).toBe("the talks are on tuesday?");
+    expect(rewriteChat("which ally was right?").text).toBe("which ally was right?");
+    expect(rewriteChat("is the ceasefire holding or not").text).toBe("is the ceasefire holding");
+  });
+
   it("reads 2 and 4 as words only between words, never before a counted plural", () => {
     expect(rewriteChat("is starmer tryna send 2 ukraine").text).toBe("is starmer trying to send to ukraine");
     expect(rewriteChat("troops fighting 4 russia").text).toBe("troops fighting for russia");
