@@ -119,6 +119,8 @@ export function holdsAnswer(question: string, type: AnswerType, rawSentence: str
   if (type === "quote") return SPOKEN.test(rawSentence);
   // "What date exactly": "next week" is no date.
   if (type === "time" && EXACT.test(question)) return EXPLICIT_DATE.test(rawSentence);
+  // "Where exactly in London…" is not answered by "in London": a place the question names is no answer.
+  if (type === "place") return hasAnswerType(withoutNamesOf(question, rawSentence), "place");
   if (type !== "quantity") return hasAnswerType(rawSentence, type);
   // "Altius 600m", "Air Force One": a number that is part of a name counts nothing; nor does one the question gives.
   // "the 200,000-troops figure" counts troops as "200,000 troops" does.
@@ -152,6 +154,12 @@ const GIVEN_NUMBER = /[£$€]?\d[\d,.]*(?:\s?(?:%|bn|m|km|k)\b)?(?=\s+(?!(?:or|
 export function withoutNumbersOf(question: string, sentence: string): string {
   const given = new Set((question.match(GIVEN_NUMBER) ?? []).map(digitsOf));
   return given.size === 0 ? sentence : sentence.replace(DIGITS, (number) => (given.has(digitsOf(number)) ? "" : number));
+}
+
+/** A sentence without the capitalised words the question uses too ("London" in "Where exactly in London…"). */
+function withoutNamesOf(question: string, sentence: string): string {
+  const asked = new Set(words(question).map((word) => word.toLowerCase().replace(/['’]s$/u, "")));
+  return sentence.replace(/\p{Lu}[\p{L}’'-]*/gu, (word) => (asked.has(word.toLowerCase().replace(/['’]s$/u, "")) ? "" : word));
 }
 
 /** A plural noun: what a number right before it counts ("10,000 troops"). */
@@ -620,6 +628,7 @@ export interface LeadFacts {
 const MISSING_KIND: Record<NonNullable<AnswerType>, string> = {
   quantity: "none of them gives that figure",
   time: "none of them gives a date for it",
+  place: "none of them says where",
   person: "none of them names who",
   label: "none of them quotes what they were called",
   quote: "none of them quotes it",

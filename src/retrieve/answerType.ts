@@ -3,7 +3,7 @@ import { NUMBER_WORDS } from "../text/numberWords.js";
 import { ASKING_VERBS } from "../text/speechVerbs.js";
 
 /** What kind of answer a question expects, as classic question answering systems detect it. */
-export type AnswerType = "quantity" | "time" | "quote" | "label" | "person" | "reason" | "name" | "role" | null;
+export type AnswerType = "quantity" | "time" | "place" | "quote" | "label" | "person" | "reason" | "name" | "role" | null;
 
 /** Kinds of thing a name answers ("which countries", "which allies"), as the question words them. */
 export const COUNTRY_KIND_WORDS = ["country", "nation", "state", "ally", "member", "government"];
@@ -39,6 +39,21 @@ const QUANTITY_QUESTION = /\b(how (many|much|large|big|long|far|old|high|heavy|o
 // "When will…", or asking for a date anywhere; not "when" inside a clause ("…when he talked about…").
 // "Medvedev said Macron disappears by when?": a "when" the question ends on asks for a date too.
 const TIME_QUESTION = /^\s*when\b|\b(what|which|by what|on what) (day|date|time|year|month)\b|\b(?:by|since|until|till) when\b|\bwhen(?:\s+(?:exactly|precisely))?\s*[?!.]*\s*$/i;
+
+// "Where will the chiefs meet?", "wait where r they meeting", "where exactly in London are they meeting": a place; not "where does Italy stand on…" (a position),
+// nor a "where" that opens a clause ("the town where the airfield is").
+const PLACE_QUESTION =
+  /\bwhere\s+(?:exactly\s+)?(?:(?:in|at|on)\s+\S+\s+)?(?:did|does|do|is|are|was|were|will|would|could|can|should|has|have|had|r)\b(?![^?]*\bstands?\b)/i;
+/**
+ * A place given in a sentence: a preposition of place, then within a few words a name ("in London", "in a furious
+ * TruthSocial post", "aboard Air Force One") or a noun for a kind of place ("in major cities"); a day, a month or
+ * a titled person ("from Sir Keir") is no place.
+ */
+const PLACE = new RegExp(
+  String.raw`\b(?:in|at|near|outside|inside|on|from|across|along|aboard|into)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\p{Ll}-]+\s+){0,2}?` +
+    String.raw`(?:(?!(?:${[...DAY_NAMES, ...MONTH_NAMES_BUT_MAY].map((name) => name[0]?.toUpperCase() + name.slice(1)).join("|")}|Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\b)\p{Lu}\p{L}|(?:cities|city|capital|border|front|frontline|regions?|towns?|bases?|areas?|country|soil|territory|zone|coast|port|sea)\b)`,
+  "u",
+);
 
 const QUANTITY = new RegExp(String.raw`(\d[\d,.]*\s*(%|bn|m|km|k)?|\b(${NUMBER_WORDS.join("|")})\b)`, "i");
 const CALENDAR_NAMES = [...DAY_NAMES, ...MONTH_NAMES_BUT_MAY].join("|");
@@ -124,6 +139,7 @@ export function measureAsked(question: string): Measure | undefined {
 export function answerTypeOf(question: string): AnswerType {
   if (QUANTITY_QUESTION.test(question)) return "quantity";
   if (TIME_QUESTION.test(question)) return "time";
+  if (PLACE_QUESTION.test(question)) return "place";
   if (LABEL_QUESTION.test(question)) return "label";
   if (ROLE_QUESTION.test(question)) return "role";
   if (PERSON_QUESTION.test(question)) return "person";
@@ -137,6 +153,7 @@ export function answerTypeOf(question: string): AnswerType {
 export function hasAnswerType(text: string, type: AnswerType): boolean {
   if (type === "quantity") return QUANTITY.test(text);
   if (type === "time") return TIME.test(text);
+  if (type === "place") return PLACE.test(text);
   if (type === "quote") return DIRECT_QUOTE.test(text);
   if (type === "label") return LABEL.test(text);
   if (type === "person") return PERSON.test(text);

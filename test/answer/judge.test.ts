@@ -139,6 +139,14 @@ describe("holdsAnswer", () => {
   });
 });
 
+describe("holdsAnswer for a place", () => {
+  it("does not take a place the question names as the answer", () => {
+    const question = "Where exactly in London are the military chiefs meeting?";
+    expect(holdsAnswer(question, "place", "Military chiefs will meet in London on Thursday.")).toBe(false);
+    expect(holdsAnswer(question, "place", "Military chiefs will meet at Northwood on Thursday.")).toBe(true);
+  });
+});
+
 describe("answersInKind for a count", () => {
   const place = (text: string, ...alternatives: string[][]): Concept => ({ text, alternatives: [[text.toLowerCase()], ...alternatives], kind: "place", known: true });
 

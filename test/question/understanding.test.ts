@@ -138,6 +138,15 @@ describe("questions as people type them", () => {
     expect(incursion.answer).toContain("biggest attack on sovereign Russian territory");
   });
 
+  it("answers 'where' with the sentence that says where, and is low when none does", async () => {
+    const trump = await ask("Where was Trump when he told reporters he'd talk to Putin on Tuesday?");
+    expect(trump.confidence).toBe("high");
+    expect(trump.answer).toMatch(/^[^[]*Trump told reporters aboard Air Force One/);
+    const talks = await ask("Where did John Healey and Pete Hegseth hold their talks?");
+    expect(talks.confidence).toBe("low");
+    expect(talks.answer).toContain("none of them says where");
+  });
+
   it("quotes the sentence that holds the asked-for figure or label", async () => {
     expect((await ask("How much territory in Kursk do Ukrainian forces still control?")).answer).toContain("110 square km");
     expect((await ask("How much are the Anduril drone contracts worth?")).answer).toContain("£30m");

@@ -69,6 +69,25 @@ describe("measureAsked for a duration", () => {
   });
 });
 
+describe("a place", () => {
+  it("is asked by 'where' with a verb, but not by 'where does X stand on' nor by a 'where' that opens a clause", () => {
+    expect(answerTypeOf("Where will the coalition's military chiefs meet?")).toBe("place");
+    expect(answerTypeOf("wait where r ukraine and the US supposed to have their talks next wk??")).toBe("place");
+    expect(answerTypeOf("Where exactly in London are the chiefs meeting?")).toBe("place");
+    expect(answerTypeOf("where does the italian PM stand on sending soldiers?")).not.toBe("place");
+    expect(answerTypeOf("the town where the airfield was hit, what was it called")).not.toBe("place");
+  });
+
+  it("is given by a preposition of place before a name or a kind of place, not before a day or a titled person", () => {
+    expect(hasAnswerType("Military chiefs will meet in London on Thursday.", "place")).toBe(true);
+    expect(hasAnswerType("Mr Trump branded Mr Zelenskyy a “dictator” in a furious TruthSocial post.", "place")).toBe(true);
+    expect(hasAnswerType("The plan includes putting troops in major cities.", "place")).toBe(true);
+    expect(hasAnswerType("Defence secretary John Healey held talks last night with US counterpart Pete Hegseth.", "place")).toBe(false);
+    expect(hasAnswerType("Trump will speak to Putin on Tuesday.", "place")).toBe(false);
+    expect(hasAnswerType("Military chiefs from Sir Keir and Mr Macron’s coalition prepare to meet.", "place")).toBe(false);
+  });
+});
+
 describe("hasAnswerType for a label", () => {
   it("takes a quoted label given with 'called' or with 'said it was'", () => {
     expect(hasAnswerType("Medvedev mocked him, calling him “Micron”.", "label")).toBe(true);
