@@ -116,7 +116,8 @@ export function countedThing(question: string): string[] {
  */
 export function holdsAnswer(question: string, type: AnswerType, rawSentence: string): boolean {
   if (announcesOnly(question, rawSentence, type)) return false;
-  if (type === "quote") return SPOKEN.test(rawSentence);
+  // "What exactly did Witkoff say": his words as quoted, not that he spoke ("The call, announced by… Witkoff").
+  if (type === "quote") return EXACT.test(question) ? hasAnswerType(rawSentence, "quote") : SPOKEN.test(rawSentence);
   // "What date exactly": "next week" is no date.
   if (type === "time" && EXACT.test(question)) return EXPLICIT_DATE.test(rawSentence);
   // "Where exactly in London…" is not answered by "in London": a place the question names is no answer.

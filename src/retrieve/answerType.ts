@@ -61,9 +61,9 @@ const TIME = new RegExp(String.raw`\b(${CALENDAR_NAMES}|tomorrow|yesterday|today
 /** Whether a word names a day of the week or a month ("may" is left out: it is mostly the verb). */
 export const isCalendarName = (word: string): boolean => new RegExp(`^(?:${CALENDAR_NAMES})$`, "i").test(word);
 
-// "What did Grushko say", "How did Hegseth respond", "What has the Kremlin said": someone's words.
+// "What did Grushko say", "How did Hegseth respond", "What has the Kremlin said", "what exactly did Witkoff say": someone's words.
 const QUOTE_QUESTION = new RegExp(
-  String.raw`\b(what|how) (did|does|do|has|have|had|is|was) .{1,60}?\b(${[...ASKING_VERBS, "thinks"].join("|")})\b`,
+  String.raw`\b(what|how)(?: exactly| precisely)? (did|does|do|has|have|had|is|was) .{1,60}?\b(${[...ASKING_VERBS, "thinks"].join("|")})\b`,
   "i",
 );
 // "What did Medvedev call Macron", "How did Trump brand Zelensky": a name or label someone gave.

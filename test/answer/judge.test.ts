@@ -139,6 +139,16 @@ describe("holdsAnswer", () => {
   });
 });
 
+describe("holdsAnswer for someone's exact words", () => {
+  it("needs a quotation, not a sentence saying they spoke", () => {
+    const question = "What exactly did Steve Witkoff say when he announced the call?";
+    expect(holdsAnswer(question, "quote", "The call, announced by US special envoy Steve Witkoff, comes as Putin resists a ceasefire.")).toBe(false);
+    expect(holdsAnswer(question, "quote", "“We are very close to an agreement on the call,” Witkoff said.")).toBe(true);
+    expect(holdsAnswer(question, "quote", "Witkoff said the call would go ahead on Tuesday.")).toBe(false);
+    expect(holdsAnswer("What did Witkoff say when he announced the call?", "quote", "Witkoff said the call would go ahead on Tuesday.")).toBe(true);
+  });
+});
+
 describe("holdsAnswer for a place", () => {
   it("does not take a place the question names as the answer", () => {
     const question = "Where exactly in London are the military chiefs meeting?";

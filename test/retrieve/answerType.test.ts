@@ -32,6 +32,7 @@ describe("answerTypeOf", () => {
     expect(answerTypeOf("What did Starmer call a big mistake?")).not.toBe("label");
     expect(answerTypeOf("Who announced the deal?")).toBe("person");
     expect(answerTypeOf("What did Grushko say about NATO?")).toBe("quote");
+    expect(answerTypeOf("What exactly did Steve Witkoff say when he announced the call?")).toBe("quote");
     // "How did X describe/characterise Y" asks for X's words on it
     expect(answerTypeOf("How did the European Commission president describe the moment?")).toBe("quote");
     expect(answerTypeOf("How did Russia characterise the proposal?")).toBe("quote");
