@@ -237,17 +237,21 @@ export class Engine {
   }
 
   private async answerPart(part: QuestionPart, options: AskOptions, read: PassageReader): Promise<PartAnswer> {
-    const notCovered = (text: string): PartAnswer => ({ question: part.text, confidence: "none", text, citations: [] });
     const speaker = parseSpeakerQuestion(part.text);
     const refused = refusal(part, speaker, (word) => this.analyser().isUnknownWord(word));
-    if (refused !== null) return notCovered(refused);
-    const names = part.concepts.filter((concept) => concept.kind !== "word");
+    if (refused !== null) return notCovered(part, refused);
     const retrieved = await this.retrieveWith(part, options, read);
     // "What did Medvedev call Macron" asks for a label, which his quotes rarely hold.
     if (speaker && part.type !== "label") {
       const quoted = await this.answerFromSpeakers(part, speaker, retrieved, options, read);
       if (quoted) return quoted;
     }
+    return this.answerFromSentences(part, speaker, retrieved, read);
+  }
+
+  /** A part answered from the retrieved passages' sentences: the one that best covers it leads, judged for how sure it is. */
+  private answerFromSentences(part: QuestionPart, speaker: { who: string } | null, retrieved: RetrievedPassage[], read: PassageReader): PartAnswer {
+    const names = part.concepts.filter((concept) => concept.kind !== "word");
     const asked = part.concepts.filter((concept) => concept.kind !== "word" || !FRAME_WORDS.has(concept.text.toLowerCase()));
     // "How much money has the West poured into Kyiv": a sum in the sentence answers "money" and "poured" in any words,
     // so a sentence counts as covering the question without them, or with them where it has them.
@@ -265,7 +269,7 @@ export class Engine {
       onSubject: this.subject.about(names, read),
     });
     const lead = composed.lead;
-    if (lead === null || composed.bestCoverage < CONFIDENCE.noneBelow) return notCovered("The articles do not answer this question.");
+    if (lead === null || composed.bestCoverage < CONFIDENCE.noneBelow) return notCovered(part, "The articles do not answer this question.");
     // A quoted label given by the person asked about ("dismissed as “garbage”") is the topic's answer in any words.
     // The sentence before counts too: "The new contracts total nearly £30m" follows the one naming them.
     const leadTerms = new Set(contentTerms(`${lead.before} ${lead.text}`));
@@ -427,4 +431,9 @@ export class Engine {
 /** Coverage by the better of two weighings of a question: with the words a measure answers, or without them. */
 function eitherCoverage(withAll: Coverage, without: Coverage): Coverage {
   return (present) => Math.max(withAll(present), without(present));
+}
+
+/** A part the articles do not answer at all: why, and no citations. */
+function notCovered(part: QuestionPart, text: string): PartAnswer {
+  return { question: part.text, confidence: "none", text, citations: [] };
 }
