@@ -288,7 +288,8 @@ export class QuestionAnalyser {
       if (used.slice(mention.from, mention.to).some(Boolean)) continue;
       used.fill(true, mention.from, mention.to);
       const phrase = tokens.slice(mention.from, mention.to).join(" ");
-      const roleTerms = termsOf(phrase).filter((term) => !this.lexicon.places.has(term));
+      // "the White House's special envoy": what the role is called, without whose it is.
+      const roleTerms = termsOf(this.withoutPlaces(lower.slice(mention.from, mention.to)).join(" ")).filter((term) => !this.lexicon.places.has(term));
       // "Sir Keir" is Starmer too: a surname's other name, where only one person has it.
       const surnames = mention.people.flatMap((person) => {
         const surname = person.split(" ").at(-1) ?? person;
@@ -298,6 +299,17 @@ export class QuestionAnalyser {
       reading.people.push(...mention.people);
       reading.extraSearch.push(...mention.people);
     }
+  }
+
+  /** Words without the places of one to three words among them ("white house's special envoy" → "special envoy"). */
+  private withoutPlaces(lower: readonly string[]): string[] {
+    const kept: string[] = [];
+    for (let i = 0; i < lower.length; i++) {
+      const length = [3, 2, 1].find((size) => i + size <= lower.length && this.lexicon.places.has(lower.slice(i, i + size).map((word) => word.replace(/['’]s$/u, "")).join(" ")));
+      if (length === undefined) kept.push(lower[i] as string);
+      else i += length - 1;
+    }
+    return kept;
   }
 
   /** Places, longest name first: "Downing Street", "No 10", "Moscow", "Polish". */

@@ -39,6 +39,8 @@ interface ParsedRole {
 }
 
 const canonical = (word: string) => SAME[word] ?? word;
+/** The most words a place's name has ("elysee palace", "no 10", "european union"). */
+const MAX_PLACE_WORDS = 3;
 const withoutPossessive = (word: string) => word.replace(/['’]s$/, "");
 
 /**
@@ -114,14 +116,41 @@ export class RoleResolver {
         if (QUALIFIERS.has(word) || FORMER.has(word) || this.roleWords.has(word) || this.places.has(word)) from--;
         else break;
       }
-      // "head of state", "minister of defence": a qualifier after the head.
+      // "No 10's spokesman", "the White House spokesman": a place of more than one word before the head says whose.
+      const before = this.placeEndingAt(words, from);
+      // "head of state", "minister of defence": a qualifier after the head; "head of the European Commission": a body.
       let to = index + 1;
       if (words[to] === "of" && words[to + 1] !== undefined && (QUALIFIERS.has(words[to + 1] as string) || words[to + 1] === "state")) to += 2;
-      const question = this.parseRole([...words.slice(from, index), ...words.slice(index + 1, to)].filter((word) => word !== "of"));
+      const after = words[index + 1] === "of" ? this.placeStartingAt(words, index + 2 + (words[index + 2] === "the" ? 1 : 0)) : null;
+      if (after !== null && to === index + 1) to = after.to;
+      const question = this.parseRole([...words.slice(from, index), ...words.slice(index + 1, to)].filter((word) => word !== "of" && word !== "the"));
+      for (const place of [before, after]) {
+        for (const country of place === null ? [] : this.places.countriesOf(place.name)) question.countries.add(country);
+        if (place !== null && this.places.lookup(place.name).some((found) => found.country === null)) question.union = true;
+      }
+      if (before !== null) from = before.from;
       const people = this.match(heads, question);
       if (people.length > 0) mentions.push({ from, to, people });
     });
     return mentions;
+  }
+
+  /** The place of more than one word ("no 10", "white house") that ends right before `end`, if any. */
+  private placeEndingAt(words: readonly string[], end: number): { name: string; from: number } | null {
+    for (let length = MAX_PLACE_WORDS; length >= 2; length--) {
+      const name = words.slice(Math.max(0, end - length), end).map(withoutPossessive).join(" ");
+      if (end - length >= 0 && this.places.has(name)) return { name, from: end - length };
+    }
+    return null;
+  }
+
+  /** The place ("european commission", "kremlin") that starts at `start`, longest first, if any. */
+  private placeStartingAt(words: readonly string[], start: number): { name: string; to: number } | null {
+    for (let length = MAX_PLACE_WORDS; length >= 1; length--) {
+      const name = words.slice(start, start + length).map(withoutPossessive).join(" ");
+      if (start + length <= words.length && this.places.has(name)) return { name, to: start + length };
+    }
+    return null;
   }
 
   private match(heads: readonly string[], question: ParsedRole): string[] {

@@ -19,6 +19,7 @@ const PEOPLE: RoleHolder[] = [
   { name: "Ursula von der Leyen", roles: ["european commission president"] },
   { name: "Kaja Kallas", roles: ["european union foreign policy chief"] },
   { name: "Pete Hegseth", roles: [] },
+  { name: "Steve Witkoff", roles: ["us special envoy"] },
 ];
 
 const resolver = new RoleResolver(PEOPLE, places());
@@ -39,6 +40,13 @@ describe("RoleResolver", () => {
     // …nor the Kremlin's spokesman, when the possessive is typed without its apostrophe.
     expect(peopleFor("wat did the pms spokesman say")).toEqual([]);
     expect(peopleFor("is the call at 4 pm")).toEqual([]);
+  });
+
+  it("reads a body after 'head of' and a place of several words before the role as whose role it is", () => {
+    expect(peopleFor("how did the head of the european commission describe the package")).toEqual(["Ursula von der Leyen"]);
+    expect(peopleFor("what did the white house's special envoy announce")).toEqual(["Steve Witkoff"]);
+    // No 10 is Britain's: its spokesman is not the Kremlin's
+    expect(peopleFor("what did no 10's spokesman say")).toEqual([]);
   });
 
   it("tells apart roles that share words: the foreign minister is not his deputy", () => {

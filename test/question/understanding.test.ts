@@ -138,6 +138,15 @@ describe("questions as people type them", () => {
     expect(incursion.answer).toContain("biggest attack on sovereign Russian territory");
   });
 
+  it("answers a role named by its body or its seat: the head of the European Commission, No 10's spokesman", async () => {
+    const head = await ask("How did the head of the European Commission describe the EU defence package?");
+    expect(head.confidence).toBe("high");
+    expect(head.answer).toContain("watershed moment");
+    const spokesman = await ask("What did No 10's spokesman say about North Korean troops?");
+    expect(spokesman.confidence).toBe("high");
+    expect(spokesman.answer).toContain("Russia didn’t ask Ukraine when it deployed North Korean troops");
+  });
+
   it("answers 'where' with the sentence that says where, and is low when none does", async () => {
     const trump = await ask("Where was Trump when he told reporters he'd talk to Putin on Tuesday?");
     expect(trump.confidence).toBe("high");
