@@ -1,4 +1,5 @@
-import { contentTerm } from "../text/terms.js";
+import { contentTerm, words } from "../text/terms.js";
+import { IDIOMS } from "./idioms.js";
 
 /**
  * Words news reports use for one another when they count or report the same thing: "30
@@ -65,7 +66,42 @@ const PHRASES: ReadonlyArray<{ phrase: RegExp; words: Readonly<Record<string, re
   { phrase: /\b(?:lost|lose|loses|losing)\s+(?:power|electricity)\b/i, words: { lost: ["left"], lose: ["left"], power: ["electricity"], electricity: ["power"] } },
 ];
 
-/** The other words a content term has in the phrase a question uses it in ("left" for "lost" in "lost power"). */
+/** An idiom as matched: the forms its first word takes, its other key words in order, and the plain words for it. */
+interface Idiom {
+  first: ReadonlySet<string>;
+  rest: readonly string[];
+  /** The content terms of its key words in any of their forms: the words of a question it gives other words to. */
+  terms: ReadonlySet<string>;
+  plain: readonly string[];
+}
+
+const termOf = (word: string) => contentTerm(word) ?? word;
+const IDIOM_LIST: readonly Idiom[] = IDIOMS.map((entry) => {
+  const [keys = "", forms = "", plain = ""] = entry.split(" | ");
+  const [, ...rest] = keys.split(" ");
+  const first = forms.split(" ");
+  return { first: new Set(first), rest, terms: new Set([...first, ...rest].map(termOf)), plain: plain.split(" ").map(termOf) };
+});
+/** How many words may stand between an idiom's key words ("rub Kyiv the wrong way", "pour billions into"). */
+const IDIOM_REACH = 3;
+
+/** Whether a question's words hold an idiom: its first word, then each other key word within reach of the one before. */
+function holdsIdiom(words: readonly string[], idiom: Idiom): boolean {
+  return words.some((word, start) => {
+    if (!idiom.first.has(word)) return false;
+    let at = start;
+    for (const key of idiom.rest) {
+      const next = words.slice(at + 1, at + 1 + IDIOM_REACH).indexOf(key);
+      if (next < 0) return false;
+      at += next + 1;
+    }
+    return true;
+  });
+}
+
+/** The other words a content term has in the phrase a question uses it in ("left" for "lost" in "lost power", "upset" for "rub" in "rub Kyiv the wrong way"). */
 export function phraseSynonymsOf(question: string, term: string): readonly string[] {
-  return PHRASES.flatMap(({ phrase, words }) => (phrase.test(question) ? (words[term] ?? []) : []));
+  const questionWords = words(question).map((word) => word.toLowerCase());
+  const idioms = IDIOM_LIST.filter((idiom) => idiom.terms.has(term) && holdsIdiom(questionWords, idiom)).flatMap((idiom) => idiom.plain);
+  return [...PHRASES.flatMap(({ phrase, words: others }) => (phrase.test(question) ? (others[term] ?? []) : [])), ...idioms];
 }

@@ -37,4 +37,15 @@ describe("phraseSynonymsOf", () => {
     expect(phraseSynonymsOf("how many troops have they lost", "lost")).toEqual([]);
     expect(phraseSynonymsOf("which world power backs the plan", "power")).toEqual([]);
   });
+
+  it("gives the words of an idiom the plain words for it, with its object between them", () => {
+    const question = "Why might the timing of the call rub Kyiv the wrong way?";
+    expect(phraseSynonymsOf(question, "rub")).toContain("upset");
+    expect(phraseSynonymsOf(question, "wrong")).toContain("upset");
+    expect(phraseSynonymsOf("how did no 10 hit back over the objections", "hit")).toContain("respond");
+    // The key words out of reach, out of order or missing: no idiom.
+    expect(phraseSynonymsOf("did they rub salt in the wound", "rub")).not.toContain("upset");
+    expect(phraseSynonymsOf("which way is wrong, and who will rub it out", "rub")).not.toContain("upset");
+    expect(phraseSynonymsOf("did russia hit the port", "hit")).toEqual([]);
+  });
 });

@@ -147,6 +147,12 @@ describe("questions as people type them", () => {
     expect(spokesman.answer).toContain("Russia didn’t ask Ukraine when it deployed North Korean troops");
   });
 
+  it("reads an idiom as the plain words the articles use: 'rub Kyiv the wrong way' is 'upset Ukraine'", async () => {
+    const answer = await ask("Why might the timing of the Tuesday phone call rub Kyiv the wrong way?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toMatch(/^The date for the talks may upset Ukraine/);
+  });
+
   it("answers 'where' with the sentence that says where, and is low when none does", async () => {
     const trump = await ask("Where was Trump when he told reporters he'd talk to Putin on Tuesday?");
     expect(trump.confidence).toBe("high");
