@@ -9,6 +9,11 @@ export interface PgServer {
   url: string;
   /** Empties the database (every table, the extension too) for the next test. */
   reset(): Promise<void>;
+  /**
+   * Stops serving, as a server that went down does (open connections are closed, new ones
+   * refused), keeping the data; the function it returns serves it again at the same address.
+   */
+  interrupt(): Promise<() => Promise<void>>;
   stop(): Promise<void>;
 }
 
@@ -23,11 +28,22 @@ const MAX_CONNECTIONS = 32;
  */
 export async function startPgServer(): Promise<PgServer> {
   const db = await PGlite.create({ extensions: { vector } });
-  const server = new PGLiteSocketServer({ db: oneQueryAtATime(db), host: "127.0.0.1", port: 0, maxConnections: MAX_CONNECTIONS });
-  await server.start();
-  const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+  const serve = async (port: number) => {
+    const socketServer = new PGLiteSocketServer({ db: oneQueryAtATime(db), host: "127.0.0.1", port, maxConnections: MAX_CONNECTIONS });
+    await socketServer.start();
+    return socketServer;
+  };
+  let server = await serve(0);
+  const address = server.getServerConn();
+  const url = `postgres://postgres@${address}/postgres`;
   return {
     url,
+    async interrupt() {
+      await server.stop();
+      return async () => {
+        server = await serve(Number(address.split(":").at(-1)));
+      };
+    },
     async reset() {
       const client = new pg.Client({ connectionString: url });
       await client.connect();

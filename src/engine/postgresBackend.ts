@@ -16,7 +16,8 @@ export function openPostgresBackend(url: string): IndexBackend {
     where: describeDatabase(url),
     target: new PostgresTarget(pool, url),
     readManifest: () => explained(readPostgresManifest(pool)),
-    openStore: () => explained(PostgresIndexStore.open(pool)),
+    // A query that fails once the store is open (the server went down) is reported the same way.
+    openStore: () => explained(PostgresIndexStore.open(pool, (error) => databaseProblem(url, error))),
     currentBuild: () => readBuiltAt(pool).catch(() => null),
   };
 }

@@ -26,6 +26,8 @@ export class PostgresIndexStore implements IndexStore {
     private readonly pool: pg.Pool,
     readonly contents: IndexContents,
     private readonly terms: readonly string[],
+    /** What a failed query is reported as: a database that cannot be reached is named, with the fix. */
+    private readonly explain: (error: unknown) => unknown,
   ) {
     this.articleHashes = new Map(contents.manifest.articles.map((record) => [record.id, record.hash]));
     this.rowsById = new Map(contents.passages.map((passage, row) => [passage.id, row]));
@@ -33,14 +35,14 @@ export class PostgresIndexStore implements IndexStore {
   }
 
   /** Opens the build in the database, or null when it holds none. */
-  static async open(pool: pg.Pool): Promise<PostgresIndexStore | null> {
+  static async open(pool: pg.Pool, explain: (error: unknown) => unknown = (error) => error): Promise<PostgresIndexStore | null> {
     const loaded = await loadPostgresIndex(pool);
-    return loaded === null ? null : new PostgresIndexStore(pool, loaded.contents, loaded.terms);
+    return loaded === null ? null : new PostgresIndexStore(pool, loaded.contents, loaded.terms, explain);
   }
 
   async denseTopK(query: Float32Array, limit: number, rows?: readonly number[]): Promise<DenseHit[]> {
     const ids = rows?.map((row) => (this.contents.passages[row] as Passage).id);
-    return this.known(await denseQuery(this.pool, query, limit, ids)).map(({ row, score }) => ({ row, score }));
+    return this.known(await this.explained(denseQuery(this.pool, query, limit, ids))).map(({ row, score }) => ({ row, score }));
   }
 
   async keywordTopK(text: string, limit: number, allowed?: ReadonlySet<string>): Promise<KeywordHit[]> {
@@ -53,14 +55,20 @@ export class PostgresIndexStore implements IndexStore {
         matches.push({ term: this.terms[number] as string, weight, queryTerm, order: matches.length });
       }
     }
-    const hits = await bm25Query(this.pool, matches, limit, allowed === undefined ? undefined : [...allowed]);
+    const hits = await this.explained(bm25Query(this.pool, matches, limit, allowed === undefined ? undefined : [...allowed]));
     return this.known(hits).map(({ id, score }) => ({ id, score }));
   }
 
   /** Read from the database when asked; a quote of an article an indexer has changed since this store opened is dropped, as a ranking's hit is. */
   async quotesOf(speakerIds: readonly string[]): Promise<Quote[]> {
-    const rows = await readQuotes(this.pool, speakerIds);
+    const rows = await this.explained(readQuotes(this.pool, speakerIds));
     return rows.filter(({ quote, articleHash }) => articleHash !== null && this.articleHashes.get(quote.articleId) === articleHash).map(({ quote }) => quote);
+  }
+
+  private explained<T>(query: Promise<T>): Promise<T> {
+    return query.catch((error: unknown) => {
+      throw this.explain(error);
+    });
   }
 
   private known(hits: readonly SqlHit[]): Array<SqlHit & { row: number }> {

@@ -14,11 +14,16 @@ export function openPool(url: string): pg.Pool {
   return pool;
 }
 
-/** Network and authentication failures become a UserError naming the database and the fix; others pass through. */
+/**
+ * Network and authentication failures (a refused or dropped connection, a server shutting down, a wrong password or
+ * database) become a UserError naming the database and the fix; others pass through.
+ */
 export function databaseProblem(url: string, error: unknown): unknown {
   if (error instanceof UserError) return error;
   const code = (error as { code?: unknown } | null)?.code;
-  const network = typeof code === "string" && (/^E[A-Z]+$/.test(code) || code === "28P01" || code === "28000" || code === "3D000");
+  // A connection the server dropped mid-query ("Connection terminated unexpectedly") carries no code.
+  const dropped = error instanceof Error && code === undefined && /^Connection terminated/.test(error.message);
+  const network = dropped || (typeof code === "string" && (/^E[A-Z]+$/.test(code) || code === "28P01" || code === "28000" || code === "3D000" || code === "57P01"));
   if (!network) return error;
   return new UserError(
     "DATABASE_UNREACHABLE",

@@ -247,6 +247,22 @@ describe("the postgres backend", () => {
     expect(locks.rows).toEqual([]);
   });
 
+  it("names the database when it goes away under a running engine, and answers again once it is back", async () => {
+    await indexInto();
+    const embedder = createFakeEmbedder();
+    const engine = new Engine((await postgresBackend(server.url).openStore())!, embedder);
+    const question = "What did Grushko say about NATO contingents?";
+    const before = await engine.ask(question);
+    expect(before.confidence).toBe("high");
+    const resume = await server.interrupt();
+    try {
+      await expect(engine.ask(question)).rejects.toMatchObject({ code: "DATABASE_UNREACHABLE", message: expect.stringMatching(/Cannot use the database .*Check DATABASE_URL/) });
+    } finally {
+      await resume();
+    }
+    expect((await engine.ask(question)).answer).toBe(before.answer);
+  });
+
   it("lets running engines answer from what an indexer commits, without a restart (a version check)", async () => {
     const articlesDir = await mkdtemp(path.join(os.tmpdir(), "news-pg-live-"));
     try {
