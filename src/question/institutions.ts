@@ -10,6 +10,8 @@ export interface Institution {
   country: string | null;
   /** Other ways the articles may refer to the same body, lower case. */
   alsoCalled: string[];
+  /** The larger body it is part of (that body's first name): its officers are that body's too. */
+  partOf?: string;
 }
 
 export const INSTITUTIONS: readonly Institution[] = [
@@ -22,7 +24,7 @@ export const INSTITUTIONS: readonly Institution[] = [
   { names: ["quai d'orsay"], country: "France", alsoCalled: ["paris"] },
   { names: ["bundestag", "chancellery"], country: "Germany", alsoCalled: ["berlin"] },
   { names: ["european union", "eu", "brussels"], country: null, alsoCalled: ["european commission", "brussels"] },
-  { names: ["european commission", "commission"], country: null, alsoCalled: ["eu", "european union", "brussels"] },
+  { names: ["european commission", "commission"], country: null, alsoCalled: ["eu", "european union", "brussels"], partOf: "european union" },
   { names: ["nato", "alliance"], country: null, alsoCalled: [] },
   // "the West" as reporters write it: Western governments, their aid and their allies.
   { names: ["west"], country: null, alsoCalled: ["western"] },

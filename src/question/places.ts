@@ -10,6 +10,8 @@ export interface Place {
   names: string[];
   /** What else stands for the same government: the country, its demonym, its capital, its seats. */
   related: string[];
+  /** The larger body it is part of, by label ("european union" for the European Commission). */
+  partOf?: string;
 }
 
 interface CountryRecord {
@@ -43,7 +45,13 @@ export class Places {
     }
     for (const institution of INSTITUTIONS) {
       const related = [...institution.alsoCalled, ...(institution.country ? (countryTerms.get(institution.country) ?? []) : [])];
-      const place: Place = { label: institution.names[0] as string, country: institution.country, names: institution.names, related: [...new Set(related)] };
+      const place: Place = {
+        label: institution.names[0] as string,
+        country: institution.country,
+        names: institution.names,
+        related: [...new Set(related)],
+        ...(institution.partOf === undefined ? {} : { partOf: institution.partOf }),
+      };
       for (const name of institution.names) this.add(name, place);
     }
     // A capital also names its government's seats: "Moscow" for the Kremlin, "London" for Downing Street.

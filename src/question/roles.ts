@@ -35,6 +35,8 @@ interface ParsedRole {
   countries: Set<string>;
   /** Whether it is an office of a union of countries ("EU foreign policy chief"). */
   union: boolean;
+  /** The unions or bodies of countries it names, by label ("European Union", "European Commission"). */
+  unions: Set<string>;
   former: boolean;
 }
 
@@ -66,33 +68,39 @@ export class RoleResolver {
           if (!role.former && roles.some((other) => other.former && [...role.words].every((word) => other.words.has(word)))) role.former = true;
         }
         const countries = new Set(roles.flatMap((role) => [...role.countries]));
-        for (const role of roles) for (const word of role.words) this.roleWords.add(word);
+        for (const role of roles) for (const word of [...role.words, ...[...role.unions].flatMap((label) => label.toLowerCase().split(" "))]) this.roleWords.add(word);
         return { name: person.name, roles, countries };
       });
   }
 
   private parseRole(words: readonly string[]): ParsedRole {
-    const role: ParsedRole = { words: new Set(), countries: new Set(), union: false, former: false };
-    for (const raw of words) {
-      const word = withoutPossessive(raw);
-      if (FORMER.has(word)) role.former = true;
+    const role: ParsedRole = { words: new Set(), countries: new Set(), union: false, former: false, unions: new Set() };
+    const bodiesOf = (name: string) => this.places.lookup(name).filter((place) => place.country === null);
+    for (let i = 0; i < words.length; i++) {
+      const word = withoutPossessive(words[i] as string);
+      // "European Union foreign policy chief": a union named in two words.
+      const pair = i + 1 < words.length ? bodiesOf(`${word} ${withoutPossessive(words[i + 1] as string)}`) : [];
+      if (pair.length > 0) {
+        role.union = true;
+        for (const place of pair) role.unions.add(place.label);
+        i++;
+      } else if (FORMER.has(word)) role.former = true;
       else if (this.places.has(word)) {
-        // A union is no country: "EU foreign policy chief" keeps "european union" as words of the role, and
-        // "Brussels" in a role is the EU's, not Belgium's.
-        const unions = this.places.lookup(word).filter((place) => place.country === null);
+        // A union is no country, and "Brussels" in a role is the EU's, not Belgium's.
+        const unions = bodiesOf(word);
         if (unions.length === 0) for (const country of this.places.countriesOf(word)) role.countries.add(country);
         for (const place of unions) {
           role.union = true;
-          for (const part of place.label.split(" ")) role.words.add(part);
+          role.unions.add(place.label);
         }
-      }
-      else if (canonical(word) !== "") role.words.add(canonical(word));
+      } else if (canonical(word) !== "") role.words.add(canonical(word));
     }
-    // "European Union foreign policy chief": a union named in two words.
-    words.forEach((word, index) => {
-      if (this.places.lookup(`${word} ${words[index + 1] ?? ""}`).some((place) => place.country === null)) role.union = true;
-    });
     return role;
+  }
+
+  /** Whether a role's body is the one a question names, or part of it: the European Commission's president is the EU's. */
+  private inBody(own: string, asked: string): boolean {
+    return own === asked || this.places.lookup(own).some((place) => place.partOf === asked);
   }
 
   /**
@@ -161,6 +169,8 @@ export class RoleResolver {
         if (!heads.some((head) => role.words.has(head))) continue;
         if (![...question.words].every((word) => role.words.has(word) || word === "state")) continue;
         if (role.former !== question.former) continue;
+        // "The head of the EU's executive arm" may be the Commission's president; "the Commission chief" is not the EU's foreign policy chief.
+        if (![...question.unions].every((body) => [...role.unions].some((own) => this.inBody(own, body)))) continue;
         // A country in the question must be the role's, or at least not contradict the person's; a union's officer
         // serves no country ("the Pentagon chief" is not the EU's foreign policy chief).
         const countries = role.countries.size > 0 ? role.countries : holder.countries;

@@ -49,6 +49,13 @@ describe("RoleResolver", () => {
     expect(peopleFor("what did no 10's spokesman say")).toEqual([]);
   });
 
+  it("takes an officer of a body that is part of a union as the union's, not the other way round", () => {
+    // The Commission is part of the EU: its president heads "the EU's executive arm"
+    expect(peopleFor("how did the head of the eu's executive arm describe it")).toEqual(["Ursula von der Leyen"]);
+    // …but the EU's foreign policy chief is no officer of the Commission
+    expect(peopleFor("what did the commission chief say")).toEqual([]);
+  });
+
   it("tells apart roles that share words: the foreign minister is not his deputy", () => {
     expect(peopleFor("what did the russian foreign minister say")).toEqual(["Sergei Lavrov"]);
   });
