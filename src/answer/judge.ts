@@ -291,6 +291,8 @@ export function namesFirstPerson(concepts: readonly Concept[], sentence: string)
  */
 export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concepts">, sentence: string, isPersonWord?: (word: string) => boolean): boolean {
   if (!holdsAnswer(part.text, part.type, sentence)) return false;
+  // "Was anyone injured in the attack on Odesa?": the sentence that says who was ("One civilian was injured…").
+  if (!saysWhatBefell(part, new Set(contentTerms(sentence)))) return false;
   // "Which company…": a name of that kind, not any name ("Britain has signed a deal with an Anglo-American firm").
   if (part.type === "name") return namesWhichKind(part, new Set(contentTerms(sentence)), sentence, isPersonWord);
   // An office must be the one of whom the question asks: "Medvedev, who serves as deputy chair", not a minister named by him.
@@ -609,6 +611,23 @@ export function onAnotherDay(question: string, sentence: string): boolean {
   return asked.size > 0 && given.length > 0 && !given.some((day) => asked.has(day));
 }
 
+/** "Was anyone killed or injured…", "Were any people hospitalised…": the words for what the question asks befell someone. */
+const WHETHER_SOMEONE = /\b(?:was|were|has|have|had)\s+(?:anyone|anybody|someone|somebody|any\s+\p{L}+)\s+((?:\p{L}+(?:ed|en)\b(?:,?\s+(?:or|and)\s+)?)+)/iu;
+
+/**
+ * Whether the leading sentence (or the one before it) says what a "was anyone killed…" question
+ * asks befell someone, in any of the words the articles use for it: "Ukraine attacked the airfield
+ * in Yeysk, where ten explosions were heard" does not say whether anyone was killed. True for
+ * other questions, and when the articles never word it.
+ */
+export function saysWhatBefell(part: Pick<QuestionPart, "text" | "concepts">, leadTerms: ReadonlySet<string>): boolean {
+  const asked = WHETHER_SOMEONE.exec(part.text)?.[1];
+  if (asked === undefined) return true;
+  const terms = new Set(words(asked).flatMap((word) => contentTerm(word) ?? []));
+  const concepts = part.concepts.filter((concept) => concept.kind === "word" && concept.known && terms.has(concept.alternatives[0]?.[0] ?? ""));
+  return concepts.length === 0 || concepts.some((concept) => conceptHeld(concept, leadTerms));
+}
+
 /** What is known about the sentence an answer leads with, for judging how sure it is. */
 export interface LeadFacts {
   coverage: number;
@@ -622,6 +641,8 @@ export interface LeadFacts {
   kindNamed: boolean;
   /** It dates what it says to another day than the question names. */
   otherDay: boolean;
+  /** For "was anyone killed…", whether it says what befell anyone (see `saysWhatBefell`); true for other questions. */
+  befell?: boolean;
   /** For "what did X say…", whom it must name as speaking, when it does not: "Putin". */
   speakerMissing?: string;
 }
@@ -656,6 +677,7 @@ export function judgeLead(part: Pick<QuestionPart, "text" | "concepts" | "type" 
   else if (lead.announced) doubt = "they only say it was to happen, not what came of it";
   else if (!lead.kindNamed) doubt = part.type === "person" ? "none of them gives that name" : "none of them names which one";
   else if (lead.otherDay) doubt = "the closest passages are about another day";
+  else if (lead.befell === false) doubt = `none of them says whether anyone was ${WHETHER_SOMEONE.exec(part.text)?.[1]?.trim() ?? "hurt"}`;
   else if (!lead.typed && part.type !== null) doubt = MISSING_KIND[part.type];
   else if (lead.coverage < CONFIDENCE.highFrom) doubt = "they share few of the question's words";
   return { confidence: doubt === null ? "high" : "low", doubt };

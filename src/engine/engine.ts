@@ -2,7 +2,7 @@ import { combineParts, type PartAnswer } from "../answer/combine.js";
 import { compareArticles } from "../answer/compare.js";
 import { composeAnswer, DEFAULT_COMPOSE } from "../answer/compose.js";
 import { citationOf, sourceRef } from "../answer/sources.js";
-import { announcesOnly, answersInKind, CONFIDENCE, FRAME_WORDS, countsWhatIsNamed, namesTheDoer, judgeLead, judgeQuotes, namesWhichKind, onAnotherDay, refusal, topicConcepts, unnamedSpeaker } from "../answer/judge.js";
+import { announcesOnly, answersInKind, CONFIDENCE, FRAME_WORDS, countsWhatIsNamed, namesTheDoer, judgeLead, judgeQuotes, namesWhichKind, onAnotherDay, refusal, saysWhatBefell, topicConcepts, unnamedSpeaker } from "../answer/judge.js";
 import { UsageError, UserError } from "../errors.js";
 import type { IndexContents } from "../index/contents.js";
 import type { ArticleRecord } from "../index/manifest.js";
@@ -279,7 +279,7 @@ export class Engine {
       return topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(leadTerms);
     };
     const topicShare = Math.max(topicShareOf(topicConcepts(part.concepts, part.type)), topicShareOf(topicConcepts(part.concepts, part.type, measure)));
-    const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, lead.text, this.isPersonWord), otherDay: onAnotherDay(part.text, lead.text) };
+    const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, lead.text, this.isPersonWord), otherDay: onAnotherDay(part.text, lead.text), befell: saysWhatBefell(part, leadTerms) };
     const speakerMissing = speaker === null ? undefined : unnamedSpeaker(names, speaker.who, lead, (text) => this.analyser().peopleNamed(text));
     // "Which company…" matched by "…signed a deal with an Anglo-American security firm": the article may name it further on.
     const leadPassage = retrieved[lead.index]?.passage;

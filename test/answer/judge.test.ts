@@ -14,6 +14,7 @@ import {
   namesWhichKind,
   onAnotherDay,
   topicConcepts,
+  saysWhatBefell,
   unnamedSpeaker,
   withoutNumbersOf,
 } from "../../src/answer/judge.js";
@@ -136,6 +137,21 @@ describe("holdsAnswer", () => {
     const concepts = [person("Trump"), person("Zelensky", "zelenskyy")];
     expect(namesFirstPerson(concepts, "Mr Trump branded Mr Zelenskyy as a “comedian”.")).toBe(true);
     expect(namesFirstPerson(concepts, "Medvedev mocked him, calling him “Micron”.")).toBe(false);
+  });
+});
+
+describe("saysWhatBefell", () => {
+  const part = (text: string, ...words: string[]) => ({ text, concepts: words.map((one) => word(one)) });
+  const terms = (sentence: string) => new Set(contentTerms(sentence));
+  it("needs a 'was anyone killed or injured' question's happening in the sentence", () => {
+    const asked = part("Was anyone killed or injured when Ukraine attacked the airfield?", "killed", "injured", "attacked", "airfield");
+    expect(saysWhatBefell(asked, terms("Ukraine also attacked a military airfield in Yeysk, where ten explosions were heard."))).toBe(false);
+    expect(saysWhatBefell(asked, terms("One civilian was injured during the attack on the airfield."))).toBe(true);
+  });
+
+  it("asks nothing of other questions", () => {
+    expect(saysWhatBefell(part("Was the airfield attacked?", "airfield", "attacked"), terms("Explosions were heard."))).toBe(true);
+    expect(saysWhatBefell(part("How many drones were shot down?", "drones", "shot"), terms("Explosions were heard."))).toBe(true);
   });
 });
 

@@ -153,6 +153,12 @@ describe("questions as people type them", () => {
     expect(answer.answer).toMatch(/^The date for the talks may upset Ukraine/);
   });
 
+  it("is low for 'was anyone killed or injured' when no passage says whether anyone was", async () => {
+    const answer = await ask("Was anyone killed or injured when Ukraine attacked the military airfield in Yeysk?");
+    expect(answer.confidence).toBe("low");
+    expect(answer.answer).toContain("none of them says whether anyone was killed or injured");
+  });
+
   it("answers 'where' with the sentence that says where, and is low when none does", async () => {
     const trump = await ask("Where was Trump when he told reporters he'd talk to Putin on Tuesday?");
     expect(trump.confidence).toBe("high");
