@@ -36,7 +36,7 @@ const SETS: Record<string, Floors> = {
   "blind-f.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.95 },
   "blind-g.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.19, unanswerableNotHigh: 0.9 },
   "blind-h.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
-  "blind-k.jsonl": { recallAt5: 0.95, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.2, unanswerableNotHigh: 0.9 },
+  "blind-k.jsonl": { recallAt5: 0.95, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.2, unanswerableNotHigh: 0.95 },
   // "Which company is the UK getting those attack drones from" is low: the passage naming Anduril is not retrieved, and the
   // one that is ("…an Anglo-American security firm") names none (it was a wrong `high` before).
   "blind-i.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.9 },
@@ -50,7 +50,7 @@ const SETS: Record<string, Floors> = {
   // Six of its ten paraphrases are low (the report words them otherwise: "soil" for "territory", "quit" for "leaving").
   "blind-t.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.95 },
   // The eighth pass's locked set: most of its paraphrases are low.
-  "blind-u.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.21, unanswerableNotHigh: 0.9 },
+  "blind-u.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.21, unanswerableNotHigh: 0.95 },
   // Five of its ten paraphrases are low ("What kit is the UK buying…", "Which European governments are pushing back…").
   "blind-v.jsonl": { recallAt5: 0.95, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.95 },
   // The ninth pass's locked set, added after its last run.
