@@ -138,6 +138,12 @@ describe("questions as people type them", () => {
     expect(incursion.answer).toContain("biggest attack on sovereign Russian territory");
   });
 
+  it("answers a role the articles give only through a counterpart: Healey's US counterpart is the US defence secretary", async () => {
+    const answer = await ask("How did the US defence secretary respond to claims Washington is pro-Russia?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toMatch(/^Mr Hegseth meanwhile dismissed as “garbage”/);
+  });
+
   it("answers a role named by its body or its seat: the head of the European Commission, No 10's spokesman", async () => {
     const head = await ask("How did the head of the European Commission describe the EU defence package?");
     expect(head.confidence).toBe("high");

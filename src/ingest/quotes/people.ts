@@ -46,16 +46,35 @@ export class Person {
   }
 }
 
+/** "…with US counterpart Pete Hegseth": the word before "counterpart" says whose country the office is. */
+const COUNTERPART = /(?:\b(\p{Lu}[\p{L}.]*)[ \t]+)?counterparts?,?[ \t]+$/u;
+/** A sentence's end between two mentions: a counterpart is someone named in the same sentence. */
+const SENTENCE_END = /[.!?]["”’]?\s/u;
+
+/**
+ * The office of someone named as another's counterpart: "defence secretary John Healey held talks
+ * with US counterpart Pete Hegseth" makes Hegseth the US defence secretary. The last person named
+ * with an office earlier in the same sentence is the other; null when there is none.
+ */
+function counterpartRole(text: string, at: number, country: string | undefined, earlier: ReadonlyArray<{ role: string | null; end: number }>): string | null {
+  const other = [...earlier].reverse().find((mention) => mention.role !== null && !SENTENCE_END.test(text.slice(mention.end, at)));
+  if (other?.role == null) return null;
+  return country === undefined ? other.role : `${country.toLowerCase()} ${other.role}`;
+}
+
 /** Names printed in full anywhere in an article ("Russian deputy foreign minister Alexander Grushko"). */
 export function fullNameMentions(article: Article): Array<{ name: string; role: string | null }> {
-  const mentions: Array<{ name: string; role: string | null }> = [];
+  const mentions: Array<{ name: string; role: string | null; end: number }> = [];
   // Words on one line only ([ \t], not \s): a name never runs across a paragraph break.
   const pattern = /(?:[\p{Lu}][\p{L}’'-]*(?:\.[\p{Lu}]\.?)?[ \t]+|(?:of|von|der|van|de|state|media|deputy|foreign|defence|prime|minister|spokesman|secretary|president|chief|policy|governor|special|envoy|ambassador|commissioner|chancellor|commander|adviser|advisor|director|chairman|mayor|senator)[ \t]+)*[\p{Lu}][\p{L}’'-]+(?:[ \t]+(?:von|der|van|de)[ \t]+[\p{Lu}][\p{L}’'-]+|[ \t]+[\p{Lu}][\p{L}’'-]+)+/gu;
   for (const match of article.text.matchAll(pattern)) {
     const subject = readSubject(match[0]);
-    if (subject?.kind === "named" && subject.name.includes(" ")) mentions.push({ name: withoutTitles(subject.name), role: subject.role });
+    if (subject?.kind !== "named" || !subject.name.includes(" ")) continue;
+    const counterpart = subject.role === null ? COUNTERPART.exec(article.text.slice(Math.max(0, match.index - 40), match.index)) : null;
+    const role = counterpart === null ? subject.role : counterpartRole(article.text, match.index, counterpart[1], mentions);
+    mentions.push({ name: withoutTitles(subject.name), role, end: match.index + match[0].length });
   }
-  return mentions;
+  return mentions.map(({ name, role }) => ({ name, role }));
 }
 
 /** Everyone named in full across the articles, in the order first met. */

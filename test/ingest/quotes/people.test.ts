@@ -109,4 +109,16 @@ describe("fullNameMentions", () => {
     expect(mentions).toContainEqual({ name: "Alexander Grushko", role: "russian deputy foreign minister" });
     expect(mentions.map((mention) => mention.name)).not.toContain("Keir Starmer");
   });
+
+  it("gives someone named as another's counterpart that office, in the country named before 'counterpart'", () => {
+    const article = parseArticle(
+      "a",
+      "a.txt",
+      "Talks in London\n\nIt came as defence secretary John Healey held talks last night with US counterpart Pete Hegseth. Later he met Canadian counterpart Anna Berg.\n",
+    );
+    const mentions = fullNameMentions(article);
+    expect(mentions).toContainEqual({ name: "Pete Hegseth", role: "us defence secretary" });
+    // A counterpart in a later sentence is no one's named there.
+    expect(mentions).toContainEqual({ name: "Anna Berg", role: null });
+  });
 });
