@@ -256,8 +256,10 @@ export class Engine {
     // "How much money has the West poured into Kyiv": a sum in the sentence answers "money" and "poured" in any words,
     // so a sentence counts as covering the question without them, or with them where it has them.
     const measure = measureAsked(part.text);
-    const measured = measure === undefined ? asked : asked.filter((concept) => concept.kind !== "word" || !measure.frameWords.has(concept.text.toLowerCase()));
-    const coverage = eitherCoverage(this.coverageOf(asked), this.coverageOf(measured));
+    const coverage =
+      measure === undefined
+        ? this.coverageOf(asked)
+        : eitherCoverage(this.coverageOf(asked), this.coverageOf(asked.filter((concept) => concept.kind !== "word" || !measure.frameWords.has(concept.text.toLowerCase()))));
     const composed = composeAnswer(part.text, retrieved, {
       idf: (term) => this.index.keywords.idf(term),
       article: (articleId, section) => this.describe(articleId, section),
@@ -278,7 +280,7 @@ export class Engine {
       const topic = topicWords.some((concept) => concept.known) ? topicWords.filter((concept) => concept.known) : topicWords;
       return topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(leadTerms);
     };
-    const topicShare = Math.max(topicShareOf(topicConcepts(part.concepts, part.type)), topicShareOf(topicConcepts(part.concepts, part.type, measure)));
+    const topicShare = Math.max(topicShareOf(topicConcepts(part.concepts, part.type)), measure === undefined ? 0 : topicShareOf(topicConcepts(part.concepts, part.type, measure)));
     const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, lead.text, this.isPersonWord), otherDay: onAnotherDay(part.text, lead.text), befell: saysWhatBefell(part, leadTerms) };
     const speakerMissing = speaker === null ? undefined : unnamedSpeaker(names, speaker.who, lead, (text) => this.analyser().peopleNamed(text));
     // "Which company…" matched by "…signed a deal with an Anglo-American security firm": the article may name it further on.

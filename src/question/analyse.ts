@@ -98,6 +98,9 @@ const COMPOUND_PREFIXES = new Set([
   ..."anglo franco russo sino italo indo euro afro austro greco".split(" "),
 ]);
 
+/** The most words of a place inside a role's phrase ("no 10", "the white house"). */
+const ROLE_PLACE_WORDS = 3;
+
 const termsOf = (phrase: string) => words(phrase).flatMap((word) => contentTerm(word) ?? []);
 
 /** A part being read: its words, which are taken, and what has been found so far. */
@@ -305,8 +308,8 @@ export class QuestionAnalyser {
   private withoutPlaces(lower: readonly string[]): string[] {
     const kept: string[] = [];
     for (let i = 0; i < lower.length; i++) {
-      const length = [3, 2, 1].find((size) => i + size <= lower.length && this.lexicon.places.has(lower.slice(i, i + size).map((word) => word.replace(/['’]s$/u, "")).join(" ")));
-      if (length === undefined) kept.push(lower[i] as string);
+      const length = this.lexicon.places.nameLengthAt(lower, i, ROLE_PLACE_WORDS);
+      if (length === 0) kept.push(lower[i] as string);
       else i += length - 1;
     }
     return kept;

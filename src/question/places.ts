@@ -78,6 +78,18 @@ export class Places {
     return this.lengthsByFirstWord.get(word.replace(/['’]s$/, "")) ?? [];
   }
 
+  /**
+   * The length of the longest place name of at most `most` words that starts at `start` in a
+   * phrase's lower-case words, possessives dropped ("no 10's spokesman"), "the" included when a
+   * name follows it ("the white house"); 0 when none starts there.
+   */
+  nameLengthAt(words: readonly string[], start: number, most: number): number {
+    const next = words[start + 1];
+    const lengths = [...this.nameLengthsFrom(words[start] ?? ""), ...(words[start] === "the" && next !== undefined ? this.nameLengthsFrom(next).map((length) => length + 1) : [])];
+    const fits = lengths.filter((length) => length <= most && start + length <= words.length).sort((a, b) => b - a);
+    return fits.find((length) => this.has(words.slice(start, start + length).map((word) => word.replace(/['’]s$/, "")).join(" "))) ?? 0;
+  }
+
   /** The places a lower-case name (one or more words) stands for; empty when it is no place. */
   lookup(name: string): readonly Place[] {
     return this.byName.get(lower(name).replace(/^the /, "").replace(/['’]s$/, "")) ?? [];

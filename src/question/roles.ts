@@ -146,19 +146,19 @@ export class RoleResolver {
   /** The place of more than one word ("no 10", "white house") that ends right before `end`, if any. */
   private placeEndingAt(words: readonly string[], end: number): { name: string; from: number } | null {
     for (let length = MAX_PLACE_WORDS; length >= 2; length--) {
-      const name = words.slice(Math.max(0, end - length), end).map(withoutPossessive).join(" ");
-      if (end - length >= 0 && this.places.has(name)) return { name, from: end - length };
+      if (end - length >= 0 && this.places.nameLengthAt(words, end - length, length) === length) return { name: this.nameOf(words, end - length, end), from: end - length };
     }
     return null;
   }
 
   /** The place ("european commission", "kremlin") that starts at `start`, longest first, if any. */
   private placeStartingAt(words: readonly string[], start: number): { name: string; to: number } | null {
-    for (let length = MAX_PLACE_WORDS; length >= 1; length--) {
-      const name = words.slice(start, start + length).map(withoutPossessive).join(" ");
-      if (start + length <= words.length && this.places.has(name)) return { name, to: start + length };
-    }
-    return null;
+    const length = this.places.nameLengthAt(words, start, MAX_PLACE_WORDS);
+    return length === 0 ? null : { name: this.nameOf(words, start, start + length), to: start + length };
+  }
+
+  private nameOf(words: readonly string[], from: number, to: number): string {
+    return words.slice(from, to).map(withoutPossessive).join(" ");
   }
 
   private match(heads: readonly string[], question: ParsedRole): string[] {
