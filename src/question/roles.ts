@@ -75,24 +75,21 @@ export class RoleResolver {
 
   private parseRole(words: readonly string[]): ParsedRole {
     const role: ParsedRole = { words: new Set(), countries: new Set(), union: false, former: false, unions: new Set() };
-    const bodiesOf = (name: string) => this.places.lookup(name).filter((place) => place.country === null);
     for (let i = 0; i < words.length; i++) {
       const word = withoutPossessive(words[i] as string);
-      // "European Union foreign policy chief": a union named in two words.
-      const pair = i + 1 < words.length ? bodiesOf(`${word} ${withoutPossessive(words[i + 1] as string)}`) : [];
-      if (pair.length > 0) {
-        role.union = true;
-        for (const place of pair) role.unions.add(place.label);
-        i++;
-      } else if (FORMER.has(word)) role.former = true;
-      else if (this.places.has(word)) {
+      // "No 10", "European Union": a place of one word or more.
+      const length = this.places.nameLengthAt(words, i, MAX_PLACE_WORDS);
+      if (FORMER.has(word)) role.former = true;
+      else if (length > 0) {
+        const name = this.nameOf(words, i, i + length);
         // A union is no country, and "Brussels" in a role is the EU's, not Belgium's.
-        const unions = bodiesOf(word);
-        if (unions.length === 0) for (const country of this.places.countriesOf(word)) role.countries.add(country);
+        const unions = this.places.lookup(name).filter((place) => place.country === null);
+        if (unions.length === 0) for (const country of this.places.countriesOf(name)) role.countries.add(country);
         for (const place of unions) {
           role.union = true;
           role.unions.add(place.label);
         }
+        i += length - 1;
       } else if (canonical(word) !== "") role.words.add(canonical(word));
     }
     return role;
@@ -125,36 +122,31 @@ export class RoleResolver {
         else break;
       }
       // "No 10's spokesman", "the White House spokesman": a place of more than one word before the head says whose.
-      const before = this.placeEndingAt(words, from);
+      from = this.placeEndingAt(words, from) ?? from;
       // "head of state", "minister of defence": a qualifier after the head; "head of the European Commission": a body.
       let to = index + 1;
       if (words[to] === "of" && words[to + 1] !== undefined && (QUALIFIERS.has(words[to + 1] as string) || words[to + 1] === "state")) to += 2;
       const after = words[index + 1] === "of" ? this.placeStartingAt(words, index + 2 + (words[index + 2] === "the" ? 1 : 0)) : null;
-      if (after !== null && to === index + 1) to = after.to;
+      if (after !== null && to === index + 1) to = after;
       const question = this.parseRole([...words.slice(from, index), ...words.slice(index + 1, to)].filter((word) => word !== "of" && word !== "the"));
-      for (const place of [before, after]) {
-        for (const country of place === null ? [] : this.places.countriesOf(place.name)) question.countries.add(country);
-        if (place !== null && this.places.lookup(place.name).some((found) => found.country === null)) question.union = true;
-      }
-      if (before !== null) from = before.from;
       const people = this.match(heads, question);
       if (people.length > 0) mentions.push({ from, to, people });
     });
     return mentions;
   }
 
-  /** The place of more than one word ("no 10", "white house") that ends right before `end`, if any. */
-  private placeEndingAt(words: readonly string[], end: number): { name: string; from: number } | null {
+  /** Where a place of more than one word ("no 10", "white house") that ends right before `end` starts, if one does. */
+  private placeEndingAt(words: readonly string[], end: number): number | null {
     for (let length = MAX_PLACE_WORDS; length >= 2; length--) {
-      if (end - length >= 0 && this.places.nameLengthAt(words, end - length, length) === length) return { name: this.nameOf(words, end - length, end), from: end - length };
+      if (end - length >= 0 && this.places.nameLengthAt(words, end - length, length) === length) return end - length;
     }
     return null;
   }
 
-  /** The place ("european commission", "kremlin") that starts at `start`, longest first, if any. */
-  private placeStartingAt(words: readonly string[], start: number): { name: string; to: number } | null {
+  /** Where the longest place ("european commission", "kremlin") that starts at `start` ends, if one does. */
+  private placeStartingAt(words: readonly string[], start: number): number | null {
     const length = this.places.nameLengthAt(words, start, MAX_PLACE_WORDS);
-    return length === 0 ? null : { name: this.nameOf(words, start, start + length), to: start + length };
+    return length === 0 ? null : start + length;
   }
 
   private nameOf(words: readonly string[], from: number, to: number): string {
