@@ -208,7 +208,7 @@ function termsNearNumbers(sentence: string, counted?: ReadonlySet<string>): Set<
 
 // "What was agreed when they spoke?" asks about something that happened…
 const PAST_EVENT =
-  /\b(?:outcome|upshot|results?)\s+of\b|\b(?:end|ended)\s+up\b|\bcame\s+(?:of|out\s+of)\b|\bagreeing\b|\b(?:was|were)\s+\w+ed\b|\b(?:spoke|met|agreed|happened|decided|signed|won|lost|ended|began|took place)\b|\bdid\b(?:(?!\b(?:say|tell|claim|predict|expect|warn|think|believe)\b).)*\b(?:agree|happen|decide|sign|win|lose|end|begin|meet|speak|discuss|announce)\b/i;
+  /^\s*did\b(?!.*\b(?:say|tell|claim|predict|expect|warn|think|believe|want|hope|threaten|promise|pledge|vow|intend)\b)|\b(?:outcome|upshot|results?)\s+of\b|\b(?:end|ended)\s+up\b|\bcame\s+(?:of|out\s+of)\b|\bagreeing\b|\b(?:was|were)\s+\w+ed\b|\b(?:spoke|met|agreed|happened|decided|signed|won|lost|ended|began|took place)\b|\bdid\b(?:(?!\b(?:say|tell|claim|predict|expect|warn|think|believe)\b).)*\b(?:agree|happen|decide|sign|win|lose|end|begin|meet|speak|discuss|announce)\b/i;
 // …which a passage announcing it ("is due to hold talks on Tuesday") does not answer.
 const ANNOUNCEMENT = /['’]ll\b|\b(?:will|announced by|is due to|are due to|is expected to|are expected to|expects to|plans to|is set to|tomorrow|next week)\b/i;
 
@@ -218,8 +218,14 @@ export function announcesOnly(question: string, sentence: string, type: AnswerTy
   if (type === "quantity") return false;
   // What was announced is answered by the announcement: "What did the US envoy announce?"
   if (/\bannounc/i.test(question)) return false;
-  return PAST_EVENT.test(question) && ANNOUNCEMENT.test(sentence);
+  const event = PAST_EVENT.exec(question);
+  // "Would US soldiers end up in Ukraine?" asks what is to come, which an announcement answers.
+  if (event === null || TO_COME.test(question.slice(0, event.index))) return false;
+  return ANNOUNCEMENT.test(sentence);
 }
+
+/** "would", "will" or "could" a few words before the event a question names. */
+const TO_COME = /\b(?:would|will|could|might|gonna)\b(?:\s+\S+){0,3}\s*$/i;
 
 /**
  * Words that say how a question is put, not what it asks: "still", "really", "right now", "what's
@@ -244,7 +250,7 @@ const NOT_TOPIC = new Set([
   // whose forecast it is, not what: "by what date does Medvedev predict…"
   ..."predict predicts predicted reckon reckons".split(" "),
   // where in time or place something stands, not what it is: "after the decision", "inside Russia"
-  ..."after before since during inside outside within".split(" "),
+  ..."after before since during inside outside within around near".split(" "),
 ]);
 /** What the answer-type check stands for: "the date" in a "when" question, "the figure" in a "how many" one. */
 const TYPE_WORDS: Partial<Record<NonNullable<AnswerType>, ReadonlySet<string>>> = {
@@ -356,10 +362,17 @@ export function countsWhatIsNamed(part: Pick<QuestionPart, "text" | "type" | "co
   return held(event) || (leadUp !== undefined && held(leadUp));
 }
 
+/** The most words between "who does" and "say" in "Who does the Kremlin's spokesman say…". */
+const ASKER_WORDS = 5;
+
 /** What a "who" question asks who did: "named" in "Who has been named to command…", "announce" in "Who will announce…". */
 export function askedDeed(question: string): string | undefined {
   const tokens = words(question);
-  for (let index = tokens.indexOf("who") + 1; index > 0 && index < tokens.length; index++) {
+  let start = tokens.indexOf("who") + 1;
+  // "Who does Downing Street say will command…": the deed is what follows the saying.
+  const saying = tokens.slice(start).findIndex((token) => SAYING.test(token));
+  if (start > 0 && /^(?:does|did|do)$/i.test(tokens[start] ?? "") && saying > 1 && saying <= ASKER_WORDS) start += saying + 1;
+  for (let index = start; index > 0 && index < tokens.length; index++) {
     const token = tokens[index] as string;
     if (beforeVerb(token)) continue;
     // "Who said…", "who is the…": whoever speaks, or a name asked for, not a deed.
@@ -695,7 +708,9 @@ export function unnamedSpeaker(
   lead: { text: string; before: string; carried?: string },
   namedByRole: (text: string) => readonly string[] = () => [],
 ): string | undefined {
-  const speaker = names.find((concept) => concept.known && who.toLowerCase().includes(concept.text.toLowerCase()));
+  const asked = who.toLowerCase().replace(/^the\s+/, "");
+  // "the British prime minister's spokesman" is not Britain speaking: a place speaks only when named alone ("What did Moscow say?").
+  const speaker = names.find((concept) => concept.known && asked.includes(concept.text.toLowerCase()) && (concept.kind !== "place" || asked === concept.text.toLowerCase()));
   if (speaker === undefined) return undefined;
   const withBefore = startsWithQuote(lead.text) && !hasAnswerType(lead.text, "person");
   // "He also reiterated that…" speaks in the words of the person named before it.
@@ -771,7 +786,7 @@ export function judgeQuotes(part: Pick<QuestionPart, "unknownNames">, facts: Quo
   const unknown = part.unknownNames.filter((name) => topic.includes(name.toLowerCase()));
   // "What did Podolyaka say about the fighting in Kursk?": under "…battle last Ukrainian forces in Kursk region", he need not say Kursk.
   const namesQuoted = facts.topicConcepts
-    .filter((concept) => concept.kind === "name" && concept.known)
+    .filter((concept) => (concept.kind === "name" || concept.kind === "place") && concept.known)
     .every((concept) => conceptHeld(concept, facts.quotedTerms) || (!facts.isPerson(concept) && conceptHeld(concept, facts.headlineTerms)));
   const onTopic = facts.topicConcepts.length === 0 || (facts.topicShare >= CONFIDENCE.topicFrom && namesQuoted);
   const doubt = unknown.length > 0 ? `they never mention ${unknown.join(" ")}` : onTopic ? null : `none of ${facts.who}’s words found is about “${facts.topic}”`;

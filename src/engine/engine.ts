@@ -25,6 +25,14 @@ import { buildAnalyser, personNameWords } from "./lexicon.js";
 import { SubjectCheck } from "./subject.js";
 
 export const MAX_QUESTION_CHARS = 500;
+
+/**
+ * A "who" answer whose sentence covers less than this share of what the best-covering sentence
+ * does was chosen for naming someone, not for saying the thing asked: "Who is the Western
+ * official who said…" is not answered by a sentence naming Putin when the sentence quoting the
+ * official names no one.
+ */
+const OUTCOVERED = 0.5;
 export const DEFAULT_K = 5;
 export const MAX_K = 20;
 /** Candidates each retriever contributes before fusion. */
@@ -281,7 +289,8 @@ export class Engine {
       return topic.length === 0 || part.type === "label" ? 1 : this.coverageOf(topic)(leadTerms);
     };
     const topicShare = Math.max(topicShareOf(topicConcepts(part.concepts, part.type)), measure === undefined ? 0 : topicShareOf(topicConcepts(part.concepts, part.type, measure)));
-    const facts = { ...lead, typed: lead.typed && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, lead.text, this.isPersonWord), otherDay: onAnotherDay(part.text, lead.text), befell: saysWhatBefell(part, leadTerms) };
+    const outcovered = (part.type === "person" || part.type === "reason") && lead.coverage < OUTCOVERED * composed.bestCoverage;
+    const facts = { ...lead, typed: lead.typed && !outcovered && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, lead.text, this.isPersonWord), otherDay: onAnotherDay(part.text, lead.text), befell: saysWhatBefell(part, leadTerms) };
     const speakerMissing = speaker === null ? undefined : unnamedSpeaker(names, speaker.who, lead, (text) => this.analyser().peopleNamed(text));
     // "Which company…" matched by "…signed a deal with an Anglo-American security firm": the article may name it further on.
     const leadPassage = retrieved[lead.index]?.passage;

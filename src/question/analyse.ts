@@ -392,8 +392,13 @@ export class QuestionAnalyser {
       const synonyms = [...new Set([...forTerms.flatMap(synonymsOf), ...inPhrase])].filter((synonym) => synonym !== term && this.lexicon.isTerm(synonym)).map((synonym) => [synonym]);
       // "UAVs" written as a name but never used by the articles is the word they write "drones".
       const wordByCapital = name && synonyms.length > 0 && !this.lexicon.mentions(bare.toLowerCase());
+      // "UK-led", "Kremlin-friendly": a name the articles use, joined to a plain word, is known by that name.
+      const byName = pieces.length > 1 ? pieces.filter((piece) => isCapitalised(piece) && this.lexicon.mentions(piece.toLowerCase())) : [];
+      const joinedToName = byName.length > 0 && pieces.every((piece) => byName.includes(piece) || (!isCapitalised(piece) && !COMPOUND_PREFIXES.has(piece) && this.lexicon.isEnglishWord(piece)));
       const alternatives = [[term], ...forms.filter((form) => form.length > 0 && form.join(" ") !== term), ...synonyms];
-      const known = this.lexicon.mentions(bare.toLowerCase()) || alternatives.some((alternative) => alternative.every((piece) => this.lexicon.isTerm(piece)));
+      const knownAsWritten = this.lexicon.mentions(bare.toLowerCase()) || alternatives.some((alternative) => alternative.every((piece) => this.lexicon.isTerm(piece)));
+      if (!knownAsWritten && joinedToName) alternatives.push(byName.flatMap((piece) => contentTerm(piece.toLowerCase()) ?? []));
+      const known = knownAsWritten || joinedToName;
       if (asName && !known && !wordByCapital && !/^\d/.test(word)) reading.unknownNames.push(bare);
       // "Western" describes; "Trump", "Kursk" or "Anduril" names someone or something the answer must be about.
       // "on Saturday" says when, like "Western" says which: the answer need not be about it.

@@ -18,7 +18,7 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   pm: "prime minister", fm: "foreign minister", spox: "spokesman", pres: "president", sec: "secretary",
   ukr: "Ukraine", rus: "Russia", w: "with", msg: "message", sus: "suspicious", convo: "conversation",
   kinda: "kind of", sorta: "sort of", mite: "might", rly: "really", realy: "really", tmrw: "tomorrow", yday: "yesterday", acc: "actually", actl: "actually",
-  nite: "night", tonite: "tonight", overnite: "overnight", tv: "television",
+  nite: "night", tonite: "tonight", overnite: "overnight", tv: "television", no10: "No 10",
   lol: "", lmao: "", rofl: "", omg: "", tbh: "", imo: "", idk: "", pls: "", plz: "", please: "",
   thx: "", ty: "", btw: "", fyi: "", ngl: "", fr: "", ok: "acceptable", okay: "acceptable",
 };

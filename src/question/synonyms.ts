@@ -26,6 +26,10 @@ const GROUPS = [
   "province region",
   "pause suspension freeze halt",
   "spokesman spokeswoman spokesperson",
+  // "Why is the Odesa region important?" is "The region is key for…"
+  "important key crucial vital matter",
+  // "Russia's opinion" is "Russia's views"
+  "view opinion",
   // being against something: "which countries are against sending troops" is "opposition from Germany, Spain and Italy"
   "against oppose opposition",
   // what an army has of a country: "holds 110 square km" is "controls 110 square km"

@@ -78,7 +78,7 @@ const LABEL =
 const REASON_QUESTION =
   /\bwhy\b|\b(?:what|which|for what) reasons?\b|\b(?:hoping|hope|hoped|trying|try|tried|seeking|aiming|meant|intended|designed) to (?:achieve|accomplish|gain|get out of)\b|\bwhat (?:was|is|were|are|'s) (?:the |its |their )?(?:point|aim|goal|purpose|objective)s?\b/i;
 const REASON =
-  /\b(?:because|due to|owing to|citing|so that|in order to|as a result|reasons?|given that|for fear|in a bid to|in an attempt to|aimed to|aims to|aiming to|designed to|intended to|as it is|as they|as he|as she|as it|amid)\b|\bto (?:help|deter|protect|stop|prevent|end|secure|guarantee|avoid|distract)\b/i;
+  /\b(?:because|due to|owing to|citing|so that|in order to|as a result|reasons?|given that|for fear|in a bid to|in an attempt to|aimed to|aims to|aiming to|designed to|intended to|as it is|as they|as he|as she|as it|amid)\b|\bto (?:help|deter|protect|stop|prevent|end|secure|guarantee|avoid|distract)\b|\b(?:is|are|was|were) (?:key|vital|crucial|important|essential) (?:for|to)\b/i;
 // "Who announced…", "Who is the…": a person.
 const PERSON_QUESTION = /^\s*who\b(?!\s+(?:else\b))|\bwhat(?:\s+is|\s+was|['’]s)\s+the\s+name\s+of\b/i;
 const PERSON = /\b(?!(?:The|A|An|But|And|In|On|At|If|As|It)\s)\p{Lu}\p{Ll}+(?:\s+(?:von\s+der\s+)?\p{Lu}\p{Ll}+)+/u;

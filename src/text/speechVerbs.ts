@@ -10,4 +10,6 @@ export const ASKING_VERBS: readonly string[] = [
   "warn", "warned", "argue", "argued", "post", "posted", "write", "wrote", "think", "mean",
   // "How did von der Leyen describe the moment?": her words for it
   "describe", "described", "characterise", "characterised", "characterize", "characterized",
+  // "What did the spokesman point out about…", "What did Starmer stress?": words said, put another way
+  "point out", "pointed out", "note", "noted", "stress", "stressed", "insist", "insisted", "admit", "admitted",
 ];

@@ -106,6 +106,16 @@ describe("holdsAnswer", () => {
     expect(announcesOnly("What was the outcome of the talks in Saudi Arabia?", sentence)).toBe(true);
     expect(announcesOnly("what did trump and putin end up agreeing on?", "‘I’ll talk to President Putin on Tuesday,’ Trump said.")).toBe(true);
     expect(announcesOnly("Where will the talks be held?", sentence)).toBe(false);
+    // "Did Starmer secure…" asks what happened; "Did Trump say he would…" asks for words.
+    const plan = "It's thought the Prime Minister will present his plan to Donald Trump in a bid to secure American protection.";
+    expect(announcesOnly("Did Starmer secure the US backstop when he presented his plan to Trump?", plan)).toBe(true);
+    expect(announcesOnly("Did Trump say he would back the plan?", plan)).toBe(false);
+  });
+
+  it("takes an announcement as the answer to what would or will come of something", () => {
+    const backstop = "If the US signs up to the backstop, it will mean no US troops will be deployed to Ukraine.";
+    expect(announcesOnly("If Washington agrees to the backstop, would American soldiers end up on Ukrainian soil?", backstop)).toBe(false);
+    expect(announcesOnly("Did American soldiers end up on Ukrainian soil?", backstop)).toBe(true);
   });
 
   it("does not take a number the question gives for the answer", () => {
@@ -279,7 +289,7 @@ describe("countsWhatIsNamed", () => {
 
 describe("topicConcepts", () => {
   it("leaves out the verb a who-said-what question asks with, and where or when words", () => {
-    const concepts = [word("respond"), word("objections"), word("after"), word("inside")];
+    const concepts = [word("respond"), word("objections"), word("after"), word("inside"), word("around")];
     expect(topicConcepts(concepts, "quote").map((concept) => concept.text)).toEqual(["objections"]);
   });
 
@@ -333,6 +343,9 @@ describe("namesTheDoer", () => {
     expect(askedDeed("Who will lead the force?")).toBe("lead");
     expect(askedDeed("Who said British troops would stay?")).toBeUndefined();
     expect(askedDeed("Who is Grushko?")).toBeUndefined();
+    // The deed someone says another will do: "command", not "say".
+    expect(askedDeed("Who does Downing Street say will command the coalition of the willing force?")).toBe("command");
+    expect(askedDeed("Who did the spokesman say?")).toBeUndefined();
   });
 
   it("needs the deed in the leading sentence, and a deed the articles never word is none it can hold", () => {
@@ -453,6 +466,13 @@ describe("unnamedSpeaker", () => {
     expect(unnamedSpeaker([starmer], "Starmer", lead, byRole)).toBeUndefined();
     expect(unnamedSpeaker([hegseth], "Hegseth", lead, byRole)).toBe("Hegseth");
   });
+
+  it("takes a place as the speaker only when the question names it alone, not in a role", () => {
+    const britain: Concept = { ...word("British"), alternatives: [["british"], ["britain"], ["uk"]], kind: "place" };
+    const lead = { text: "He said: “Russia didn’t ask Ukraine when it deployed North Korean troops.”", before: "", carried: "PM’s Russia’s" };
+    expect(unnamedSpeaker([britain], "the British prime minister's spokesman", lead)).toBeUndefined();
+    expect(unnamedSpeaker([britain], "the British", lead)).toBe("British");
+  });
 });
 
 describe("holdsAnswer for someone's words", () => {
@@ -477,6 +497,14 @@ describe("judgeQuotes", () => {
   it("takes a place the quote's headline names as what the quote is about", () => {
     expect(judgeQuotes({ unknownNames: [] }, facts(quote, "Russian troops battle last Ukrainian forces in Kursk region")).confidence).toBe("high");
     expect(judgeQuotes({ unknownNames: [] }, facts(quote, "NATO peacekeepers in Ukraine mean war")).confidence).toBe("low");
+  });
+
+  it("needs a place the topic names, as a country's people, in the quote or its headline", () => {
+    const koreans = { ...facts(quote, "Russian troops battle last Ukrainian forces in Kursk region"), topic: "the North Korean troops fighting in Kursk" };
+    const place = (text: string, ...forms: string[]): Concept => ({ ...word(text), alternatives: [[text.toLowerCase()], ...forms.map((form) => form.split(" "))], kind: "place" });
+    const withKorea = { ...koreans, topicConcepts: [word("troops"), word("fighting"), place("North Korean", "north korea")] };
+    expect(judgeQuotes({ unknownNames: [] }, withKorea).confidence).toBe("low");
+    expect(judgeQuotes({ unknownNames: [] }, { ...withKorea, quotedTerms: new Set(contentTerms(`${quote} North Korea sent troops.`)) }).confidence).toBe("high");
   });
 
   it("still needs a person asked about in the quote itself", () => {

@@ -19,6 +19,7 @@ describe("rewriteChat", () => {
     expect(rewriteChat("wat happened overnite on russian tv").text).toBe("what happened overnight on russian television");
     expect(rewriteChat("wen does medvedev say macron is gonna disappear").text).toBe("when does medvedev say macron is going to disappear");
     expect(rewriteChat("wats the name of the drone company").text).toBe("what is the name of the drone company");
+    expect(rewriteChat("wat did no10 say").text).toBe("what did No 10 say");
   });
 
   it("drops a yes-or-no tag that ends a question, but not the words it ends with", () => {

@@ -16,6 +16,10 @@ describe("synonymsOf", () => {
     expect(synonymsOf("mandatory")).toEqual(["compulsory"]);
     // being against something is opposing it
     expect(synonymsOf("against")).toContain("opposition");
+    // mattering is being important or key; an opinion is a view
+    expect(synonymsOf("matters")).toContain("key");
+    expect(synonymsOf("important")).toContain("key");
+    expect(synonymsOf("opinion")).toEqual(["view"]);
   });
 
   it("finds them for any form of the word", () => {
@@ -47,5 +51,8 @@ describe("phraseSynonymsOf", () => {
     expect(phraseSynonymsOf("did they rub salt in the wound", "rub")).not.toContain("upset");
     expect(phraseSynonymsOf("which way is wrong, and who will rub it out", "rub")).not.toContain("upset");
     expect(phraseSynonymsOf("did russia hit the port", "hit")).toEqual([]);
+    // a safety net is a backstop; pointing out is saying
+    expect(phraseSynonymsOf("would the US act as the safety net", "safety")).toContain("backstop");
+    expect(phraseSynonymsOf("what did the spokesman point out", "point")).toContain("said");
   });
 });

@@ -364,6 +364,36 @@ describe("how sure the answer is", () => {
     expect(answer.answer).toContain("in English");
   });
 
+  it("knows a compound of a name the articles use and a plain word ('UK-led', 'Kremlin-friendly') by that name", async () => {
+    const [part] = buildAnalyser(fixture.engine.index).analyse("Will every nation in the UK-led alliance back the Kremlin-friendly plan?").parts;
+    expect(part!.unknownNames).toEqual([]);
+    const ukLed = part!.concepts.find((concept) => concept.text === "UK-led");
+    expect(ukLed).toMatchObject({ kind: "descriptor", known: true });
+    expect(ukLed!.alternatives).toContainEqual(["uk"]);
+    // A name the articles never use, joined to a plain word, is still unknown.
+    expect(buildAnalyser(fixture.engine.index).analyse("What did the Merz-led government say?").parts[0]!.unknownNames).toEqual(["Merz-led"]);
+    const answer = await ask("Will every nation signing up to the UK-led alliance bring the same amount to the table?");
+    expect(answer.confidence).not.toBe("none");
+  });
+
+  it("reads 'no10' as No 10 and an opinion as views", async () => {
+    const chat = await ask("wat did no10 say abt whether russias opinion matters 4 which peacekeepers get sent");
+    expect(chat.correctedQuestion).toContain("No 10");
+    expect(chat.confidence).toBe("high");
+    expect(cited(chat)[0]?.text).toContain("the PM’s spokesman said Russia’s views");
+  });
+
+  it("does not answer 'who' with a sentence chosen for naming someone when another says the thing asked and names no one", async () => {
+    const answer = await ask("Who is the Western official who said the force might be lighter in its construct?");
+    expect(answer.confidence).toBe("low");
+  });
+
+  it("answers why something matters with the sentence saying what it is key for", async () => {
+    const answer = await ask("Why is the Odesa region important to Ukraine?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toContain("key for Ukrainian maritime exports");
+  });
+
   it("lists the passages the answer quotes first, the others after as more passages", async () => {
     const answer = await ask("What did Grushko say?");
     const flags = answer.citations.map((citation) => citation.cited);

@@ -42,6 +42,9 @@ describe("who-said-what questions", () => {
     expect(parseSpeakerQuestion("did starmer ever respond to medvedev calling him a scumbag")).toEqual({ who: "starmer", topic: "medvedev calling him a scumbag" });
     expect(parseSpeakerQuestion("What did Putin's spokesman call the plan?")).toEqual({ who: "Putin's spokesman", topic: "the plan" });
     expect(parseSpeakerQuestion("What did Medvedev call Macron?")?.who).toBe("Medvedev");
+    // words said, put another way
+    expect(parseSpeakerQuestion("What did the prime minister's spokesman point out about North Korean troops?")).toEqual({ who: "the prime minister's spokesman", topic: "North Korean troops" });
+    expect(parseSpeakerQuestion("What did Starmer stress about the plan?")).toEqual({ who: "Starmer", topic: "the plan" });
   });
 
   it("matches speakers by name variant, by role and by institution", () => {

@@ -58,6 +58,9 @@ describe("answerTypeOf for a reason", () => {
     expect(hasAnswerType("He said it is not a realistic option because France does not have the logistics.", "reason")).toBe(true);
     expect(hasAnswerType("Ukraine pushed into Kursk in an incursion that aimed to distract Moscow's forces.", "reason")).toBe(true);
     expect(hasAnswerType("The US has notified its partners that it is leaving the group, the New York Times reported.", "reason")).toBe(false);
+    // "Why is the Odesa region important?": what it is key for
+    expect(hasAnswerType("The region is key for Ukrainian maritime exports.", "reason")).toBe(true);
+    expect(hasAnswerType("The region has been attacked daily for three weeks.", "reason")).toBe(false);
   });
 });
 
