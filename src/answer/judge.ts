@@ -561,20 +561,24 @@ const NAME_REACH = 3;
 /**
  * "What is the name of the prime minister's spokesman…": where the lead says "spokesman", a
  * name must stand by it ("spokesman Dmitry Peskov", "Peskov, the spokesman"); Keir Starmer named
- * elsewhere in the sentence is not the spokesman's name. Other kinds of thing are not checked.
+ * elsewhere in the sentence is not the spokesman's name. A thing's name ("the name of the nursery
+ * school") must stand by the word for it too, and a sentence without that word names none.
  */
 function namesTheOneAsked(after: readonly string[], leadText: string): boolean {
   const thing = askedThing(after);
   const head = thing[thing.length - 1];
-  if (head === undefined || !PERSON_KINDS.has(head)) return true;
+  if (head === undefined) return true;
+  const heads = new Set([head, ...synonymsOf(head)]);
   // Each word with the sentence it stands in: a name ending the sentence before is not by "spokesman".
   let sentence = 0;
   const lead = tokenise(leadText).flatMap((token) => {
     if (/[.!?]/u.test(token)) sentence++;
     return isWordToken(token) ? [{ word: token.toLowerCase().replace(/['’]s$/u, ""), sentence }] : [];
   });
-  const positions = lead.flatMap((item, index) => (contentTerm(item.word) === head ? [index] : []));
-  if (positions.length === 0) return true;
+  const positions = lead.flatMap((item, index) => (heads.has(contentTerm(item.word) ?? "") ? [index] : []));
+  // A person may be named without their office ("Dmitry Peskov said"); a thing is named by what it is ("the Zaporizhzhia
+  // nuclear power plant"), so a sentence that never says it ("…clearing large numbers of mines") names no ship.
+  if (positions.length === 0) return PERSON_KINDS.has(head);
   // ("The" opening a later sentence is written with a capital too.)
   const names = new Set(namesIn(leadText).flatMap((name) => name.toLowerCase().split(" ").filter((word) => !isStopword(word))));
   return positions.some((at) =>
@@ -627,6 +631,10 @@ export function onAnotherDay(question: string, sentence: string): boolean {
 /** "Was anyone killed or injured…", "Were any people hospitalised…": the words for what the question asks befell someone. */
 const WHETHER_SOMEONE = /\b(?:was|were|has|have|had)\s+(?:anyone|anybody|someone|somebody|any\s+\p{L}+)\s+((?:\p{L}+(?:ed|en)\b(?:,?\s+(?:or|and)\s+)?)+)/iu;
 
+/** "Were there any casualties…" asks the same of any harm to people. */
+const WHETHER_CASUALTIES = /\b(?:were|was|are|is)\s+there\s+(?:any\s+)?(?:casualties|deaths|injuries|victims|fatalities|dead|wounded)\b/i;
+const CASUALTY_TERMS = "casualties deaths death dead died killed kill injured injuries wounded hurt victims fatalities".split(" ").flatMap((word) => contentTerm(word) ?? []);
+
 /**
  * Whether the leading sentence (or the one before it) says what a "was anyone killed…" question
  * asks befell someone, in any of the words the articles use for it: "Ukraine attacked the airfield
@@ -634,6 +642,8 @@ const WHETHER_SOMEONE = /\b(?:was|were|has|have|had)\s+(?:anyone|anybody|someone
  * other questions, and when the articles never word it.
  */
 export function saysWhatBefell(part: Pick<QuestionPart, "text" | "concepts">, leadTerms: ReadonlySet<string>): boolean {
+  // "Were there any casualties…": any word for people killed or hurt answers it.
+  if (WHETHER_CASUALTIES.test(part.text)) return CASUALTY_TERMS.some((term) => leadTerms.has(term));
   const asked = WHETHER_SOMEONE.exec(part.text)?.[1];
   if (asked === undefined) return true;
   const terms = new Set(words(asked).flatMap((word) => contentTerm(word) ?? []));

@@ -127,7 +127,10 @@ function describesUnnamedPlace(tokens: readonly string[], index: number): boolea
   while (start > 0 && isCapitalised(tokens[start - 1] as string)) start--;
   let end = index;
   while (end < tokens.length && isCapitalised(tokens[end] as string)) end++;
-  return /^(?:that|the|this)$/i.test(tokens[start - 1] ?? "") && PLACE_NOUNS.has((tokens[end] ?? "").toLowerCase());
+  const noun = (tokens[end] ?? "").toLowerCase();
+  // "the Astrakhan region" names the region; "that Black Sea region" describes one.
+  const determiner = /^(?:region|province)$/.test(noun) ? /^(?:that|this)$/i : /^(?:that|the|this)$/i;
+  return determiner.test(tokens[start - 1] ?? "") && PLACE_NOUNS.has(noun);
 }
 
 /**
@@ -242,6 +245,18 @@ export class QuestionAnalyser {
   /** The people the articles give the role a phrase names ("the Kremlin spokesman"); empty when it names no role. */
   peopleNamed(phrase: string): string[] {
     return [...new Set(this.lexicon.roles.find(words(phrase)).flatMap((mention) => mention.people))];
+  }
+
+  /** Role phrases that say whose office it is but that the articles give no one ("Denmark's prime minister"). */
+  unheldRoles(phrase: string): string[] {
+    const lower = phrase.toLowerCase();
+    // As the question writes it: "Denmark's prime minister", not "denmark prime minister".
+    return this.lexicon.roles.unheld(words(phrase).map((word) => word.toLowerCase())).map((role) => {
+      const parts = role.split(" ");
+      const start = lower.indexOf(parts[0] as string);
+      const end = lower.indexOf(parts[parts.length - 1] as string, start) + (parts[parts.length - 1] as string).length;
+      return start >= 0 && end > start ? phrase.slice(start, end) : role;
+    });
   }
 
   /** Spelling corrected word by word; a word the articles use is never rewritten. */
@@ -407,7 +422,9 @@ export class QuestionAnalyser {
       // "US-proposed", "Kremlin-backed": a place and a plain word say whose, too.
       const capitalised = named.filter((piece) => isCapitalised(piece));
       const places = pieces.length > 1 && capitalised.length > 0 && capitalised.every((piece) => this.lexicon.places.has(piece.toLowerCase()));
-      const descriptive = (this.lexicon.isEnglishWord(word) && !this.lexicon.isPersonName(word)) || isCalendarName(word) || places;
+      // "the Astrakhan region": a capitalised word before "region" is the region's name, even one a dictionary has.
+      const regionName = /^(?:region|province|oblast)$/i.test(tokens[index + 1] ?? "") && !/^(?:that|this)$/i.test(tokens[index - 1] ?? "");
+      const descriptive = (this.lexicon.isEnglishWord(word) && !this.lexicon.isPersonName(word) && !regionName) || isCalendarName(word) || places;
       // "that Black Sea port" is a place the asker does not name: its words say what it is like, as "port" does, and
       // the article that answers need not say "Black Sea".
       const describing = descriptive && describesUnnamedPlace(tokens, index);

@@ -37,4 +37,6 @@ export const EXTRA_COUNTRY_NAMES: Readonly<Record<string, string[]>> = {
   Ukraine: ["kiev"],
   Russia: ["russian federation"],
   "North Korea": ["dprk"],
+  // the dataset's common name is Türkiye
+  Türkiye: ["turkey"],
 };

@@ -7,7 +7,7 @@ import { isTimeOfDay } from "./questionWords.js";
 const HEADS: Readonly<Record<string, string[]>> = {
   minister: ["minister"], secretary: ["secretary"], spokesman: ["spokesman", "spokeswoman", "spokesperson"],
   spokeswoman: ["spokesman", "spokeswoman", "spokesperson"], spokesperson: ["spokesman", "spokeswoman", "spokesperson"],
-  president: ["president"], chancellor: ["chancellor"], governor: ["governor"], chief: ["chief", "head"],
+  president: ["president"], chancellor: ["chancellor"], governor: ["governor"], chief: ["chief", "head", "secretary"],
   head: ["chief", "head", "president", "prime"], envoy: ["envoy"], ambassador: ["ambassador"], commissioner: ["commissioner"],
   commentator: ["commentator"], blogger: ["blogger"], premier: ["prime", "premier"], leader: ["president", "prime", "chancellor", "leader"],
   diplomat: ["foreign"], pm: ["prime", "premier"],
@@ -16,6 +16,8 @@ const HEADS: Readonly<Record<string, string[]>> = {
 const QUALIFIERS = new Set(
   "deputy foreign defence defense prime security state media policy interior finance special first vice military press top chief".split(" "),
 );
+/** Offices whose holder news reports name: a spokesman, a blogger or a source may go unnamed. */
+const OFFICES = new Set("minister secretary president chancellor governor ambassador commissioner premier pm".split(" "));
 /** Those who speak for an office holder: "the PM's office", "the president's spokesman". */
 const STAFF = new Set("office spokesman spokeswoman spokesperson spokespeople aide aides team staff officials".split(" "));
 const FORMER = new Set(["former", "ex", "retired", "previous", "old"]);
@@ -105,7 +107,21 @@ export class RoleResolver {
    * a role head ("minister") with the qualifiers, places and "former" right before it.
    */
   find(words: readonly string[]): RoleMention[] {
-    const mentions: RoleMention[] = [];
+    return this.read(words).filter((mention) => mention.people.length > 0);
+  }
+
+  /**
+   * Role phrases that say whose office it is ("Denmark's prime minister", "the German chancellor")
+   * and that the articles give no one: the person is not in them.
+   */
+  unheld(words: readonly string[]): string[] {
+    return this.read(words)
+      .filter((mention) => mention.people.length === 0 && mention.specific && OFFICES.has(withoutPossessive(words[mention.head] as string)))
+      .map((mention) => words.slice(mention.from, mention.to).join(" "));
+  }
+
+  private read(words: readonly string[]): Array<RoleMention & { specific: boolean; head: number }> {
+    const mentions: Array<RoleMention & { specific: boolean; head: number }> = [];
     words.forEach((raw, index) => {
       const head = withoutPossessive(raw);
       const heads = HEADS[head];
@@ -130,7 +146,8 @@ export class RoleResolver {
       if (after !== null && to === index + 1) to = after;
       const question = this.parseRole([...words.slice(from, index), ...words.slice(index + 1, to)].filter((word) => word !== "of" && word !== "the"));
       const people = this.match(heads, question);
-      if (people.length > 0) mentions.push({ from, to, people });
+      const specific = question.countries.size > 0 || question.unions.size > 0 || [...question.words].some((word) => QUALIFIERS.has(word));
+      mentions.push({ from, to, people, specific, head: index });
     });
     return mentions;
   }

@@ -13,9 +13,9 @@ const VERBS = [...ASKING_VERBS, "meant", "call", "called", "announce", "announce
 const WHAT_DID = new RegExp(String.raw`^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|was)\s+(.+?)\s+(?:${VERBS})\b\s*(.*?)[?.!\s]*$`, "i");
 const ACCORDING = /^\s*what\s+.*?\baccording to\s+(.+?)[?.!\s]*$/i;
 const REACTION = /^\s*what\s+(?:was|is)\s+(.+?)[’']s?\s+(?:reaction|response|position|view)\b\s*(.*?)[?.!\s]*$/i;
-// "Did Putin himself respond to Medvedev's post?": asks for Putin's words about the post.
+// "Did Putin himself respond to Medvedev's post?", "did zelensky say anything back about…": asks for Putin's words about the post.
 const DID_RESPOND =
-  /^\s*(?:did|has|have|had)\s+(.+?)\s+(?:(?:ever|himself|herself|themselves|actually|even|really|publicly)\s+)*(?:respond|responded|reply|replied|react|reacted|comment|commented)\s+(?:to|on)\s+(.*?)[?.!\s]*$/i;
+  /^\s*(?:did|has|have|had)\s+(.+?)\s+(?:(?:ever|himself|herself|themselves|actually|even|really|publicly)\s+)*(?:respond|responded|reply|replied|react|reacted|comment|commented|say\s+anything(?:\s+back)?|said\s+anything(?:\s+back)?)\s+(?:to|on|about|abt|over)\s+(.*?)[?.!\s]*$/i;
 
 /**
  * The most words a speaker is named with: "Russia's deputy foreign minister Alexander Grushko" is

@@ -150,6 +150,14 @@ describe("holdsAnswer", () => {
   });
 });
 
+describe("saysWhatBefell for casualties", () => {
+  it("needs a word for people killed or hurt when asked 'were there any casualties'", () => {
+    const part = { text: "Were there any casualties in Ukraine's attack on the Yeysk airfield?", concepts: [word("casualties"), word("attack")] };
+    expect(saysWhatBefell(part, new Set(contentTerms("Ukraine also attacked a military airfield in Yeysk, where ten explosions were heard.")))).toBe(false);
+    expect(saysWhatBefell(part, new Set(contentTerms("One civilian was injured during the attack.")))).toBe(true);
+  });
+});
+
 describe("saysWhatBefell", () => {
   const part = (text: string, ...words: string[]) => ({ text, concepts: words.map((one) => word(one)) });
   const terms = (sentence: string) => new Set(contentTerms(sentence));
@@ -399,6 +407,16 @@ describe("namesWhichKind", () => {
     const concepts = [word("international"), word("war"), word("crimes", { alternatives: [["crime"]] }), word("group"), word("leaving", { alternatives: [["leave"]] })];
     expect(check(question, concepts, "The US is leaving an international group investigating Russian war crimes in Ukraine, the New York Times reported.")).toBe(false);
     expect(check(question, concepts, "The US is leaving the Joint Investigation Team on war crimes, the New York Times reported.")).toBe(true);
+  });
+
+  it("needs a thing's name by the word for it in 'the name of the …', and a person's by their office, in any of its words", () => {
+    const school = "What was the name of the nursery school that got damaged in the Odesa drone strike?";
+    const schoolConcepts = [word("nursery", { known: false }), word("school"), word("damaged"), word("drone")];
+    expect(check(school, schoolConcepts, "The attack damaged a kindergarten, Odesa Governor Oleh Kiper said on Telegram.")).toBe(false);
+    expect(check(school, schoolConcepts, "The attack damaged School No 5 in Odesa, Governor Oleh Kiper said.")).toBe(true);
+    const spokesperson = "What's the name of the Downing Street spokesperson who said more than 30 countries signed up?";
+    const staff = [word("spokesperson"), word("countries", { alternatives: [["country"]] })];
+    expect(check(spokesperson, staff, "The prime minister’s spokesman confirmed that more than 30 nations have agreed to sign up to Keir Starmer’s coalition.")).toBe(false);
   });
 
   it("needs several countries for 'which countries', other than those the question names, and capitals for 'which capitals'", () => {

@@ -11,6 +11,8 @@ describe("places", () => {
     expect(known.countriesOf("Pyongyang")).toEqual(["North Korea"]);
     expect(known.countriesOf("Kyiv")).toEqual(["Ukraine"]);
     expect(known.countriesOf("Rome's")).toEqual(["Italy"]);
+    // the dataset calls it Türkiye; news reports still write Turkey
+    expect(known.countriesOf("Turkey")).toEqual(["Türkiye"]);
   });
 
   it("adds the seats of government and unions no dataset has", () => {

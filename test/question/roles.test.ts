@@ -85,4 +85,19 @@ describe("RoleResolver", () => {
     expect(peopleFor("what did the german chancellor say")).toEqual([]);
     expect(peopleFor("what did the polish foreign minister say")).toEqual([]);
   });
+
+  it("tells which offices of a named country or kind the articles give no one, but not unnamed staff", () => {
+    const unheld = (question: string) => resolver.unheld(question.toLowerCase().split(/\s+/));
+    expect(unheld("what did the german chancellor say")).toEqual(["german chancellor"]);
+    expect(unheld("what did denmark's prime minister tell dr radio")).toEqual(["denmark's prime minister"]);
+    expect(unheld("what did the italian prime minister say")).toEqual([]);
+    // a spokesman or a blogger may go unnamed; an office with no country or kind says nothing
+    expect(unheld("what did the german spokesman say")).toEqual([]);
+    expect(unheld("what did the chancellor say")).toEqual([]);
+  });
+
+  it("reads a chief as the secretary of that department: the Pentagon chief", () => {
+    const withHegseth = new RoleResolver([...PEOPLE.filter((person) => person.name !== "Pete Hegseth"), { name: "Pete Hegseth", roles: ["us defence secretary"] }], places());
+    expect(withHegseth.find("what did the us defence chief say".split(" ")).flatMap((mention) => mention.people)).toEqual(["Pete Hegseth"]);
+  });
 });

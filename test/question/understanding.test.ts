@@ -388,6 +388,17 @@ describe("how sure the answer is", () => {
     expect(answer.confidence).toBe("low");
   });
 
+  it("reads 'the Astrakhan region' as a name a count must be about, though a dictionary has the word", () => {
+    const [part] = buildAnalyser(fixture.engine.index).analyse("How many Ukrainian drones did Russia say it destroyed over the Astrakhan region?").parts;
+    expect(part!.concepts.find((concept) => concept.text === "Astrakhan")?.kind).toBe("name");
+  });
+
+  it("does not give the words of someone else for an office the articles give no one", async () => {
+    const answer = await ask("What did Denmark's prime minister tell DR radio about sending troops?");
+    expect(answer.confidence).toBe("low");
+    expect(answer.answer).toContain("Denmark's Prime Minister");
+  });
+
   it("answers why something matters with the sentence saying what it is key for", async () => {
     const answer = await ask("Why is the Odesa region important to Ukraine?");
     expect(answer.confidence).toBe("high");

@@ -45,6 +45,7 @@ describe("who-said-what questions", () => {
     // words said, put another way
     expect(parseSpeakerQuestion("What did the prime minister's spokesman point out about North Korean troops?")).toEqual({ who: "the prime minister's spokesman", topic: "North Korean troops" });
     expect(parseSpeakerQuestion("What did Starmer stress about the plan?")).toEqual({ who: "Starmer", topic: "the plan" });
+    expect(parseSpeakerQuestion("did zelensky say anything back about medvedev calling macron micron")).toEqual({ who: "zelensky", topic: "medvedev calling macron micron" });
   });
 
   it("matches speakers by name variant, by role and by institution", () => {
