@@ -60,6 +60,9 @@ const NUMBER_REACH = 4;
 const NUMBER = new RegExp(String.raw`^(\d[\d,.]*(%|bn|m|km|k)?|${NUMBER_WORDS.join("|")}|£\d.*|\$\d.*)$`, "i");
 // (A word that opens a sentence with a number is no name: "About 2,000 troops" counts troops.)
 const MODEL_NUMBER = /(?!(?:About|Around|Nearly|Almost|Roughly|Approximately|Some|Over|Under|More|Fewer|Less|Only|Just|At|Up|By|In|Of|To|Another|All)\b)(\p{Lu}[\p{L}-]*)\s+(?:\d[\d,.]*[a-z]*|One|Two|Three)\b/gu;
+/** "What time is the call", "at what time", "what time of day": an hour or a part of the day, not a day. */
+const CLOCK_QUESTION = /\b(?:what|which|at what)\s+(?:time|hour)\b(?!\s+(?:frame|scale|line|period))/i;
+const CLOCK = /\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|bst|cet|et|utc|hrs|h)\b|\b\d{1,2}:\d{2}\b|\b(?:morning|afternoon|evening|night|midnight|noon|midday|overnight|dawn|dusk)\b/i;
 const EXACT = /\b(exact|exactly|precise|precisely|what date|which date|on what date)\b/i;
 const [DAYS, MONTHS] = [DAY_NAMES.join("|"), MONTH_NAMES.join("|")];
 const EXPLICIT_DATE = new RegExp(
@@ -120,6 +123,8 @@ export function holdsAnswer(question: string, type: AnswerType, rawSentence: str
   if (type === "quote") return EXACT.test(question) ? hasAnswerType(rawSentence, "quote") : SPOKEN.test(rawSentence);
   // "What date exactly": "next week" is no date.
   if (type === "time" && EXACT.test(question)) return EXPLICIT_DATE.test(rawSentence);
+  // "What time of day is the call?" is not answered by the day alone.
+  if (type === "time" && CLOCK_QUESTION.test(question)) return CLOCK.test(rawSentence);
   // "Where exactly in London…" is not answered by "in London": a place the question names is no answer.
   if (type === "place") return hasAnswerType(withoutNamesOf(question, rawSentence), "place");
   if (type !== "quantity") return hasAnswerType(rawSentence, type);
@@ -377,7 +382,11 @@ export function askedDeed(question: string): string | undefined {
     if (beforeVerb(token)) continue;
     // "Who said…", "who is the…": whoever speaks, or a name asked for, not a deed.
     if (SAYING.test(token)) return undefined;
-    const verb = /\p{L}{3,}(?:ed|en)$/u.test(token) || /^(?:will|would|did|does|do|can|could|to|might|may)$/.test(tokens[index - 1] as string);
+    // "Who is chairing the meeting", "who's leading": a deed in progress.
+    const verb =
+      /\p{L}{3,}(?:ed|en)$/u.test(token) ||
+      /^(?:will|would|did|does|do|can|could|to|might|may)$/.test(tokens[index - 1] as string) ||
+      (/\p{L}{3,}ing$/u.test(token) && /^(?:who|is|are|was|were)$/i.test(tokens[index - 1] as string));
     return verb ? (contentTerm(token) ?? undefined) : undefined;
   }
   return undefined;
@@ -784,6 +793,8 @@ export interface QuoteFacts {
   headlineTerms: ReadonlySet<string>;
   /** Whether a name is a person's: a quote about a person must name them itself. */
   isPerson: (concept: Concept) => boolean;
+  /** The answer dates the words to another day than the question names ("What did Peskov say on Wednesday" answered with "Speaking on Thursday…"). */
+  otherDay?: boolean;
 }
 
 /**
@@ -799,6 +810,13 @@ export function judgeQuotes(part: Pick<QuestionPart, "unknownNames">, facts: Quo
     .filter((concept) => (concept.kind === "name" || concept.kind === "place") && concept.known)
     .every((concept) => conceptHeld(concept, facts.quotedTerms) || (!facts.isPerson(concept) && conceptHeld(concept, facts.headlineTerms)));
   const onTopic = facts.topicConcepts.length === 0 || (facts.topicShare >= CONFIDENCE.topicFrom && namesQuoted);
-  const doubt = unknown.length > 0 ? `they never mention ${unknown.join(" ")}` : onTopic ? null : `none of ${facts.who}’s words found is about “${facts.topic}”`;
+  const doubt =
+    unknown.length > 0
+      ? `they never mention ${unknown.join(" ")}`
+      : !onTopic
+        ? `none of ${facts.who}’s words found is about “${facts.topic}”`
+        : facts.otherDay === true
+          ? `the words found are from another day`
+          : null;
   return { confidence: doubt === null ? "high" : "low", doubt };
 }

@@ -396,6 +396,7 @@ export class Engine {
       quotedTerms,
       headlineTerms: new Set(quoted.flatMap((citation) => contentTerms(citation.title))),
       isPerson: (concept) => (concept.alternatives[0] ?? []).some(this.isPersonWord),
+      otherDay: onAnotherDay(part.text, answer.answer),
     });
     return { question: part.text, confidence, ...(doubt === null ? {} : { doubt }), text: answer.answer, citations: answer.citations };
   }

@@ -118,6 +118,14 @@ describe("holdsAnswer", () => {
     expect(announcesOnly("Did American soldiers end up on Ukrainian soil?", backstop)).toBe(true);
   });
 
+  it("needs an hour or a part of the day for 'what time', not the day alone", () => {
+    const question = "what time of day is trump's call with putin scheduled for?";
+    expect(holdsAnswer(question, "time", "Donald Trump is due to hold talks with Putin on Tuesday.")).toBe(false);
+    expect(holdsAnswer(question, "time", "Trump will call Putin at 10am on Tuesday.")).toBe(true);
+    expect(holdsAnswer(question, "time", "Trump will call Putin on Tuesday morning.")).toBe(true);
+    expect(holdsAnswer("When is Trump's call with Putin?", "time", "Donald Trump is due to hold talks with Putin on Tuesday.")).toBe(true);
+  });
+
   it("does not take a number the question gives for the answer", () => {
     const question = "How much of the EU's £670bn defence package is going to Ukraine?";
     expect(holdsAnswer(question, "quantity", "Leaders agreed a £670bn defence package for the European Union.")).toBe(false);
@@ -354,6 +362,8 @@ describe("namesTheDoer", () => {
     // The deed someone says another will do: "command", not "say".
     expect(askedDeed("Who does Downing Street say will command the coalition of the willing force?")).toBe("command");
     expect(askedDeed("Who did the spokesman say?")).toBeUndefined();
+    expect(askedDeed("who’s chairing the meeting of military chiefs in london?")).toBe("chairing");
+    expect(askedDeed("Who is Zelensky meeting?")).toBeUndefined();
   });
 
   it("needs the deed in the leading sentence, and a deed the articles never word is none it can hold", () => {
@@ -523,6 +533,12 @@ describe("judgeQuotes", () => {
     const withKorea = { ...koreans, topicConcepts: [word("troops"), word("fighting"), place("North Korean", "north korea")] };
     expect(judgeQuotes({ unknownNames: [] }, withKorea).confidence).toBe("low");
     expect(judgeQuotes({ unknownNames: [] }, { ...withKorea, quotedTerms: new Set(contentTerms(`${quote} North Korea sent troops.`)) }).confidence).toBe("high");
+  });
+
+  it("is low when the words found are dated to another day than the question asks about", () => {
+    const base = facts(quote, "Russian troops battle last Ukrainian forces in Kursk region");
+    expect(judgeQuotes({ unknownNames: [] }, { ...base, otherDay: true })).toEqual({ confidence: "low", doubt: "the words found are from another day" });
+    expect(judgeQuotes({ unknownNames: [] }, { ...base, otherDay: false }).confidence).toBe("high");
   });
 
   it("still needs a person asked about in the quote itself", () => {
