@@ -711,7 +711,10 @@ export function judgeLead(part: Pick<QuestionPart, "text" | "concepts" | "type" 
   else if (lead.otherDay) doubt = "the closest passages are about another day";
   else if (lead.befell === false) doubt = `none of them says whether anyone was ${WHETHER_SOMEONE.exec(part.text)?.[1]?.trim() ?? "hurt"}`;
   else if (!lead.typed && part.type !== null) doubt = MISSING_KIND[part.type];
-  else if (lead.coverage < CONFIDENCE.highFrom) doubt = "they share few of the question's words";
+  // "What did Trump call Zelensky in that angry social media rant?": a label given by the person named answers it, however
+  // the asker sets the scene.
+  else if (lead.coverage < CONFIDENCE.highFrom && !(part.type === "label" && part.concepts.some((concept) => concept.kind === "name" && concept.known)))
+    doubt = "they share few of the question's words";
   return { confidence: doubt === null ? "high" : "low", doubt };
 }
 

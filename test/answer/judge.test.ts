@@ -351,6 +351,13 @@ describe("judgeLead", () => {
     expect(judgeLead({ ...part, type: "quantity" }, { ...good, typed: false }, weight).doubt).toBe("none of them gives that figure");
     expect(judgeLead(part, { ...good, coverage: 0.1 }, weight)).toEqual({ confidence: "low", doubt: "they share few of the question's words" });
   });
+
+  it("takes a label given by the person named however the asker sets the scene, but not a label of nobody named", () => {
+    const rant = { text: "what did trump call zelensky in that angry social media rant?", concepts: [person("Trump"), person("Zelensky"), word("rant", { known: false })], type: "label" as const, unknownNames: [] };
+    expect(judgeLead(rant, { ...good, coverage: 0.15 }, weight).confidence).toBe("high");
+    const town = { text: "There was a resort town that Ukraine struck, what was it called?", concepts: [word("resort"), word("town")], type: "label" as const, unknownNames: [] };
+    expect(judgeLead(town, { ...good, coverage: 0.15 }, weight).confidence).toBe("low");
+  });
 });
 
 describe("namesTheDoer", () => {
