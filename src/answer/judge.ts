@@ -428,11 +428,20 @@ const beforeVerb = (token: string) => AUXILIARY.test(token) || /^(been|being|be)
  * A "how many" question taken apart after its counted thing: the verb saying what happened to
  * it, and the names of whoever did it ("France" in "how many troops has France pledged").
  */
+/** The most words between "that" and the kind of place they describe ("that black sea port"). */
+const DESCRIBED_REACH = 4;
+
 function readCount(question: string, concepts: readonly Concept[]): { event?: string; leadUp?: string; agents: string[] } {
   const tokens = words(question);
   const named = new Set(concepts.filter((concept) => concept.kind !== "word").flatMap((concept) => concept.alternatives[0] ?? []));
   // "the Black Sea port city": words written with a capital, and the kind of place they describe, are no verb.
   const described = new Set(concepts.filter((concept) => /^\p{Lu}/u.test(concept.text)).flatMap((concept) => concept.alternatives[0] ?? []));
+  // (Typed in lower case too: "that black sea port city".)
+  tokens.forEach((token, at) => {
+    if (!/^(?:that|this)$/.test(token)) return;
+    const noun = tokens.slice(at + 1, at + 1 + DESCRIBED_REACH).findIndex((word) => PLACE_NOUNS.has(word));
+    for (const word of tokens.slice(at + 1, at + 1 + noun)) described.add(contentTerm(word) ?? word);
+  });
   const agents: string[] = [];
   let leadUp: string | undefined;
   let index = tokens.findIndex((token, position) => (token === "many" || token === "much") && tokens[position - 1] === "how");

@@ -122,11 +122,13 @@ interface Reading {
  * Whether the word at `index` is in a description of a place the question does not name: a run
  * of capitalised words after "that" or "the", then a noun for a kind of place ("that Black Sea port").
  */
-function describesUnnamedPlace(tokens: readonly string[], index: number): boolean {
+function describesUnnamedPlace(tokens: readonly string[], index: number, isName: (token: string) => boolean): boolean {
+  // (A name typed in lower case counts: "that black sea port".)
+  const named = (token: string) => isCapitalised(token) || isName(token.toLowerCase());
   let start = index;
-  while (start > 0 && isCapitalised(tokens[start - 1] as string)) start--;
+  while (start > 0 && named(tokens[start - 1] as string)) start--;
   let end = index;
-  while (end < tokens.length && isCapitalised(tokens[end] as string)) end++;
+  while (end < tokens.length && named(tokens[end] as string)) end++;
   const noun = (tokens[end] ?? "").toLowerCase();
   // "the Astrakhan region" names the region; "that Black Sea region" describes one.
   const determiner = /^(?:region|province)$/.test(noun) ? /^(?:that|this)$/i : /^(?:that|the|this)$/i;
@@ -427,7 +429,7 @@ export class QuestionAnalyser {
       const descriptive = (this.lexicon.isEnglishWord(word) && !this.lexicon.isPersonName(word) && !regionName) || isCalendarName(word) || places;
       // "that Black Sea port" is a place the asker does not name: its words say what it is like, as "port" does, and
       // the article that answers need not say "Black Sea".
-      const describing = descriptive && describesUnnamedPlace(tokens, index);
+      const describing = descriptive && describesUnnamedPlace(tokens, index, (token) => this.lexicon.isName(token));
       // A name in a remark after the question sets the scene: "…did zelensky ask for? starmer plan is way less" asks about Zelensky.
       const aside = index >= reading.asideFrom;
       reading.concepts.push({ text: bare, alternatives, kind: !name || wordByCapital || describing ? "word" : descriptive || aside ? "descriptor" : "name", known });

@@ -284,6 +284,9 @@ describe("countsWhatIsNamed", () => {
   it("reads a described place and a name after 'the' as no verb: the count's event is what happened", () => {
     const outskirts = "How many people on the outskirts of the Black Sea port city lost power?";
     expect(countedEvent(outskirts, [word("people"), word("outskirts"), word("Black"), word("Sea"), word("port"), word("city"), word("lost")])).toBe("lost");
+    // typed in lower case, after "that"
+    const typed = "roughly how many people on the outskirts of that black sea port city lost power?";
+    expect(countedEvent(typed, [word("people"), word("outskirts"), word("black"), word("sea"), word("port"), word("city"), word("lost")])).toBe("lost");
     const kyiv = { text: "How many residents in the Kyiv region were left without power?", type: "quantity" as const, concepts: [word("residents"), { ...person("Kyiv"), kind: "place" as const }, word("region"), word("left")] };
     expect(countedEvent(kyiv.text, kyiv.concepts)).toBe("left");
     expect(countsWhatIsNamed(kyiv, new Set(["500", "resident", "suburb", "odesa", "left"]))).toBe(false);

@@ -220,6 +220,8 @@ describe("how sure the answer is", () => {
     const [part] = buildAnalyser(fixture.engine.index).analyse("How many people near that Black Sea port lost power?").parts;
     const kinds = Object.fromEntries(part!.concepts.map((concept) => [concept.text, concept.kind]));
     expect(kinds).toMatchObject({ Black: "word", Sea: "word", port: "word" });
+    const [typed] = buildAnalyser(fixture.engine.index).analyse("how many people near that black sea port lost power?").parts;
+    expect(typed!.concepts.filter((concept) => concept.text === "black" || concept.text === "sea").map((concept) => concept.kind)).toEqual(["word", "word"]);
     const [western] = buildAnalyser(fixture.engine.index).analyse("What did the Western leaders say?").parts;
     expect(western!.concepts.find((concept) => concept.text === "Western")?.kind).toBe("descriptor");
     const answer = await ask("After the strikes on energy sites near that Black Sea port, how many people on the outskirts were left in the dark?");
