@@ -503,7 +503,8 @@ export function namesWhichKind(
   isPersonWord: (word: string) => boolean = () => false,
 ): boolean {
   const tokens = words(part.text);
-  const nameOf = /\bname of\b/i.test(part.text) ? tokens.indexOf("of", tokens.indexOf("name")) : -1;
+  const nameAt = tokens.findIndex((token) => token === "name" || token === "names");
+  const nameOf = /\bnames? of\b/i.test(part.text) ? tokens.indexOf("of", nameAt) : -1;
   if (nameOf >= 0) {
     // "What is the name of the war crimes group…" asks for a body's name, not "an international group investigating…".
     const head = askedThing(tokens.slice(nameOf + 1)).at(-1);

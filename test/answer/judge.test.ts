@@ -434,6 +434,8 @@ describe("namesWhichKind", () => {
     const schoolConcepts = [word("nursery", { known: false }), word("school"), word("damaged"), word("drone")];
     expect(check(school, schoolConcepts, "The attack damaged a kindergarten, Odesa Governor Oleh Kiper said on Telegram.")).toBe(false);
     expect(check(school, schoolConcepts, "The attack damaged School No 5 in Odesa, Governor Oleh Kiper said.")).toBe(true);
+    const ships = "what are the names of the mine-clearing ships that would be sent?";
+    expect(check(ships, [word("mine-clearing"), word("ships", { alternatives: [["ship"]] })], "Russia said it was clearing large numbers of mines in the area.")).toBe(false);
     const spokesperson = "What's the name of the Downing Street spokesperson who said more than 30 countries signed up?";
     const staff = [word("spokesperson"), word("countries", { alternatives: [["country"]] })];
     expect(check(spokesperson, staff, "The prime minister’s spokesman confirmed that more than 30 nations have agreed to sign up to Keir Starmer’s coalition.")).toBe(false);

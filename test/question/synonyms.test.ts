@@ -54,5 +54,6 @@ describe("phraseSynonymsOf", () => {
     // a safety net is a backstop; pointing out is saying
     expect(phraseSynonymsOf("would the US act as the safety net", "safety")).toContain("backstop");
     expect(phraseSynonymsOf("what did the spokesman point out", "point")).toContain("said");
+    expect(phraseSynonymsOf("how many countries does no 10 expect to be part of the coalition", "part")).toContain("sign");
   });
 });

@@ -111,6 +111,7 @@ describe("measureAsked", () => {
     expect(measureAsked("How many drones were launched?")).toBeUndefined();
     expect(measureAsked("How much is Britain paying for the drones?")?.searchWords).toBe("total million billion");
     expect(measureAsked("how much of kursk do the ukrainians still hold now")?.searchWords).toBe("area square km");
+    expect(measureAsked("How many square kilometres of Kursk did Ukraine still hold?")?.searchWords).toBe("area square km");
   });
 
   it("reads help given and ground claimed as a sum and an area", () => {
