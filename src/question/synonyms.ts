@@ -30,6 +30,7 @@ const GROUPS = [
   "important key crucial vital matter",
   // "Russia's opinion" is "Russia's views"
   "view opinion",
+  "atomic nuclear",
   // being against something: "which countries are against sending troops" is "opposition from Germany, Spain and Italy"
   "against oppose opposition",
   // what an army has of a country: "holds 110 square km" is "controls 110 square km"

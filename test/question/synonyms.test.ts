@@ -20,6 +20,7 @@ describe("synonymsOf", () => {
     expect(synonymsOf("matters")).toContain("key");
     expect(synonymsOf("important")).toContain("key");
     expect(synonymsOf("opinion")).toEqual(["view"]);
+    expect(synonymsOf("atomic")).toEqual(["nuclear"]);
   });
 
   it("finds them for any form of the word", () => {
