@@ -374,6 +374,13 @@ const ASKER_WORDS = 5;
 export function askedDeed(question: string): string | undefined {
   const tokens = words(question);
   let start = tokens.indexOf("who") + 1;
+  // "Which general or country will command the force?": the deed follows the kind asked for and its auxiliary.
+  const which = tokens.indexOf("which");
+  if (start === 0 && which >= 0) {
+    let end = which + 1;
+    while (end < tokens.length && !WHICH_THING_END.test(tokens[end] as string) && !DETERMINER.test(tokens[end] as string)) end++;
+    if (end < tokens.length && /^(?:will|would|could|can|is|are|was|were|has|have|had|did|does|do)$/i.test(tokens[end] as string)) start = end;
+  }
   // "Who does Downing Street say will command…": the deed is what follows the saying.
   const saying = tokens.slice(start).findIndex((token) => SAYING.test(token));
   if (start > 0 && /^(?:does|did|do)$/i.test(tokens[start] ?? "") && saying > 1 && saying <= ASKER_WORDS) start += saying + 1;
@@ -397,7 +404,7 @@ export function askedDeed(question: string): string | undefined {
  * command the force?" is not answered by a sentence naming people who seek to build it.
  */
 export function namesTheDoer(part: Pick<QuestionPart, "text" | "type" | "concepts">, leadTerms: ReadonlySet<string>): boolean {
-  if (part.type !== "person") return true;
+  if (part.type !== "person" && part.type !== "name") return true;
   const deed = askedDeed(part.text);
   const concept = part.concepts.find((candidate) => candidate.kind === "word" && candidate.alternatives[0]?.[0] === deed);
   // A deed the articles never word ("named to command") is one no sentence can say who did.

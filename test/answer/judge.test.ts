@@ -374,6 +374,9 @@ describe("namesTheDoer", () => {
     expect(askedDeed("Who did the spokesman say?")).toBeUndefined();
     expect(askedDeed("who’s chairing the meeting of military chiefs in london?")).toBe("chairing");
     expect(askedDeed("Who is Zelensky meeting?")).toBeUndefined();
+    // "which general or country will command": the deed after the kind asked for
+    expect(askedDeed("Which general or country will command the coalition of the willing peacekeeping force?")).toBe("command");
+    expect(askedDeed("Which European nations are reluctant to send troops?")).toBeUndefined();
   });
 
   it("needs the deed in the leading sentence, and a deed the articles never word is none it can hold", () => {
@@ -382,6 +385,8 @@ describe("namesTheDoer", () => {
     expect(namesTheDoer(part, new Set(["call", "trump"]))).toBe(false);
     const named = { text: "Who has been named to command the force?", type: "person" as const, concepts: [word("named", { known: false }), word("force")] };
     expect(namesTheDoer(named, new Set(["force", "macron"]))).toBe(false);
+    const which = { text: "Which general or country will command the force?", type: "name" as const, concepts: [word("general"), word("country"), word("command"), word("force")] };
+    expect(namesTheDoer(which, new Set(["chiefs", "force", "meet", "london"]))).toBe(false);
   });
 });
 
