@@ -59,7 +59,7 @@ export const CONFIDENCE = {
 const NUMBER_REACH = 4;
 const NUMBER = new RegExp(String.raw`^(\d[\d,.]*(%|bn|m|km|k)?|${NUMBER_WORDS.join("|")}|£\d.*|\$\d.*)$`, "i");
 // (A word that opens a sentence with a number is no name: "About 2,000 troops" counts troops.)
-const MODEL_NUMBER = /(?!(?:About|Around|Nearly|Almost|Roughly|Approximately|Some|Over|Under|More|Fewer|Less|Only|Just|At|Up|By|In|Of|To|Another|All)\b)(\p{Lu}[\p{L}-]*)\s+(?:\d[\d,.]*[a-z]*|One|Two|Three)\b/gu;
+const MODEL_NUMBER = /(?!(?:About|Around|Nearly|Almost|Roughly|Approximately|Some|Over|Under|More|Fewer|Less|Only|Just|At|Up|By|In|Of|To|Another|All|A|An|The)\b)(\p{Lu}[\p{L}-]*)\s+(?:\d[\d,.]*[a-z]*|One|Two|Three)\b/gu;
 /** "What time is the call", "at what time", "what time of day": an hour or a part of the day, not a day. */
 const CLOCK_QUESTION = /\b(?:what|which|at what)\s+(?:time|hour)\b(?!\s+(?:frame|scale|line|period))/i;
 const CLOCK = /\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|bst|cet|et|utc|hrs|h)\b|\b\d{1,2}:\d{2}\b|\b(?:morning|afternoon|evening|night|midnight|noon|midday|overnight|dawn|dusk)\b/i;
@@ -213,7 +213,7 @@ function termsNearNumbers(sentence: string, counted?: ReadonlySet<string>): Set<
 
 // "What was agreed when they spoke?" asks about something that happened…
 const PAST_EVENT =
-  /^\s*did\b(?!.*\b(?:say|tell|claim|predict|expect|warn|think|believe|want|hope|threaten|promise|pledge|vow|intend)\b)|\b(?:outcome|upshot|results?)\s+of\b|\b(?:end|ended)\s+up\b|\bcame\s+(?:of|out\s+of)\b|\bagreeing\b|\b(?:was|were)\s+\w+ed\b|\b(?:spoke|met|agreed|happened|decided|signed|won|lost|ended|began|took place)\b|\bdid\b(?:(?!\b(?:say|tell|claim|predict|expect|warn|think|believe)\b).)*\b(?:agree|happen|decide|sign|win|lose|end|begin|meet|speak|discuss|announce)\b/i;
+  /(?:^\s*|\b(?:when|date|day)\s+)did\b(?!.*\b(?:say|tell|claim|predict|expect|warn|think|believe|want|hope|threaten|promise|pledge|vow|intend)\b)|\b(?:outcome|upshot|results?)\s+of\b|\b(?:end|ended)\s+up\b|\bcame\s+(?:of|out\s+of)\b|\bagreeing\b|\b(?:was|were)\s+\w+ed\b|\b(?:spoke|met|agreed|happened|decided|signed|won|lost|ended|began|took place)\b|\bdid\b(?:(?!\b(?:say|tell|claim|predict|expect|warn|think|believe)\b).)*\b(?:agree|happen|decide|sign|win|lose|end|begin|meet|speak|discuss|announce)\b/i;
 // …which a passage announcing it ("is due to hold talks on Tuesday") does not answer.
 const ANNOUNCEMENT = /['’]ll\b|\b(?:will|announced by|is due to|are due to|is expected to|are expected to|expects to|plans to|is set to|tomorrow|next week)\b/i;
 

@@ -87,7 +87,7 @@ const DIRECT_QUOTE = /[“"‘][^“”"‘’]*?(\S+\s+){3,}[^“”"‘’]*?[
 
 /** A question about a sum, an area or a duration: how a sentence gives one, and words to search for it. */
 export interface Measure {
-  kind: "sum" | "area" | "duration";
+  kind: "sum" | "area" | "duration" | "age";
   asked: RegExp;
   answer: RegExp;
   /** Words the answering sentence likely holds though the question does not ("square km" for "how much ground"). */
@@ -129,9 +129,17 @@ const MEASURES: readonly Measure[] = [
     searchWords: "days weeks months years",
     frameWords: new Set(),
   },
+  {
+    // "How old was the civilian who was injured?" is not answered by "One civilian was injured".
+    kind: "age",
+    asked: /\bhow old\b|\bwhat age\b/i,
+    answer: /\b\d{1,3}[- ]years?[- ]old\b|\baged\s+\d{1,3}\b|\b\d{1,3}\s+years\s+of\s+age\b/i,
+    searchWords: "aged years old",
+    frameWords: new Set(),
+  },
 ];
 
-/** The measure a question asks for, if it asks for a sum, an area or a duration. */
+/** The measure a question asks for, if it asks for a sum, an area, a duration or an age. */
 export function measureAsked(question: string): Measure | undefined {
   return MEASURES.find((measure) => measure.asked.test(question));
 }

@@ -110,12 +110,19 @@ describe("holdsAnswer", () => {
     const plan = "It's thought the Prime Minister will present his plan to Donald Trump in a bid to secure American protection.";
     expect(announcesOnly("Did Starmer secure the US backstop when he presented his plan to Trump?", plan)).toBe(true);
     expect(announcesOnly("Did Trump say he would back the plan?", plan)).toBe(false);
+    expect(announcesOnly("On what date did Keir Starmer present his plan to Trump?", plan)).toBe(true);
   });
 
   it("takes an announcement as the answer to what would or will come of something", () => {
     const backstop = "If the US signs up to the backstop, it will mean no US troops will be deployed to Ukraine.";
     expect(announcesOnly("If Washington agrees to the backstop, would American soldiers end up on Ukrainian soil?", backstop)).toBe(false);
     expect(announcesOnly("Did American soldiers end up on Ukrainian soil?", backstop)).toBe(true);
+  });
+
+  it("needs an age for 'how old', not a count of people", () => {
+    const question = "How old was the civilian who was injured in the drone attack on Odesa?";
+    expect(holdsAnswer(question, "quantity", "One civilian was injured during the attack.")).toBe(false);
+    expect(holdsAnswer(question, "quantity", "A 45-year-old civilian was injured during the attack.")).toBe(true);
   });
 
   it("needs an hour or a part of the day for 'what time', not the day alone", () => {
