@@ -4,7 +4,7 @@ import { QUESTION_OPENERS } from "../text/questionOpeners.js";
 /** Words that open a question or a request, capitalised only because they come first. */
 export const OPENERS = new Set([
   ...QUESTION_OPENERS,
-  ..."shall may might show give list summarise summarize explain find at or if hi hello hey thanks".split(" "),
+  ..."shall may might show give list summarise summarize explain find at or if hi hello hey thanks compare contrast describe".split(" "),
 ]);
 
 /** The noun a "how …" question's adjective asks for ("how large": the size); "many" and "much" ask for a number. */

@@ -31,6 +31,8 @@ const GROUPS = [
   // "Russia's opinion" is "Russia's views"
   "view opinion",
   "atomic nuclear",
+  // "Why might the day chosen annoy Kyiv?" is "The date … may upset Ukraine"
+  "upset annoy irritate",
   // being against something: "which countries are against sending troops" is "opposition from Germany, Spain and Italy"
   "against oppose opposition",
   // what an army has of a country: "holds 110 square km" is "controls 110 square km"

@@ -10,7 +10,8 @@ export interface SpeakerQuestion {
 }
 
 const VERBS = [...ASKING_VERBS, "meant", "call", "called", "announce", "announced", "add", "added", "state", "stated"].join("|");
-const WHAT_DID = new RegExp(String.raw`^\s*(?:what|how)\s+(?:did|does|do|has|have|had|is|was)\s+(.+?)\s+(?:${VERBS})\b\s*(.*?)[?.!\s]*$`, "i");
+// (A lead-in before a colon sets the scene: "Compare Healey and Hegseth: what did Healey say…".)
+const WHAT_DID = new RegExp(String.raw`^\s*(?:[^?:]{1,60}:\s*)?(?:what|how)\s+(?:did|does|do|has|have|had|is|was)\s+(.+?)\s+(?:${VERBS})\b\s*(.*?)[?.!\s]*$`, "i");
 const ACCORDING = /^\s*what\s+.*?\baccording to\s+(.+?)[?.!\s]*$/i;
 const REACTION = /^\s*what\s+(?:was|is)\s+(.+?)[’']s?\s+(?:reaction|response|position|view)\b\s*(.*?)[?.!\s]*$/i;
 // "Did Putin himself respond to Medvedev's post?", "did zelensky say anything back about…": asks for Putin's words about the post.

@@ -12,4 +12,6 @@ export const ASKING_VERBS: readonly string[] = [
   "describe", "described", "characterise", "characterised", "characterize", "characterized",
   // "What did the spokesman point out about…", "What did Starmer stress?": words said, put another way
   "point out", "pointed out", "note", "noted", "stress", "stressed", "insist", "insisted", "admit", "admitted",
+  // "What did Kellogg liken the aid pause to?": his words for it ("compare" is left out: "how does X compare with Y" compares figures)
+  "liken", "likened",
 ];

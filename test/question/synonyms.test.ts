@@ -21,6 +21,7 @@ describe("synonymsOf", () => {
     expect(synonymsOf("important")).toContain("key");
     expect(synonymsOf("opinion")).toEqual(["view"]);
     expect(synonymsOf("atomic")).toEqual(["nuclear"]);
+    expect(synonymsOf("annoy")).toContain("upset");
   });
 
   it("finds them for any form of the word", () => {
@@ -56,5 +57,6 @@ describe("phraseSynonymsOf", () => {
     expect(phraseSynonymsOf("would the US act as the safety net", "safety")).toContain("backstop");
     expect(phraseSynonymsOf("what did the spokesman point out", "point")).toContain("said");
     expect(phraseSynonymsOf("how many countries does no 10 expect to be part of the coalition", "part")).toContain("sign");
+    expect(phraseSynonymsOf("which body of water are the drones meant to defend", "water")).toEqual(["sea"]);
   });
 });

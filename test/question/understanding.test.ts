@@ -378,6 +378,11 @@ describe("how sure the answer is", () => {
     expect(answer.confidence).not.toBe("none");
   });
 
+  it("does not take 'Compare' opening a question for a name the articles never mention", () => {
+    const [part] = buildAnalyser(fixture.engine.index).analyse("Compare Healey and Hegseth: what did Healey say he was fixed on").parts;
+    expect(part!.unknownNames).toEqual([]);
+  });
+
   it("reads 'no10' as No 10 and an opinion as views", async () => {
     const chat = await ask("wat did no10 say abt whether russias opinion matters 4 which peacekeepers get sent");
     expect(chat.correctedQuestion).toContain("No 10");
