@@ -594,7 +594,8 @@ function namesTheOneAsked(after: readonly string[], leadText: string): boolean {
   const thing = askedThing(after);
   const head = thing[thing.length - 1];
   if (head === undefined) return true;
-  const heads = new Set([head, ...synonymsOf(head)]);
+  // "the seaside town" may be written "a resort and port": any word for a town names one.
+  const heads = new Set([head, ...synonymsOf(head), ...(CITY_KINDS.has(head) ? CITY_KINDS : [])]);
   // Each word with the sentence it stands in: a name ending the sentence before is not by "spokesman".
   let sentence = 0;
   const lead = tokenise(leadText).flatMap((token) => {

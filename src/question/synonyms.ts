@@ -33,6 +33,8 @@ const GROUPS = [
   "atomic nuclear",
   // "Why might the day chosen annoy Kyiv?" is "The date … may upset Ukraine"
   "upset annoy irritate",
+  // "a seaside town" is "a resort"
+  "seaside resort",
   // being against something: "which countries are against sending troops" is "opposition from Germany, Spain and Italy"
   "against oppose opposition",
   // what an army has of a country: "holds 110 square km" is "controls 110 square km"
@@ -71,6 +73,8 @@ export function synonymsOf(term: string): readonly string[] {
  */
 const PHRASES: ReadonlyArray<{ phrase: RegExp; words: Readonly<Record<string, readonly string[]>> }> = [
   { phrase: /\b(?:lost|lose|loses|losing)\s+(?:power|electricity)\b/i, words: { lost: ["left"], lose: ["left"], power: ["electricity"], electricity: ["power"] } },
+  // "an air base" is an airfield
+  { phrase: /\bair\s+bases?\b/i, words: { air: ["airfield"], base: ["airfield"] } },
 ];
 
 /** An idiom as matched: the forms its first word takes, its other key words in order, and the plain words for it. */

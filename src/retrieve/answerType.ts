@@ -80,7 +80,10 @@ const REASON_QUESTION =
 const REASON =
   /\b(?:because|due to|owing to|citing|so that|in order to|as a result|reasons?|given that|for fear|in a bid to|in an attempt to|aimed to|aims to|aiming to|designed to|intended to|as it is|as they|as he|as she|as it|amid)\b|\bto (?:help|deter|protect|stop|prevent|end|secure|guarantee|avoid|distract)\b|\b(?:is|are|was|were) (?:key|vital|crucial|important|essential) (?:for|to)\b/i;
 // "Who announced…", "Who is the…": a person.
-const PERSON_QUESTION = /^\s*who\b(?!\s+(?:else\b))|\bwhat(?:\s+is|\s+was|['’]s)\s+the\s+name\s+of\b/i;
+// "What's the name of the seaside town…" asks for a name; of the spokesman (or anyone else), a person's.
+const NAME_OF = /\bwhat(?:\s+is|\s+was|\s+are|\s+were|['’]s)\s+the\s+names?\s+of\b/i;
+const THING_NAMED = new RegExp(String.raw`${NAME_OF.source}\s+(?:(?:the|that|this|those|these|a|an)\s+)?(?:\S+\s+){0,3}?(?:${[...CITY_KIND_WORDS, ...ORGANISATION_KIND_WORDS].flatMap((kind) => [kind, `${kind}s`]).join("|")}|towns|cities|ships?|vessels?|boats?|schools?|bases?|airfields?|plants?|stations?|facilit(?:y|ies)|sites?|operations?|plans?|groups?|missiles?|drones?|weapons?|systems?|regions?|villages?)\b`, "i");
+const PERSON_QUESTION = new RegExp(String.raw`^\s*who\b(?!\s+(?:else\b))|${NAME_OF.source}`, "i");
 const PERSON = /\b(?!(?:The|A|An|But|And|In|On|At|If|As|It)\s)\p{Lu}\p{Ll}+(?:\s+(?:von\s+der\s+)?\p{Lu}\p{Ll}+)+/u;
 // A quotation of at least four words: shorter quoted spans are scare quotes (“peacekeepers”).
 const DIRECT_QUOTE = /[“"‘][^“”"‘’]*?(\S+\s+){3,}[^“”"‘’]*?[”"’](?!\p{L})/u;
@@ -150,6 +153,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (PLACE_QUESTION.test(question)) return "place";
   if (LABEL_QUESTION.test(question)) return "label";
   if (ROLE_QUESTION.test(question)) return "role";
+  if (THING_NAMED.test(question)) return "name";
   if (PERSON_QUESTION.test(question)) return "person";
   if (ORGANISATION_QUESTION.test(question) || COUNTRY_QUESTION.test(question)) return "name";
   if (REASON_QUESTION.test(question)) return "reason";

@@ -446,6 +446,9 @@ describe("namesWhichKind", () => {
     const schoolConcepts = [word("nursery", { known: false }), word("school"), word("damaged"), word("drone")];
     expect(check(school, schoolConcepts, "The attack damaged a kindergarten, Odesa Governor Oleh Kiper said on Telegram.")).toBe(false);
     expect(check(school, schoolConcepts, "The attack damaged School No 5 in Odesa, Governor Oleh Kiper said.")).toBe(true);
+    // a town may be written as a port or a resort
+    const town = "what's the name of the seaside town on the azov where ukraine hit an air base?";
+    expect(check(town, [word("seaside"), word("town"), word("azov")], "Ukraine also attacked a military airfield in Yeysk, a resort and port on the Sea of Azov.")).toBe(true);
     const ships = "what are the names of the mine-clearing ships that would be sent?";
     expect(check(ships, [word("mine-clearing"), word("ships", { alternatives: [["ship"]] })], "Russia said it was clearing large numbers of mines in the area.")).toBe(false);
     const spokesperson = "What's the name of the Downing Street spokesperson who said more than 30 countries signed up?";

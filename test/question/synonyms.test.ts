@@ -22,6 +22,7 @@ describe("synonymsOf", () => {
     expect(synonymsOf("opinion")).toEqual(["view"]);
     expect(synonymsOf("atomic")).toEqual(["nuclear"]);
     expect(synonymsOf("annoy")).toContain("upset");
+    expect(synonymsOf("seaside")).toEqual(["resort"]);
   });
 
   it("finds them for any form of the word", () => {
@@ -58,5 +59,7 @@ describe("phraseSynonymsOf", () => {
     expect(phraseSynonymsOf("what did the spokesman point out", "point")).toContain("said");
     expect(phraseSynonymsOf("how many countries does no 10 expect to be part of the coalition", "part")).toContain("sign");
     expect(phraseSynonymsOf("which body of water are the drones meant to defend", "water")).toEqual(["sea"]);
+    expect(phraseSynonymsOf("which town has the air base ukraine struck", "base")).toEqual(["airfield"]);
+    expect(phraseSynonymsOf("what is the base of the plan", "base")).toEqual([]);
   });
 });

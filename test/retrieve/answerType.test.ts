@@ -52,6 +52,12 @@ describe("answerTypeOf", () => {
 });
 
 describe("answerTypeOf for a reason", () => {
+  it("asks 'the name of' a thing for a name, and of a person for a person's name", () => {
+    expect(answerTypeOf("what's the name of the seaside town on the azov where ukraine went after an air base?")).toBe("name");
+    expect(answerTypeOf("What was the name of the nursery school that got damaged?")).toBe("name");
+    expect(answerTypeOf("What is the name of the prime minister's spokesman?")).toBe("person");
+  });
+
   it("asks a why-question for a cause or a purpose, which a bare report of the fact does not give", () => {
     expect(answerTypeOf("Why is the US leaving the international group investigating war crimes?")).toBe("reason");
     expect(answerTypeOf("What reason did Macron give for not bringing back conscription?")).toBe("reason");
