@@ -548,12 +548,20 @@ export function namesWhichKind(
   const isCapital = (name: string) => places().lookup(name.toLowerCase()).some((place) => place.country !== null && place.label !== place.country);
   if (askedTerms.includes("capital") && named.filter(isCapital).length >= countriesWanted) return true;
   if (askedTerms.some((term) => CITY_KINDS.has(term) && term !== "capital") && named.some(cityLike)) return true;
-  if (askedTerms.some((term) => PERSON_KINDS.has(term))) return named.some((name) => !places().has(name.toLowerCase()) && !isCalendarName(name));
+  // "Which Kremlin official called the offer…": not "Napoleon, Hitler" inside the words quoted.
+  if (askedTerms.some((term) => PERSON_KINDS.has(term)))
+    return namesIn(leadText.replace(QUOTED_INNER, " ").replace(QUOTED, " "))
+      .filter((name) => !contentTerms(name).every((term) => asked.has(term)))
+      .some((name) => !places().has(name.toLowerCase()) && !isCalendarName(name));
   if (askedTerms.some((term) => ORGANISATION_KINDS.has(term))) return namesOrganisation(leadText, asked, isPersonWord);
   // A kind in the asker’s own words ("which facility") no passage can hold: that proves nothing; a kind a name answers
   // ("which capitals") is answered only by such a name.
   return !byName && kinds.every((concept) => !concept.known);
 }
+
+/** Words in quotation marks: single ones (which may sit inside double ones) first. */
+const QUOTED_INNER = /‘[^‘’]*’(?!\p{L})/gu;
+const QUOTED = /[“"][^“”"]*[”"]/gu;
 
 /** Whether a name is a country's own ("France", not "Paris" or "French"). */
 const isCountryName = (name: string) => places().lookup(name.toLowerCase()).some((place) => place.label === place.country);

@@ -426,6 +426,14 @@ describe("namesWhichKind", () => {
     expect(check("Which historic figures tried to conquer Russia?", figures, "Unlike their predecessors in London on Thursday, he is not graceful.")).toBe(false);
   });
 
+  it("does not take a name inside the words quoted for the person a 'which official' question asks for", () => {
+    const official = [word("Kremlin", { kind: "place" }), word("official"), word("offer")];
+    const question = "Which Kremlin official called Macron's peacekeeping offer \"extremely confrontational\"?";
+    const quoted = "Moscow said the offer was “extremely confrontational”. “Unlike their predecessors, Napoleon, Hitler … he does not act gracefully, because they said it bluntly: ‘We must conquer Russia.’”";
+    expect(check(question, official, quoted)).toBe(false);
+    expect(check(question, official, "Kremlin spokesman Dmitry Peskov said the offer was “extremely confrontational”.")).toBe(true);
+  });
+
   it("takes a town's name for 'which city', not a country's, a person's or a title", () => {
     const city = [word("city"), word("chiefs", { alternatives: [["chief"]] })];
     const question = "In which city will the military chiefs meet?";
