@@ -3,7 +3,7 @@
  * way" is "upset Ukraine", "hit back" is "respond", "pour money into" is "give". Each entry is the
  * idiom's key words (words that vary, such as objects and articles, left out), the forms of its first
  * word, and the plain words; written from general English usage, not from the articles or any
- * question set, except "safety net", "point out", "be part", "take part" and "body of water", added when a tuning question used them. Read by synonyms.ts. Left out: idioms whose words also say where ("north of", "in the
+ * question set, except "safety net", "point out", "be part", "take part", "body of water", "number two", "top brass", "get together", "next door" and "go after", added when a tuning question used them. Read by synonyms.ts. Left out: idioms whose words also say where ("north of", "in the
  * red": "north of Kyiv", "in the Black Sea").
  */
 export const IDIOMS: readonly string[] = [
@@ -12,6 +12,11 @@ export const IDIOMS: readonly string[] = [
   "be part | be is are was were being been | join involved sign",
   "take part | take takes took taken taking | join involved participate",
   "body water | body bodies | sea",
+  "number two | number | deputy second",
+  "top brass | top | military chiefs commanders",
+  "get together | get gets getting got gotten | meet gather",
+  "next door | next | neighbouring neighboring bordering border",
+  "go after | go goes going went gone | attack target",
   "point out | point points pointed pointing | say said note noted",
   "cave in | cave caves caved caving | concede yield capitulate",
   "step down | step steps stepped stepping | resign quit",
