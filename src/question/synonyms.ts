@@ -74,7 +74,7 @@ export function synonymsOf(term: string): readonly string[] {
 const PHRASES: ReadonlyArray<{ phrase: RegExp; words: Readonly<Record<string, readonly string[]>> }> = [
   { phrase: /\b(?:lost|lose|loses|losing)\s+(?:power|electricity)\b/i, words: { lost: ["left"], lose: ["left"], power: ["electricity"], electricity: ["power"] } },
   // "without weapons" is unarmed
-  { phrase: /\bwithout\s+(?:weapons|arms|guns)\b/i, words: { without: ["unarmed"], weapons: ["unarmed"], arms: ["unarmed"], guns: ["unarmed"] } },
+  { phrase: /\bwithout\s+(?:weapons|arms|guns)\b/i, words: { weapon: ["unarmed"], arm: ["unarmed"], gun: ["unarmed"] } },
   // "an air base" is an airfield
   { phrase: /\bair\s+bases?\b/i, words: { air: ["airfield"], base: ["airfield"] } },
 ];

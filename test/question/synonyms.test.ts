@@ -61,10 +61,10 @@ describe("phraseSynonymsOf", () => {
     expect(phraseSynonymsOf("which body of water are the drones meant to defend", "water")).toEqual(["sea"]);
     expect(phraseSynonymsOf("which town has the air base ukraine struck", "base")).toEqual(["airfield"]);
     expect(phraseSynonymsOf("what is the base of the plan", "base")).toEqual([]);
-    expect(phraseSynonymsOf("where are the top brass getting together on thursday", "brass")).toContain("chiefs");
+    expect(phraseSynonymsOf("where are the top brass getting together on thursday", "brass")).toContain("chief");
     expect(phraseSynonymsOf("where are the top brass getting together on thursday", "together")).toContain("meet");
     expect(phraseSynonymsOf("which area next door to kursk might moscow go after next", "door")).toContain("border");
     expect(phraseSynonymsOf("who was the russian number two diplomat", "two")).toContain("deputy");
-    expect(phraseSynonymsOf("any force would have to come without weapons", "weapons")).toEqual(["unarmed"]);
+    expect(phraseSynonymsOf("any force would have to come without weapons", "weapon")).toEqual(["unarmed"]);
   });
 });
