@@ -691,6 +691,8 @@ export interface LeadFacts {
   coverage: number;
   /** Share of the question's topic concepts it holds (1 when the question has none). */
   topicShare: number;
+  /** Whether it (or the sentence before it) holds a concept of the question, to name only the ones it lacks; all are lacking when absent. */
+  holds?: (concept: Concept) => boolean;
   typed: boolean;
   onSubject: boolean;
   /** It only announces what the question asks about as done ("will meet on Thursday" for "what did they agree"). */
@@ -729,7 +731,9 @@ export function judgeLead(part: Pick<QuestionPart, "text" | "concepts" | "type" 
   if (part.unknownNames.length > 0) doubt = `they never mention ${list(part.unknownNames)}`;
   else if (!lead.onSubject) doubt = `the closest passages are not about ${list(names)}`;
   else if (lead.topicShare < CONFIDENCE.topicFrom) {
-    const missing = topicConcepts(part.concepts, part.type, measureAsked(part.text)).sort((a, b) => topicWeight(b) - topicWeight(a)).slice(0, 2);
+    const topic = topicConcepts(part.concepts, part.type, measureAsked(part.text)).sort((a, b) => topicWeight(b) - topicWeight(a));
+    const lacking = topic.filter((concept) => lead.holds?.(concept) !== true);
+    const missing = (lacking.length > 0 ? lacking : topic).slice(0, 2);
     doubt = `none of them says ${missing.map((concept) => `“${concept.text}”`).join(" or ")}`;
   } else if (lead.speakerMissing !== undefined) doubt = `none of them gives ${asName(lead.speakerMissing)}’s words on it`;
   else if (lead.announced) doubt = "they only say it was to happen, not what came of it";

@@ -290,7 +290,8 @@ export class Engine {
     };
     const topicShare = Math.max(topicShareOf(topicConcepts(part.concepts, part.type)), measure === undefined ? 0 : topicShareOf(topicConcepts(part.concepts, part.type, measure)));
     const outcovered = (part.type === "person" || part.type === "reason") && lead.coverage < OUTCOVERED * composed.bestCoverage;
-    const facts = { ...lead, typed: lead.typed && !outcovered && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, lead.text, this.isPersonWord), otherDay: onAnotherDay(part.text, lead.text), befell: saysWhatBefell(part, leadTerms) };
+    const holds = (concept: Concept) => conceptHeld(concept, leadTerms);
+    const facts = { ...lead, holds, typed: lead.typed && !outcovered && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, lead.text, this.isPersonWord), otherDay: onAnotherDay(part.text, lead.text), befell: saysWhatBefell(part, leadTerms) };
     // "What did Denmark's prime minister say": an office the articles give no one has no words in them.
     const unheld = speaker === null ? undefined : this.analyser().unheldRoles(speaker.who)[0];
     const speakerMissing = speaker === null ? undefined : (unheld ?? unnamedSpeaker(names, speaker.who, lead, (text) => this.analyser().peopleNamed(text)));

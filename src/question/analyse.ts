@@ -406,7 +406,10 @@ export class QuestionAnalyser {
       // The other words for any of its forms: "held" is "hold", and "hold" is "control".
       const forTerms = [term, ...forms.filter((form) => form.length === 1).map((form) => form[0] as string)];
       const inPhrase = phraseSynonymsOf(tokens.join(" "), term);
-      const synonyms = [...new Set([...forTerms.flatMap(synonymsOf), ...inPhrase])].filter((synonym) => synonym !== term && this.lexicon.isTerm(synonym)).map((synonym) => [synonym]);
+      // …in whichever of their forms the articles use: "dismiss" for "brush off" is the articles' "dismissed".
+      const synonyms = [...new Set([...forTerms.flatMap(synonymsOf), ...inPhrase].flatMap((synonym) => [synonym, ...this.lexicon.relatedTerms(synonym)]))]
+        .filter((synonym) => synonym !== term && this.lexicon.isTerm(synonym))
+        .map((synonym) => [synonym]);
       // "UAVs" written as a name but never used by the articles is the word they write "drones".
       const wordByCapital = name && synonyms.length > 0 && !this.lexicon.mentions(bare.toLowerCase());
       // "UK-led", "Kremlin-friendly": a name the articles use, joined to a plain word, is known by that name.

@@ -356,6 +356,9 @@ describe("judgeLead", () => {
     expect(judgeLead({ ...part, unknownNames: ["Scholz"] }, good, weight).doubt).toBe("they never mention Scholz");
     expect(judgeLead(part, { ...good, onSubject: false }, weight).doubt).toBe("the closest passages are not about Healey");
     expect(judgeLead(part, { ...good, topicShare: 0 }, weight).doubt).toBe("none of them says “peace”");
+    // only words the sentence lacks are named
+    const two = { ...part, text: "What did Healey say about peace and the ceasefire?", concepts: [person("Healey"), word("peace"), word("ceasefire")] };
+    expect(judgeLead(two, { ...good, topicShare: 0.1, holds: (concept) => concept.text === "peace" }, weight).doubt).toBe("none of them says “ceasefire”");
     expect(judgeLead(part, { ...good, announced: true }, weight).doubt).toBe("they only say it was to happen, not what came of it");
     expect(judgeLead(part, { ...good, kindNamed: false }, weight).doubt).toBe("none of them names which one");
     expect(judgeLead({ ...part, type: "quantity" }, { ...good, typed: false }, weight).doubt).toBe("none of them gives that figure");

@@ -383,6 +383,11 @@ describe("how sure the answer is", () => {
     expect(part!.unknownNames).toEqual([]);
   });
 
+  it("matches the plain words for an idiom in the forms the articles use ('brush off' is their 'dismissed')", () => {
+    const [part] = buildAnalyser(fixture.engine.index).analyse("how did the pentagon chief brush off claims that the US had gone soft on moscow?").parts;
+    expect(part!.concepts.find((concept) => concept.text === "brush")?.alternatives).toContainEqual(["dismissed"]);
+  });
+
   it("reads 'no10' as No 10 and an opinion as views", async () => {
     const chat = await ask("wat did no10 say abt whether russias opinion matters 4 which peacekeepers get sent");
     expect(chat.correctedQuestion).toContain("No 10");
