@@ -28,39 +28,40 @@ const SETS: Record<string, Floors> = {
   "dev.jsonl": { recallAt5: 0.95, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 1 },
   "paraphrase.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 1 },
   "blind-tuning.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.95 },
-  // Below a target (see README, "Evaluation"): held where it is.
-  "blind-validation.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.16, unanswerableNotHigh: 0.95 },
+  "blind-validation.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.95 },
   "blind-b.jsonl": { recallAt5: 0.88, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.8 },
-  "blind-d.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.9 },
+  "blind-d.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
   "blind-e.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
   "blind-f.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.95 },
   "blind-g.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.19, unanswerableNotHigh: 0.9 },
   "blind-h.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
-  "blind-k.jsonl": { recallAt5: 0.95, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.2, unanswerableNotHigh: 0.95 },
+  "blind-k.jsonl": { recallAt5: 0.95, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.95 },
   // "Which company is the UK getting those attack drones from" is low: the passage naming Anduril is not retrieved, and the
   // one that is ("…an Anglo-American security firm") names none (it was a wrong `high` before).
-  "blind-i.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.9 },
+  "blind-i.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
   "blind-j.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.8 },
   "blind-n.jsonl": { recallAt5: 0.95, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
-  "blind-m.jsonl": { recallAt5: 0.89, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.9 },
+  "blind-m.jsonl": { recallAt5: 0.89, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
   "blind-p.jsonl": { recallAt5: 0.84, recallAt1: 0.68, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
   "blind-r.jsonl": { recallAt5: 0.88, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
-  // Two "which company" / "which governments" questions are low: their answering passages are not retrieved (they were wrong `high` answers).
-  "blind-s.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.19, unanswerableNotHigh: 0.9 },
+  "blind-s.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
   // Six of its ten paraphrases are low (the report words them otherwise: "soil" for "territory", "quit" for "leaving").
   "blind-t.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.95 },
   // The eighth pass's locked set: most of its paraphrases are low.
   "blind-u.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.21, unanswerableNotHigh: 0.95 },
-  // Five of its ten paraphrases are low ("What kit is the UK buying…", "Which European governments are pushing back…").
-  "blind-v.jsonl": { recallAt5: 0.95, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.95 },
+  "blind-v.jsonl": { recallAt5: 0.95, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.95 },
   // The ninth pass's locked set, added after its last run.
   "blind-w.jsonl": { recallAt5: 0.95, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
   // The tenth pass's tuning sets: x in every style, z and qa mostly unanswerable questions set as traps, pa reworded
-  // questions (below the recall and `low` targets: held where they are).
+  // questions (below the recall targets: held where they are).
   "blind-x.jsonl": { recallAt5: 0.95, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.95 },
   "blind-z.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.95 },
-  "blind-qa.jsonl": { recallAt5: 0.95, recallAt1: 0.9, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.8 },
-  "blind-pa.jsonl": { recallAt5: 0.77, recallAt1: 0.69, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.9 },
+  "blind-qa.jsonl": { recallAt5: 0.95, recallAt1: 0.9, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.85 },
+  "blind-pa.jsonl": { recallAt5: 0.8, recallAt1: 0.69, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
+  // Written midway through the tenth pass, run on its engine before and after the rules found so far (no change), then tuning.
+  "blind-ab.jsonl": { recallAt5: 0.95, recallAt1: 0.8, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
+  // The tenth pass's locked set, added after its last run: a third of its unanswerable questions are answered `high`.
+  "blind-y.jsonl": { recallAt5: 0.95, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.65 },
 };
 
 const sets = Object.keys(SETS).map((name) => ({
