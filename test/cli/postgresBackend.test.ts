@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -104,6 +104,37 @@ describe("npm run index and ask with INDEX_BACKEND=postgres", () => {
     const rebuilt = await runCli("scripts/index.ts", [], { env: env(), timeoutMs: 60_000 });
     expect(rebuilt.code).toBe(0);
     expect((await runCli("src/cli/ask.ts", ["--json", "What did Grushko say?"], { env: env(), timeoutMs: 60_000 })).code).toBe(0);
+  }, 180_000);
+
+  it("name a database server whose disk is full, with the fix; the previous build keeps answering and the next run completes", async () => {
+    const first = await runCli("scripts/index.ts", [], { env: env(), timeoutMs: 60_000 });
+    expect(first.code).toBe(0);
+    const before = await builtAt();
+    // An article changed since: its new passages are inserted, and the server answers as a full disk does.
+    const changed = path.join(root, "changed-articles");
+    await mkdir(changed, { recursive: true });
+    for (const name of await readdir("seeds")) await copyFile(path.join("seeds", name), path.join(changed, name));
+    const article = (await readdir(changed)).find((name) => name.startsWith("003_")) as string;
+    await appendFile(path.join(changed, article), "\nA paragraph about the coalition was added later.\n");
+    await sql(
+      `CREATE FUNCTION disk_is_full() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'could not extend file "base/5/16390": No space left on device' USING ERRCODE = '53100'; END $$ LANGUAGE plpgsql`,
+    );
+    await sql("CREATE TRIGGER disk_is_full BEFORE INSERT ON passages FOR EACH ROW EXECUTE FUNCTION disk_is_full()");
+    try {
+      const full = await runCli("scripts/index.ts", [], { env: { ...env(), ARTICLES_DIR: changed }, timeoutMs: 60_000 });
+      expect(full.code).toBe(1);
+      expect(full.stderr).toMatch(/is out of disk space \(could not extend file .*No space left on device\)\. Free space on the database server/);
+      expect(full.stderr).not.toMatch(/^\s+at /m);
+      expect(await builtAt()).toBe(before);
+      const asked = await runCli("src/cli/ask.ts", ["--json", "What did Grushko say?"], { env: env(), timeoutMs: 60_000 });
+      expect(JSON.parse(asked.stdout)).toMatchObject({ answered: true });
+    } finally {
+      await sql("DROP TRIGGER IF EXISTS disk_is_full ON passages; DROP FUNCTION IF EXISTS disk_is_full()");
+    }
+    const roomy = await runCli("scripts/index.ts", [], { env: { ...env(), ARTICLES_DIR: changed }, timeoutMs: 60_000 });
+    expect(roomy.code).toBe(0);
+    expect(await builtAt()).not.toBe(before);
+    expect((await runCli("scripts/index.ts", [], { env: env(), timeoutMs: 60_000 })).code).toBe(0);
   }, 180_000);
 });
 

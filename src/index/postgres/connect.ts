@@ -14,13 +14,32 @@ export function openPool(url: string): pg.Pool {
   return pool;
 }
 
+const DISK_FULL = "53100";
+const TOO_MANY_CONNECTIONS = "53300";
+
 /**
  * Network and authentication failures (a refused or dropped connection, a server shutting down, a wrong password or
- * database) become a UserError naming the database and the fix; others pass through.
+ * database), a full disk and a server with no connection left become a UserError naming the database and the fix;
+ * others pass through.
  */
 export function databaseProblem(url: string, error: unknown): unknown {
   if (error instanceof UserError) return error;
   const code = (error as { code?: unknown } | null)?.code;
+  // The server's own resources: a full disk (53100) or no connection slot left (53300).
+  if (code === DISK_FULL) {
+    return new UserError(
+      "DATABASE_FULL",
+      `The database ${describeDatabase(url)} is out of disk space (${(error as Error).message}). Free space on the database server, or give it a larger volume, and run npm run index again; until then the previous index keeps answering.`,
+      { cause: error },
+    );
+  }
+  if (code === TOO_MANY_CONNECTIONS) {
+    return new UserError(
+      "DATABASE_BUSY",
+      `The database ${describeDatabase(url)} has no connection left (${(error as Error).message}). Close other clients or raise the server's max_connections, and try again.`,
+      { cause: error },
+    );
+  }
   // A connection the server dropped mid-query ("Connection terminated unexpectedly") carries no code.
   const dropped = error instanceof Error && code === undefined && /^Connection terminated/.test(error.message);
   const network = dropped || (typeof code === "string" && (/^E[A-Z]+$/.test(code) || code === "28P01" || code === "28000" || code === "3D000" || code === "57P01"));

@@ -8,7 +8,7 @@ import { POSTINGS_QUERY } from "../keywordIndex.js";
 import { PassageTokens } from "../passageTokens.js";
 import type { IndexTarget, IndexWriter } from "../target.js";
 import { storedComponent } from "../vectraShards.js";
-import { inTransaction } from "./connect.js";
+import { databaseProblem, inTransaction } from "./connect.js";
 import { describeDatabase } from "./describe.js";
 import { migrate } from "./migrations.js";
 import { readPostgresManifest, readVectors } from "./readIndex.js";
@@ -36,6 +36,13 @@ export class PostgresTarget implements IndexTarget {
   }
 
   async exclusive<T>(work: (writer: IndexWriter) => Promise<T>, options: { waitMs: number; onWait: (holder: string) => void }): Promise<T> {
+    // A full disk, a dropped connection: named with the fix, after the transaction rolled back.
+    return this.locked(work, options).catch((error: unknown) => {
+      throw databaseProblem(this.url, error);
+    });
+  }
+
+  private async locked<T>(work: (writer: IndexWriter) => Promise<T>, options: { waitMs: number; onWait: (holder: string) => void }): Promise<T> {
     await migrate(this.pool);
     return inTransaction(this.pool, async (client) => {
       const free = (await client.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock($1) AS locked", [INDEX_WRITER_LOCK])).rows[0]?.locked;
