@@ -431,13 +431,13 @@ const isAdverb = (token: string) => NOT_TOPIC.has(token) || (/^\p{L}{2,}ly$/u.te
 /** What stands between a subject and its verb without being either: "has been", "did … actually". */
 const beforeVerb = (token: string) => AUXILIARY.test(token) || /^(been|being|be)$/.test(token) || isAdverb(token);
 
+/** The most words between "that" and the kind of place they describe ("that black sea port"). */
+const DESCRIBED_REACH = 4;
+
 /**
  * A "how many" question taken apart after its counted thing: the verb saying what happened to
  * it, and the names of whoever did it ("France" in "how many troops has France pledged").
  */
-/** The most words between "that" and the kind of place they describe ("that black sea port"). */
-const DESCRIBED_REACH = 4;
-
 function readCount(question: string, concepts: readonly Concept[]): { event?: string; leadUp?: string; agents: string[] } {
   const tokens = words(question);
   const named = new Set(concepts.filter((concept) => concept.kind !== "word").flatMap((concept) => concept.alternatives[0] ?? []));

@@ -293,8 +293,8 @@ export class Engine {
     const holds = (concept: Concept) => conceptHeld(concept, leadTerms);
     const facts = { ...lead, holds, typed: lead.typed && !outcovered && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, lead.text, this.isPersonWord), otherDay: onAnotherDay(part.text, lead.text), befell: saysWhatBefell(part, leadTerms) };
     // "What did Denmark's prime minister say": an office the articles give no one has no words in them.
-    const unheld = speaker === null ? undefined : this.analyser().unheldRoles(speaker.who)[0];
-    const speakerMissing = speaker === null ? undefined : (unheld ?? unnamedSpeaker(names, speaker.who, lead, (text) => this.analyser().peopleNamed(text)));
+    const speakerMissing =
+      speaker === null ? undefined : (this.analyser().unheldRoles(speaker.who)[0] ?? unnamedSpeaker(names, speaker.who, lead, (text) => this.analyser().peopleNamed(text)));
     // "Which company…" matched by "…signed a deal with an Anglo-American security firm": the article may name it further on.
     const leadPassage = retrieved[lead.index]?.passage;
     const named = part.type === "name" && !facts.kindNamed && asksForOrganisation(part.text) ? this.namedFurtherOn(part, leadPassage, read) : null;

@@ -80,9 +80,11 @@ const REASON_QUESTION =
 const REASON =
   /\b(?:because|due to|owing to|citing|so that|in order to|as a result|reasons?|given that|for fear|in a bid to|in an attempt to|aimed to|aims to|aiming to|designed to|intended to|as it is|as they|as he|as she|as it|amid)\b|\bto (?:help|deter|protect|stop|prevent|end|secure|guarantee|avoid|distract)\b|\b(?:is|are|was|were) (?:key|vital|crucial|important|essential) (?:for|to)\b/i;
 // "Who announced…", "Who is the…": a person.
+/** Things other than towns and organisations whose name a question may ask for. */
+const THINGS_NAMED = "ship vessel boat school base airfield plant station facility site operation plan group missile drone weapon system region village".split(" ");
 // "What's the name of the seaside town…" asks for a name; of the spokesman (or anyone else), a person's.
 const NAME_OF = /\bwhat(?:\s+is|\s+was|\s+are|\s+were|['’]s)\s+the\s+names?\s+of\b/i;
-const THING_NAMED = new RegExp(String.raw`${NAME_OF.source}\s+(?:(?:the|that|this|those|these|a|an)\s+)?(?:\S+\s+){0,3}?(?:${[...CITY_KIND_WORDS, ...ORGANISATION_KIND_WORDS].flatMap((kind) => [kind, `${kind}s`]).join("|")}|towns|cities|ships?|vessels?|boats?|schools?|bases?|airfields?|plants?|stations?|facilit(?:y|ies)|sites?|operations?|plans?|groups?|missiles?|drones?|weapons?|systems?|regions?|villages?)\b`, "i");
+const THING_NAMED = new RegExp(String.raw`${NAME_OF.source}\s+(?:(?:the|that|this|those|these|a|an)\s+)?(?:\S+\s+){0,3}?(?:${plurals([...CITY_KIND_WORDS, ...ORGANISATION_KIND_WORDS, ...THINGS_NAMED]).join("|")})\b`, "i");
 const PERSON_QUESTION = new RegExp(String.raw`^\s*who\b(?!\s+(?:else\b))|${NAME_OF.source}`, "i");
 const PERSON = /\b(?!(?:The|A|An|But|And|In|On|At|If|As|It)\s)\p{Lu}\p{Ll}+(?:\s+(?:von\s+der\s+)?\p{Lu}\p{Ll}+)+/u;
 // A quotation of at least four words: shorter quoted spans are scare quotes (“peacekeepers”).
