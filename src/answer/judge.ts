@@ -130,9 +130,10 @@ export function holdsAnswer(question: string, type: AnswerType, rawSentence: str
   if (type !== "quantity") return hasAnswerType(rawSentence, type);
   // "Altius 600m", "Air Force One": a number that is part of a name counts nothing; nor does one the question gives.
   // "the 200,000-troops figure" counts troops as "200,000 troops" does.
-  const sentence = withoutNumbersOf(question, rawSentence.replace(MODEL_NUMBER, "$1").replace(NUMBER_COMPOUND, "$1 "));
   // A sum, an area or a length of time is answered in its own units, not by any number.
   const measure = measureAsked(question);
+  const lengths = measure?.kind === "duration" ? withoutOtherLengths(question, rawSentence) : rawSentence;
+  const sentence = withoutNumbersOf(question, lengths.replace(MODEL_NUMBER, "$1").replace(NUMBER_COMPOUND, "$1 "));
   // "The unit price of one drone", "how much does each cost": a total is no price of one.
   if (measure && PER_UNIT.test(question) && !PER_UNIT_ANSWER.test(sentence)) return false;
   if (measure) return measure.answer.test(sentence);
@@ -145,6 +146,19 @@ export function holdsAnswer(question: string, type: AnswerType, rawSentence: str
   const named = thing.some((term) => terms.includes(term) || synonymsOf(term).some((synonym) => terms.includes(synonym)));
   const near = named ? new Set(thing.flatMap((term) => [term, ...synonymsOf(term)])) : new Set(contentTerms(question));
   return [...termsNearNumbers(sentence, near)].some((term) => near.has(term));
+}
+
+/** A length joined to the thing it measures: "a 30-day ceasefire", "a seven-month incursion". */
+const LENGTH_OF_THING = new RegExp(String.raw`\b(?:\d[\d,.]*|${NUMBER_WORDS.join("|")})-(?:minute|hour|day|week|month|year)(?:-long)?\s+([\p{L}-]+)`, "giu");
+
+/**
+ * A sentence without the lengths it gives of things the question does not ask about: "How long
+ * did the phone call last?" is not answered by "a 30-day ceasefire", while "How long did the
+ * incursion last?" is by "a seven-month incursion".
+ */
+export function withoutOtherLengths(question: string, sentence: string): string {
+  const asked = new Set(contentTerms(question).flatMap((term) => [term, ...synonymsOf(term)]));
+  return sentence.replace(LENGTH_OF_THING, (length, noun: string) => (asked.has(contentTerm(noun) ?? noun.toLowerCase()) ? length : ""));
 }
 
 const DIGITS = /[£$€]?\d[\d,.]*(?:\s?(?:%|bn|m|km|k)\b)?/g;

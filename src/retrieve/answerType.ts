@@ -130,7 +130,7 @@ const MEASURES: readonly Measure[] = [
   {
     kind: "duration",
     asked: /\bhow long\b/i,
-    answer: new RegExp(String.raw`(?:\b\d[\d,.]*|\b(?:${NUMBER_WORDS.join("|")}))[- ]?(?:day|days|week|weeks|month|months|year|years|hour|hours)\b|\b(?:years|months|weeks|decades)\b`, "i"),
+    answer: new RegExp(String.raw`(?:\b\d[\d,.]*|\b(?:${NUMBER_WORDS.join("|")}))[- ]?(?:minute|minutes|day|days|week|weeks|month|months|year|years|hour|hours)\b|\b(?:years|months|weeks|decades)\b`, "i"),
     searchWords: "days weeks months years",
     frameWords: new Set(),
   },

@@ -86,6 +86,13 @@ describe("holdsAnswer", () => {
     expect(holdsAnswer("How much territory do they control?", "quantity", "The area was reduced to about 110 square km.")).toBe(true);
     expect(holdsAnswer("How much territory do they control?", "quantity", "Two pockets of forces remain.")).toBe(false);
     expect(holdsAnswer("How long would the ceasefire last?", "quantity", "Putin resists a proposal for a 30-day ceasefire.")).toBe(true);
+    expect(holdsAnswer("How long did the call last?", "quantity", "The call lasted 90 minutes.")).toBe(true);
+  });
+
+  it("does not answer how long one thing lasts with the length of another", () => {
+    const sentence = "The call comes as Putin resists a US-backed proposal for a 30-day ceasefire in Ukraine.";
+    expect(holdsAnswer("How long did Trump's phone call with Putin last?", "quantity", sentence)).toBe(false);
+    expect(holdsAnswer("How long did the Kursk incursion last?", "quantity", "It came after a seven-month incursion by Ukraine.")).toBe(true);
   });
 
   it("does not take an announcement for a report of what happened", () => {
