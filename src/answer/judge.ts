@@ -182,6 +182,9 @@ function withoutNamesOf(question: string, sentence: string): string {
   return sentence.replace(/\p{Lu}[\p{L}’'-]*/gu, (word) => (asked.has(word.toLowerCase().replace(/['’]s$/u, "")) ? "" : word));
 }
 
+/** A figure as a question names a thing by it: "£670bn", "30,000", "600m". */
+const GIVEN_FIGURE = /^[£$€]?\d/;
+
 /** A plural noun: what a number right before it counts ("10,000 troops"). */
 const PLURAL = /^\p{L}{3,}s$/u;
 
@@ -742,6 +745,9 @@ const MISSING_KIND: Record<NonNullable<AnswerType>, string> = {
 export function judgeLead(part: Pick<QuestionPart, "text" | "concepts" | "type" | "unknownNames">, lead: LeadFacts, topicWeight: (concept: Concept) => number): { confidence: "high" | "low"; doubt: string | null } {
   const names = part.concepts.filter((concept) => concept.kind !== "word" && concept.known).map((concept) => concept.text);
   let doubt: string | null = null;
+  // "When did EU leaders sign the £670bn defence package into law?": a figure the question names, and the articles
+  // give, marks what it is about; a sentence without it is about something else.
+  const figure = topicConcepts(part.concepts, part.type).find((concept) => concept.known && GIVEN_FIGURE.test(concept.text) && lead.holds?.(concept) === false);
   if (part.unknownNames.length > 0) doubt = `they never mention ${list(part.unknownNames)}`;
   else if (!lead.onSubject) doubt = `the closest passages are not about ${list(names)}`;
   else if (lead.topicShare < CONFIDENCE.topicFrom) {
@@ -749,7 +755,8 @@ export function judgeLead(part: Pick<QuestionPart, "text" | "concepts" | "type" 
     const lacking = topic.filter((concept) => lead.holds?.(concept) !== true);
     const missing = (lacking.length > 0 ? lacking : topic).slice(0, 2);
     doubt = `none of them says ${missing.map((concept) => `“${concept.text}”`).join(" or ")}`;
-  } else if (lead.speakerMissing !== undefined) doubt = `none of them gives ${asName(lead.speakerMissing)}’s words on it`;
+  } else if (figure !== undefined) doubt = `none of them says “${figure.text}”`;
+  else if (lead.speakerMissing !== undefined) doubt = `none of them gives ${asName(lead.speakerMissing)}’s words on it`;
   else if (lead.announced) doubt = "they only say it was to happen, not what came of it";
   else if (!lead.kindNamed) doubt = part.type === "person" ? "none of them gives that name" : "none of them names which one";
   else if (lead.otherDay) doubt = "the closest passages are about another day";

@@ -372,6 +372,17 @@ describe("judgeLead", () => {
     expect(judgeLead(part, { ...good, coverage: 0.1 }, weight)).toEqual({ confidence: "low", doubt: "they share few of the question's words" });
   });
 
+  it("is low when the sentence lacks a figure the question names and the articles give", () => {
+    const eu: Concept = { text: "EU", alternatives: [["eu"]], kind: "place", known: true };
+    const signed = { text: "When did EU leaders sign the £670bn defence package into law?", concepts: [eu, word("leaders"), word("670bn"), word("package"), word("law", { known: false })], type: "time" as const, unknownNames: [] };
+    const without = (concept: { text: string }) => concept.text === "leaders";
+    expect(judgeLead(signed, { ...good, holds: without }, weight)).toEqual({ confidence: "low", doubt: "none of them says “670bn”" });
+    expect(judgeLead(signed, { ...good, holds: (concept) => concept.text !== "law" }, weight).confidence).toBe("high");
+    // A figure the articles never give is the asker's own guess, as an unknown word is.
+    const guessed = { ...signed, concepts: [eu, word("leaders"), word("700bn", { known: false })] };
+    expect(judgeLead(guessed, { ...good, holds: without }, weight).confidence).toBe("high");
+  });
+
   it("takes a label given by the person named however the asker sets the scene, but not a label of nobody named", () => {
     const rant = { text: "what did trump call zelensky in that angry social media rant?", concepts: [person("Trump"), person("Zelensky"), word("rant", { known: false })], type: "label" as const, unknownNames: [] };
     expect(judgeLead(rant, { ...good, coverage: 0.15 }, weight).confidence).toBe("high");
