@@ -156,7 +156,7 @@ const LENGTH_OF_THING = new RegExp(String.raw`\b(?:\d[\d,.]*|${NUMBER_WORDS.join
  * did the phone call last?" is not answered by "a 30-day ceasefire", while "How long did the
  * incursion last?" is by "a seven-month incursion".
  */
-export function withoutOtherLengths(question: string, sentence: string): string {
+function withoutOtherLengths(question: string, sentence: string): string {
   const asked = new Set(contentTerms(question).flatMap((term) => [term, ...synonymsOf(term)]));
   return sentence.replace(LENGTH_OF_THING, (length, noun: string) => (asked.has(contentTerm(noun) ?? noun.toLowerCase()) ? length : ""));
 }
