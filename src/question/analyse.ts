@@ -4,7 +4,7 @@ import { contentTerm, isStopword, words } from "../text/terms.js";
 import { isWordToken, tokenise } from "../text/tokens.js";
 import type { Concept } from "../types.js";
 import { isChatWord, rewriteChat } from "./chat.js";
-import { completeCount, isComparison, sideParts, speakerParts, splitParts } from "./parts.js";
+import { comparedAsParts, completeCount, isComparison, sideParts, speakerParts, splitParts } from "./parts.js";
 import type { Places } from "./places.js";
 import { ANAPHOR, COMPARISON_WORDS, FIGURE_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PLACE_NOUNS, PRONOUNS } from "./questionWords.js";
 import type { RoleResolver } from "./roles.js";
@@ -167,7 +167,7 @@ export class QuestionAnalyser {
     const corrected = this.correct(rewriteChat(original).text);
     // "Compare what Lavrov and Peskov each said" asks what each said: two who-said-what parts.
     const bySpeaker = speakerParts(corrected);
-    const split = bySpeaker ?? splitParts(corrected);
+    const split = bySpeaker ?? splitParts(comparedAsParts(corrected));
     // "…, and how does that compare with Starmer's plan?" asks two things; only a question asked as one compares.
     const compares = bySpeaker === null && split.length === 1 && isComparison(corrected);
     const foreign = this.isForeign(corrected);

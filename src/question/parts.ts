@@ -74,7 +74,44 @@ export function completeCount(part: string, previous: string): string {
 
 /** Whether the question asks how articles or outlets compare, rather than for one answer. */
 export function isComparison(question: string): boolean {
-  return COMPARISON.test(question);
+  return COMPARISON.test(question) && likenedTo(question) === null;
+}
+
+/** "… compared with the UK's contracts?": a question about one thing, then the other it is compared with. */
+const COMPARED_WITH = new RegExp(String.raw`^(\s*(?:${OPENER})\b.+?)\s*,?\s+(?:compared\s+(?:with|to)|versus|vs\.?|as opposed to)\s+(.+?)[?.!\s]*$`, "iu");
+/** "How does the size of Starmer's force compare with…": a measure of one thing compared with another. */
+const MEASURE_COMPARED = /^\s*how\s+(?:does|do|did|would)\s+(the\s+(?:size|number|scale|amount|figure|total|cost|value|length)\s+of\s+.+?)\s+compare\s+(?:with|to|against)\s+(.+?)[?.!\s]*$/iu;
+/** A time alone: "now", "last year", "before the offensive" is no second thing. */
+const WHEN_ONLY = /^(?:(?:right\s+)?now|then|today|currently|these days|before|after|earlier|later|last\s+(?:year|month|week|summer|autumn|winter|spring)|at\s+(?:its|the)\s+(?:peak|start|height)|(?:a|one)\s+(?:year|month|week)\s+ago)$/iu;
+/** Words that make a comparison one of the articles themselves ("compared with what the other reports say"). */
+const OF_ARTICLES = /\b(?:articles?|outlets?|reports?|sources?|papers?|media|versions?)\b/iu;
+
+/**
+ * A comparison of two figures or things as two parts, the second read against the first: "How
+ * big is the EU package compared with the UK's drone contracts?" asks how big the package is,
+ * "and how does that compare with the UK's drone contracts?". The question as it was when it
+ * is no such comparison.
+ */
+export function comparedAsParts(question: string): string {
+  if (OF_ARTICLES.test(question)) return question;
+  const measure = MEASURE_COMPARED.exec(question);
+  if (measure !== null) return `What is ${measure[1] as string}, and how does that compare with ${measure[2] as string}?`;
+  const compared = COMPARED_WITH.exec(question);
+  if (compared === null) return question;
+  // "…, versus how many Russia claims it destroyed?" counts as the question does: one question already.
+  const [first, second] = [compared[1] as string, compared[2] as string];
+  // "…at its peak versus now?" compares two times of one thing, which one answer gives.
+  if (/^how\s+(?:many|much)\b/iu.test(second) || WHEN_ONLY.test(second)) return question;
+  return `${first}, and how does that compare with ${second}?`;
+}
+
+/** "What did Kellogg compare the aid pause to?", "what did he liken it with": a comparison someone made, not one of articles. */
+const LIKENED = /^\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:compare|liken)\s+(.+?)\s+(?:to|with)\b(?:\s+(?:lol|lmao|tbh|exactly|again))*[?.!\s]*$/iu;
+
+/** Who made the comparison a question asks about and of what, or null when it asks no such thing. */
+export function likenedTo(question: string): { who: string; thing: string } | null {
+  const match = LIKENED.exec(question);
+  return match === null ? null : { who: (match[1] as string).trim(), thing: (match[2] as string).trim() };
 }
 
 /** "Compare what Lavrov and Peskov each said about…" ("What did Lavrov and Peskov each say" is one who-said-what question already). */

@@ -1,10 +1,11 @@
+import { likenedTo } from "../question/parts.js";
 import { coverageOf, type Coverage } from "../retrieve/coverage.js";
 import { cachedSameWords } from "../retrieve/dedupe.js";
 import { passageReader, type PassageReader } from "../retrieve/passageText.js";
 import { contentTerms, words } from "../text/terms.js";
 import type { Answer, Citation, Passage, RetrievedPassage, SourceRef } from "../types.js";
 import type { Quote, Speaker } from "../ingest/quotes/speakers.js";
-import { addPassageBonus, locateOnTopic, type Located } from "./locateQuotes.js";
+import { addPassageBonus, DIRECT_BONUS, locateOnTopic, type Located } from "./locateQuotes.js";
 import { CitationList } from "./quoteCitations.js";
 
 export interface QuoteAnswerContext {
@@ -33,6 +34,11 @@ export const MIN_QUOTE_RELEVANCE = 0.2;
  * times in a year's archive would make quadratic.
  */
 export const MAX_GROUPED_QUOTES = 200;
+
+/** Words that liken one thing to another ("sort of like hitting a mule"), not "would like". */
+const LIKENING = /(?<!\b(?:would|'d|’d|d)\s)\blike\b(?!\s+to\b)|\b(?:as if|as though|akin to|likened|reminiscent of|compared? (?:to|with))\b/i;
+/** More than a topic share (at most 1) and a direct quote's bonus together: a quote that likens leads. */
+const LIKENING_BONUS = 1 + DIRECT_BONUS;
 
 /** A who-said-what answer, with how well the quotes it shows match the topic asked about. */
 export interface QuoteAnswer extends Answer {
@@ -143,6 +149,8 @@ export function answerFromQuotes(
   const speakerIds = new Set(speakers.map((speaker) => speaker.id));
   const located = locateOnTopic(quotes, speakerIds, context.passages, measure, context.read ?? passageReader());
   addPassageBonus(located);
+  // "What did Kellogg compare the aid pause to?": the words that make the comparison lead.
+  if (likenedTo(question) !== null) for (const item of located) if (LIKENING.test(item.quote.text)) item.relevance += LIKENING_BONUS;
   if (located.length === 0 || located.reduce((best, item) => Math.max(best, item.relevance), -Infinity) < MIN_QUOTE_RELEVANCE) return null;
 
   const citations = new CitationList(context.cite);

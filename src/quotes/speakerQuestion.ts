@@ -1,6 +1,7 @@
 import { normaliseRole, surnameKey } from "../ingest/quotes/names.js";
 import type { Speaker } from "../ingest/quotes/speakers.js";
 import { DAY_NAMES } from "../text/calendar.js";
+import { likenedTo } from "../question/parts.js";
 import { ASKING_VERBS } from "../text/speechVerbs.js";
 
 /** A who-said-what question taken apart: who is asked about, and on what topic. */
@@ -35,6 +36,9 @@ const NOUN_NOT_VERB = new RegExp(
 
 /** Recognises "What did X say (about Y)?", "How did X react?", "What was X's response?". */
 export function parseSpeakerQuestion(question: string): SpeakerQuestion | null {
+  // "What did Kellogg compare the aid pause to?" asks for his words about the pause.
+  const likened = likenedTo(question);
+  if (likened !== null && likened.who.split(/\s+/).length <= MAX_WHO_WORDS) return { who: likened.who, topic: likened.thing };
   const match = WHAT_DID.exec(question) ?? REACTION.exec(question) ?? DID_RESPOND.exec(question);
   const who = match?.[1]?.trim();
   if (who && who.split(/\s+/).length <= MAX_WHO_WORDS && !NOUN_NOT_VERB.test(match?.[0] ?? "")) return { who, topic: (match?.[2] ?? "").replace(/^(about|on|to|of|regarding)\s+/i, "").trim() };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completeCount, isComparison, sideParts, speakerParts, splitParts } from "../../src/question/parts.js";
+import { comparedAsParts, completeCount, isComparison, sideParts, speakerParts, splitParts } from "../../src/question/parts.js";
 
 describe("splitParts", () => {
   it("splits at a new question after a comma and 'and', a question mark or a semicolon", () => {
@@ -26,6 +26,31 @@ describe("isComparison", () => {
     expect(isComparison("What figures do the different articles give for the force?")).toBe(true);
     expect(isComparison("Which outlets reported the drone attack?")).toBe(true);
     expect(isComparison("What did Lavrov say?")).toBe(false);
+    // a comparison someone made is their words, not a comparison of articles
+    expect(isComparison("what did kellogg compare the aid pause to")).toBe(false);
+    expect(isComparison("How do the outlets compare on the size of the force?")).toBe(true);
+  });
+});
+
+describe("comparedAsParts", () => {
+  it("asks about the first thing, then how the second compares with it", () => {
+    expect(comparedAsParts("How big is the EU defence package compared with the UK's drone contracts?")).toBe(
+      "How big is the EU defence package, and how does that compare with the UK's drone contracts?",
+    );
+    expect(comparedAsParts("How does the size of Starmer's force compare with what Zelenskyy asked for?")).toBe(
+      "What is the size of Starmer's force, and how does that compare with what Zelenskyy asked for?",
+    );
+  });
+
+  it("leaves alone a comparison of articles, of two times of one thing, or one asked in full", () => {
+    for (const question of [
+      "How does the size of the force compare with what the other reports say?",
+      "How much of Kursk did Ukraine hold at its peak versus now?",
+      "How many drones did Ukraine down, versus how many Russia claims it destroyed?",
+      "What did Kellogg compare the aid pause to?",
+    ]) {
+      expect(comparedAsParts(question)).toBe(question);
+    }
   });
 });
 

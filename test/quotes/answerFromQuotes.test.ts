@@ -142,4 +142,14 @@ describe("answerFromQuotes", () => {
     });
     expect(answer?.citations.map((citation) => citation.articleId)).toEqual(["d"]);
   });
+
+  it("leads with the words that liken when asked what the speaker compared something to", () => {
+    const pause = passage("f", 0, "‘The pause of aid is already having an impact on the front,’ he said.");
+    const mule = passage("g", 0, "‘The best way I can describe it is sort of like hitting a mule,’ he said.");
+    const quotes = [quoteIn(pause, "The pause of aid is already having an impact on the front"), quoteIn(mule, "The best way I can describe it is sort of like hitting a mule")];
+    const withBoth = { ...context, passages: [pause, mule] };
+    const first = (question: string) => answerFromQuotes(question, "the aid pause", [speaker], quotes, withBoth)?.answer.split(" [")[0];
+    expect(first("What did X compare the aid pause to?")).toBe("‘The best way I can describe it is sort of like hitting a mule,’ he said.");
+    expect(first("What did X say about the aid pause?")).toBe("‘The pause of aid is already having an impact on the front,’ he said.");
+  });
 });

@@ -48,7 +48,8 @@ describe("who-said-what questions", () => {
     expect(parseSpeakerQuestion("did zelensky say anything back about medvedev calling macron micron")).toEqual({ who: "zelensky", topic: "medvedev calling macron micron" });
     // a lead-in before a colon sets the scene; "liken" asks for the words compared with
     expect(parseSpeakerQuestion("Compare Healey and Hegseth: what did Healey say he was fixed on")).toEqual({ who: "Healey", topic: "he was fixed on" });
-    expect(parseSpeakerQuestion("What did Kellogg liken the aid pause to?")).toEqual({ who: "Kellogg", topic: "the aid pause to" });
+    expect(parseSpeakerQuestion("What did Kellogg liken the aid pause to?")).toEqual({ who: "Kellogg", topic: "the aid pause" });
+    expect(parseSpeakerQuestion("what did kellogg compare the us aid pause to lol")).toEqual({ who: "kellogg", topic: "the us aid pause" });
     // "how does X compare with Y" compares figures: no one's words
     expect(parseSpeakerQuestion("How does the size of Starmer's force compare with what Zelenskyy has asked for?")).toBeNull();
   });
