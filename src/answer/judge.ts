@@ -63,6 +63,10 @@ const MODEL_NUMBER = /(?!(?:About|Around|Nearly|Almost|Roughly|Approximately|Som
 /** "What time is the call", "at what time", "what time of day": an hour or a part of the day, not a day. */
 const CLOCK_QUESTION = /\b(?:what|which|at what)\s+(?:time|hour)\b(?!\s+(?:frame|scale|line|period))/i;
 const CLOCK = /\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|bst|cet|et|utc|hrs|h)\b|\b\d{1,2}:\d{2}\b|\b(?:morning|afternoon|evening|night|midnight|noon|midday|overnight|dawn|dusk)\b/i;
+/** "When would troops arrive", "when will it be finished": a time still to come. */
+const WHEN_TO_COME = /^\s*when\s+(?:will|would|could|might|can|should|are|is)\b(?:(?!\?).)*?\b(?:will|would|could|might|going to|supposed to|due to|expected to|set to|plan(?:ned|s)? to|arrive|happen|start|begin|end|finish)\b|^\s*when\s+(?:will|would|could|might)\b|^\s*when\s+(?:did|does|do|has|have)\b[^?]*\b(?:say|says|said|expect|expects|think|thinks)\b[^?]*\b(?:will|would|could)\b/i;
+/** A time given by what it waits on: "only if and when the situation…", "once a ceasefire is agreed", "after a peace deal". */
+const AWAITED = /\b(?:(?:only\s+)?if and when|only when|only once|once|as soon as|not until|until|after)\s+(?:a|an|the|it|they|there|any|peace|ceasefire|fighting|hostilities)\b/i;
 const EXACT = /\b(exact|exactly|precise|precisely|what date|which date|on what date)\b/i;
 const [DAYS, MONTHS] = [DAY_NAMES.join("|"), MONTH_NAMES.join("|")];
 const EXPLICIT_DATE = new RegExp(
@@ -123,6 +127,8 @@ export function holdsAnswer(question: string, type: AnswerType, rawSentence: str
   if (type === "quote") return EXACT.test(question) ? hasAnswerType(rawSentence, "quote") : SPOKEN.test(rawSentence);
   // "What date exactly": "next week" is no date.
   if (type === "time" && EXACT.test(question)) return EXPLICIT_DATE.test(rawSentence);
+  // "When would Western troops arrive?" is answered by what it waits on: "only if and when the situation is safe".
+  if (type === "time" && WHEN_TO_COME.test(question) && !EXACT.test(question) && AWAITED.test(rawSentence)) return true;
   // "What time of day is the call?" is not answered by the day alone.
   if (type === "time" && CLOCK_QUESTION.test(question)) return CLOCK.test(rawSentence);
   // "Where exactly in London…" is not answered by "in London": a place the question names is no answer.

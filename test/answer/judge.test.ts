@@ -89,6 +89,15 @@ describe("holdsAnswer", () => {
     expect(holdsAnswer("How long did the call last?", "quantity", "The call lasted 90 minutes.")).toBe(true);
   });
 
+  it("answers when something is to come with what it waits on", () => {
+    const sentence = "Macron said Western troops would arrive in Ukraine only if and when the situation on the ground was safe for them.";
+    expect(holdsAnswer("When did Macron say Western troops would arrive?", "time", sentence)).toBe(true);
+    expect(holdsAnswer("When would Western troops arrive?", "time", sentence)).toBe(true);
+    // what happened, or an exact date, needs a date
+    expect(holdsAnswer("When did Western troops arrive?", "time", sentence)).toBe(false);
+    expect(holdsAnswer("On what date exactly would Western troops arrive?", "time", sentence)).toBe(false);
+  });
+
   it("does not answer how long one thing lasts with the length of another", () => {
     const sentence = "The call comes as Putin resists a US-backed proposal for a 30-day ceasefire in Ukraine.";
     expect(holdsAnswer("How long did Trump's phone call with Putin last?", "quantity", sentence)).toBe(false);
