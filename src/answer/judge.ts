@@ -576,7 +576,7 @@ export function namesWhichKind(
     return namesIn(leadText.replace(QUOTED_INNER, " ").replace(QUOTED, " "))
       .filter((name) => !contentTerms(name).every((term) => asked.has(term)))
       .some((name) => !places().has(name.toLowerCase()) && !isCalendarName(name));
-  if (askedTerms.some((term) => ORGANISATION_KINDS.has(term))) return namesOrganisation(leadText, asked, isPersonWord);
+  if (askedTerms.some((term) => ORGANISATION_KINDS.has(term))) return namesOrganisation(leadText, asked, isPersonWord, askedTerms.some((term) => BODY_KINDS.has(term)));
   // A kind in the asker’s own words ("which facility") no passage can hold: that proves nothing; a kind a name answers
   // ("which capitals") is answered only by such a name.
   return !byName && kinds.every((concept) => !concept.known);
@@ -589,6 +589,9 @@ const QUOTED = /[“"][^“”"]*[”"]/gu;
 /** Whether a name is a country's own ("France", not "Paris" or "French"). */
 const isCountryName = (name: string) => places().lookup(name.toLowerCase()).some((place) => place.label === place.country);
 
+/** Kinds of organisation a union or alliance is: "which organisations", not "which company". */
+const BODY_KINDS = kindTerms(["organisation", "organization"]);
+
 /** What "the name of the …" asks a body's name for: an organisation, or a group such as a coalition. */
 const NAMED_BODIES = new Set([...ORGANISATION_KINDS, ...kindTerms(["group", "body", "coalition", "alliance", "unit", "team"])]);
 
@@ -596,15 +599,19 @@ const NAMED_BODIES = new Set([...ORGANISATION_KINDS, ...kindTerms(["group", "bod
  * Whether a text names an organisation the question does not: a name that is no country, person, day, place or
  * "Anglo-American" ("Anduril"), including one that opens a sentence ("Downing Street has…" is a place, "We’ve" no name).
  */
-function namesOrganisation(text: string, asked: ReadonlySet<string>, isPersonWord: (word: string) => boolean): boolean {
+function namesOrganisation(text: string, asked: ReadonlySet<string>, isPersonWord: (word: string) => boolean, bodies = false): boolean {
   // A name may open a sentence too, past a word such as "But" or "The".
   const opening = namesIn(`, ${text}`).map((name) => name.split(" ").filter((word, index, all) => !all.slice(0, index + 1).every((one) => isStopword(one.toLowerCase()))).join(" "));
   // (A single capitalised English word is a sentence's opening, not a name: "We’ve", "Street".)
-  const named = opening.filter((name) => name !== "" && !(name.split(" ").length === 1 && isEnglishWord(name.toLowerCase().replace(/['’].*$/u, ""))));
+  // (An acronym is a name too: "NATO", "DR".)
+  const acronyms = text.match(/\b\p{Lu}{2,5}\b/gu) ?? [];
+  const named = [...opening.filter((name) => name !== "" && !(name.split(" ").length === 1 && isEnglishWord(name.toLowerCase().replace(/['’].*$/u, "")))), ...acronyms];
+  // "Which organisations…": a union or alliance ("the EU", "NATO") is one, though questions may name it as a place
+  // ("Brussels"); it is no company.
+  const body = (name: string) => bodies && places().lookup(name.toLowerCase()).some((place) => place.country === null);
   const organisationLike = (name: string) =>
     !isCountryName(name) &&
-    !places().has(name.toLowerCase()) &&
-    !name.split("-").some((piece) => places().has(piece.toLowerCase())) &&
+    !name.split("-").some((piece) => places().has(piece.toLowerCase()) && !body(piece)) &&
     !name.split(" ").some((word) => isPersonWord(word.toLowerCase())) &&
     !isCalendarName(name);
   // "…, the New York Times reported": who reports it is not what it is about.

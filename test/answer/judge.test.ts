@@ -447,6 +447,15 @@ describe("namesWhichKind", () => {
     expect(check(question, concepts, "The talks will be held in the city of Jeddah.")).toBe(true);
   });
 
+  it("takes a union or alliance for 'which organisations', but not for 'which company'", () => {
+    const lead = "The meeting was joined by the leaders of 26 other nations, plus representatives from the EU and NATO.";
+    const organisations = [word("organisations", { alternatives: [["organisation"]], known: false }), word("representatives", { alternatives: [["representative"]] })];
+    expect(check("Which organisations also sent representatives?", organisations, lead)).toBe(true);
+    expect(check("Which organisations also sent representatives?", organisations, "The leaders of 26 other nations sent representatives.")).toBe(false);
+    const company = [word("company"), word("drones", { alternatives: [["drone"]] })];
+    expect(check("Which company supplies the drones?", company, "The drones are sent under a NATO plan, as the EU wants.")).toBe(false);
+  });
+
   it("takes a country's name for 'which countries' and a person's for 'which figures'", () => {
     const countries = [word("countries", { alternatives: [["country"]] }), word("troops", { alternatives: [["troop"]] })];
     expect(check("Which countries are against sending troops?", countries, "Germany and Italy have ruled out sending troops.")).toBe(true);
