@@ -152,6 +152,9 @@ function asideStart(text: string): number {
   return position;
 }
 
+/** How an adjective of a place is made from its name: "European" from "Europe", "Asian" from "Asia", "Korean" from "Korea". */
+const ADJECTIVE_ENDINGS: ReadonlyArray<readonly [string, string]> = [["ean", "e"], ["ean", "ea"], ["an", ""], ["ian", "ia"], ["ern", ""]];
+
 export class QuestionAnalyser {
   private readonly speller: SpellingCorrector;
 
@@ -201,6 +204,11 @@ export class QuestionAnalyser {
       parts.push(previous !== undefined && (elliptical || before.length > 0) ? { ...withBefore, type, searchText: `${analysed.searchText} ${previous.searchText}` } : { ...analysed, type });
     }
     return { original, corrected, parts, comparison: false, foreign };
+  }
+
+  /** Whether the articles use a word of four letters or more as it is written ("europe"), not a close spelling of it. */
+  private isNameWord(word: string): boolean {
+    return word.length >= 4 && this.lexicon.isTerm(contentTerm(word) ?? word);
   }
 
   /** Whether most words are neither English nor the articles' own (names and places included). */
@@ -429,7 +437,9 @@ export class QuestionAnalyser {
       const places = pieces.length > 1 && capitalised.length > 0 && capitalised.every((piece) => this.lexicon.places.has(piece.toLowerCase()));
       // "the Astrakhan region": a capitalised word before "region" is the region's name, even one a dictionary has.
       const regionName = /^(?:region|province|oblast)$/i.test(tokens[index + 1] ?? "") && !/^(?:that|this)$/i.test(tokens[index - 1] ?? "");
-      const descriptive = (this.lexicon.isEnglishWord(word) && !this.lexicon.isPersonName(word) && !regionName) || isCalendarName(word) || places;
+      // "European" says where, as "Western" does: an adjective of a name the articles use ("Europe").
+      const adjectiveOfName = !regionName && ADJECTIVE_ENDINGS.some(([ending, stem]) => word.endsWith(ending) && this.isNameWord(word.slice(0, -ending.length) + stem));
+      const descriptive = (this.lexicon.isEnglishWord(word) && !this.lexicon.isPersonName(word) && !regionName) || isCalendarName(word) || places || adjectiveOfName;
       // "that Black Sea port" is a place the asker does not name: its words say what it is like, as "port" does, and
       // the article that answers need not say "Black Sea".
       const describing = descriptive && describesUnnamedPlace(tokens, index, (token) => this.lexicon.isName(token));

@@ -216,6 +216,15 @@ describe("how sure the answer is", () => {
     expect(ceasefire!.concepts.find((concept) => concept.text === "US-proposed")?.kind).toBe("descriptor");
   });
 
+  it("reads an adjective of a name the articles use ('European' of 'Europe') as saying where, which a passage need not say", () => {
+    // (A name must be in the passage that answers; a descriptor only in its article.)
+    const [part] = buildAnalyser(fixture.engine.index).analyse("Which European nations are opposed to sending troops to Ukraine?").parts;
+    expect(part!.concepts.find((concept) => concept.text === "European")).toMatchObject({ kind: "descriptor", known: true });
+    // a region's name is no adjective, though the articles' words begin as it does
+    const [region] = buildAnalyser(fixture.engine.index).analyse("How many drones were destroyed over the Astrakhan region?").parts;
+    expect(region!.concepts.find((concept) => concept.text === "Astrakhan")?.kind).toBe("name");
+  });
+
   it("reads 'that Black Sea port' as a place the asker does not name, whose report need not say Black Sea", async () => {
     const [part] = buildAnalyser(fixture.engine.index).analyse("How many people near that Black Sea port lost power?").parts;
     const kinds = Object.fromEntries(part!.concepts.map((concept) => [concept.text, concept.kind]));
