@@ -343,7 +343,9 @@ export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concep
     const byNumber = measure ? terms : termsNearNumbers(withoutNumbersOf(part.text, sentence.replace(MODEL_NUMBER, "$1")).replace(YEAR, ""));
     // (The place of a measure may be in the sentence before: "…in Kursk. The area under Ukrainian control shrank to 110 square km.")
     // "Ukraine has also seen more than 100,000 troops killed": with no other name by the number, the sentence's names say whose it is.
-    const byName = (concept: Concept) => conceptHeld(concept, byNumber) || (conceptHeld(concept, terms) && !namedByNumber(sentence));
+    // "10,000 troops from the EU and NATO": one of the counted thing's names by the number holds the others to it.
+    const anchored = inThing.some((concept) => conceptHeld(concept, byNumber));
+    const byName = (concept: Concept) => conceptHeld(concept, byNumber) || (conceptHeld(concept, terms) && (anchored || !namedByNumber(sentence)));
     return inThing.every((concept) => measure || (concept.kind === "name" ? conceptHeld(concept, terms) : byName(concept)));
   }
   return true;
@@ -452,7 +454,8 @@ const LEADS_UP =
 /** "actually", "finally", "still": how or when it happened, not what ("supply", "rally" are verbs). */
 const isAdverb = (token: string) => NOT_TOPIC.has(token) || (/^\p{L}{2,}ly$/u.test(token) && !/(?:ply|^[rt]ally|^ally|^bully)$/.test(token));
 /** What stands between a subject and its verb without being either: "has been", "did … actually". */
-const beforeVerb = (token: string) => AUXILIARY.test(token) || /^(been|being|be)$/.test(token) || isAdverb(token);
+// ("…does another say", "…does one report say": a doer named by a pronoun, not the verb.)
+const beforeVerb = (token: string) => AUXILIARY.test(token) || /^(been|being|be|another|other|others|one|someone|somebody|each|either)$/.test(token) || isAdverb(token);
 
 /** The most words between "that" and the kind of place they describe ("that black sea port"). */
 const DESCRIBED_REACH = 4;

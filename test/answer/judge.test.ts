@@ -237,6 +237,12 @@ describe("answersInKind for a count", () => {
     expect(answersInKind(part, "U.S. estimates say more than 100,000 Russian troops have been killed or injured in Ukraine.")).toBe(false);
   });
 
+  it("holds a list of names to the number when the first stands by it", () => {
+    const part = { text: "How many troops from the EU and NATO could the coalition deploy?", type: "quantity" as const, concepts: [word("troops", { alternatives: [["troop"]] }), place("EU"), place("NATO"), word("coalition"), word("deploy")] };
+    expect(answersInKind(part, "The coalition could see the deployment of minehunters and 10,000 troops from the EU and NATO, Moscow warned.")).toBe(true);
+    expect(answersInKind(part, "The coalition could see 10,000 troops from Britain deployed, the EU and NATO were told.")).toBe(false);
+  });
+
   it("lets a measure stand wherever its passage places it", () => {
     const part = { text: "How much Russian soil do Ukrainian soldiers hold?", type: "quantity" as const, concepts: [place("Russian", ["russia"]), word("soil")] };
     expect(answersInKind(part, "The area under Ukrainian control fell to about 110 square km.")).toBe(true);
@@ -272,6 +278,8 @@ describe("countsWhatIsNamed", () => {
     const france = [word("troops"), { ...person("France"), kind: "place" as const }, word("pledged")];
     expect(countedEvent("How many troops has France pledged?", france)).toBe("pledged");
     expect(countedEvent("How many troops has Zelensky said would be needed?", [word("troops"), person("Zelensky")])).toBeUndefined();
+    // "another" (report) is who says it, not what happened
+    expect(countedEvent("how many troops from the EU does another say his coalition could deploy?", [word("troops"), word("another"), word("coalition"), word("deploy")])).toBeUndefined();
     // "according to" says who gives the count, not what happened.
     expect(countedEvent("how many troops in kursk according to Ukraine", [word("troops"), person("kursk")])).toBeUndefined();
   });
