@@ -65,6 +65,10 @@ const CLOCK_QUESTION = /\b(?:what|which|at what)\s+(?:time|hour)\b(?!\s+(?:frame
 const CLOCK = /\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|gmt|bst|cet|et|utc|hrs|h)\b|\b\d{1,2}:\d{2}\b|\b(?:morning|afternoon|evening|night|midnight|noon|midday|overnight|dawn|dusk)\b/i;
 /** "When would troops arrive", "when will it be finished": a time still to come. */
 const WHEN_TO_COME = /^\s*when\s+(?:will|would|could|might|can|should|are|is)\b(?:(?!\?).)*?\b(?:will|would|could|might|going to|supposed to|due to|expected to|set to|plan(?:ned|s)? to|arrive|happen|start|begin|end|finish)\b|^\s*when\s+(?:will|would|could|might)\b|^\s*when\s+(?:did|does|do|has|have)\b[^?]*\b(?:say|says|said|expect|expects|think|thinks)\b[^?]*\b(?:will|would|could)\b/i;
+/** "What date did the Kremlin give for when Russian forces would retake Kursk?": a date asked for what is to come. */
+const DATE_TO_COME = /\b(?:what|which)\s+(?:date|day|time)\b[^?]*\b(?:will|would|is due to|are due to|is expected to|are expected to|is supposed to|are supposed to)\b/i;
+/** Words that put a time still to come. */
+const SAYS_TO_COME = /\b(?:will|would|shall|’ll|'ll|due to|set to|expected to|supposed to|plans? to|planned to|planning to|is to|are to|going to|intends? to|next|tomorrow|tonight|upcoming|later this|no later than|by the end of|in the coming)\b/i;
 /** A time given by what it waits on: "only if and when the situation…", "once a ceasefire is agreed", "after a peace deal". */
 const AWAITED = /\b(?:(?:only\s+)?if and when|only when|only once|once|as soon as|not until|until|after)\s+(?:a|an|the|it|they|there|any|peace|ceasefire|fighting|hostilities)\b/i;
 const EXACT = /\b(exact|exactly|precise|precisely|what date|which date|on what date)\b/i;
@@ -125,6 +129,9 @@ export function holdsAnswer(question: string, type: AnswerType, rawSentence: str
   if (announcesOnly(question, rawSentence, type)) return false;
   // "What exactly did Witkoff say": his words as quoted, not that he spoke ("The call, announced by… Witkoff").
   if (type === "quote") return EXACT.test(question) ? hasAnswerType(rawSentence, "quote") : SPOKEN.test(rawSentence);
+  // "When is the planning supposed to be finished?" is not answered by the day a meeting was held: a time still to
+  // come is given as one ("will", "is due to", "no later than", "next week").
+  if (type === "time" && (WHEN_TO_COME.test(question) || DATE_TO_COME.test(question)) && !SAYS_TO_COME.test(rawSentence)) return false;
   // "What date exactly": "next week" is no date.
   if (type === "time" && EXACT.test(question)) return EXPLICIT_DATE.test(rawSentence);
   // "When would Western troops arrive?" is answered by what it waits on: "only if and when the situation is safe".
