@@ -509,7 +509,9 @@ function readCount(question: string, concepts: readonly Concept[]): { event?: st
     // A word after "the" is a noun, not the verb: "how many people has the war left dead".
     if (DETERMINER.test(tokens[index - 1] as string) && !DETERMINER.test(token)) continue;
     // "how many troops has Zelensky said would be needed": the count is what someone says, in their words.
-    if (SAYING.test(token)) return { agents: [] };
+    // (Whoever says so is whose count it is: "how many troops has France said it will contribute"; unless a second
+    // count follows, someone else's: "…did Ukraine say it downed, versus how many Russia claims…".)
+    if (SAYING.test(token)) return { agents: tokens.slice(index).some((later, at) => (later === "many" || later === "much") && tokens[index + at - 1] === "how") ? [] : agents };
     if (term !== null && !described.has(term) && !PLACE_NOUNS.has(token)) return { event: term, agents, ...(leadUp === undefined ? {} : { leadUp }) };
   }
   return { agents };

@@ -286,6 +286,12 @@ describe("countsWhatIsNamed", () => {
     const france = [word("troops"), { ...person("France"), kind: "place" as const }, word("pledged")];
     expect(countedEvent("How many troops has France pledged?", france)).toBe("pledged");
     expect(countedEvent("How many troops has Zelensky said would be needed?", [word("troops"), person("Zelensky")])).toBeUndefined();
+    // whoever says so is whose count it is, unless a second count follows
+    const pledged = { text: "How many troops has France said it will contribute?", type: "quantity" as const, concepts: [word("troops", { alternatives: [["troop"]] }), { ...person("France"), kind: "place" as const }, word("contribute")] };
+    expect(countsWhatIsNamed(pledged, new Set(["10000", "troop", "eu", "nato", "macron"]))).toBe(false);
+    expect(countsWhatIsNamed(pledged, new Set(["10000", "troop", "france"]))).toBe(true);
+    const versus = { ...pledged, text: "How many troops has France said it will contribute, versus how many Britain will send?" };
+    expect(countsWhatIsNamed(versus, new Set(["10000", "troop", "britain"]))).toBe(true);
     // "another" (report) is who says it, not what happened
     expect(countedEvent("how many troops from the EU does another say his coalition could deploy?", [word("troops"), word("another"), word("coalition"), word("deploy")])).toBeUndefined();
     // "according to" says who gives the count, not what happened.
