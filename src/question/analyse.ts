@@ -88,8 +88,13 @@ function subjectOf(part: QuestionPart): string | undefined {
 
 /** A part with its pronouns replaced by the subject of the part before ("his" becomes "Grushko's"). */
 function withSubject(text: string, subject: string): string {
-  return text.replace(PRONOUNS, (pronoun) => (/^(his|their)$/i.test(pronoun) ? `${subject}'s` : subject));
+  // "…, and which ones have confirmed they'll send them?": "they" are the ones asked about.
+  const ownPlural = PLURAL_ASKED.test(text);
+  return text.replace(PRONOUNS, (pronoun) => (ownPlural && /^(they|their)$/i.test(pronoun) ? pronoun : /^(his|their)$/i.test(pronoun) ? `${subject}'s` : subject));
 }
+
+/** A part that asks about several of its own: "which ones…", "which of them…", "what countries…". */
+const PLURAL_ASKED = /^\s*(?:and\s+)?(?:which|what|how many)\s+(?:ones|of them|(?:\p{L}+\s+)?\p{L}{3,}s)\b/iu;
 
 /** Prefixes of a compound that leave it about its place: "pro-Kremlin", "anti-Western", "ex-Soviet". */
 const COMPOUND_PREFIXES = new Set([

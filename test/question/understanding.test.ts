@@ -216,6 +216,14 @@ describe("how sure the answer is", () => {
     expect(ceasefire!.concepts.find((concept) => concept.text === "US-proposed")?.kind).toBe("descriptor");
   });
 
+  it("reads 'they' in a part asking about several of its own as those, not as the part before's subject", () => {
+    const analyser = buildAnalyser(fixture.engine.index);
+    const [, ones] = analyser.analyse("Which countries are against sending troops to Ukraine, and which ones have confirmed they will send them?").parts;
+    expect(ones!.text).toBe("which ones have confirmed they will send them?");
+    const [, he] = analyser.analyse("What did Grushko say about NATO, and what did he say about Ukraine?").parts;
+    expect(he!.text).toMatch(/what did Grushko say about Ukraine/i);
+  });
+
   it("reads an adjective of a name the articles use ('European' of 'Europe') as saying where, which a passage need not say", () => {
     // (A name must be in the passage that answers; a descriptor only in its article.)
     const [part] = buildAnalyser(fixture.engine.index).analyse("Which European nations are opposed to sending troops to Ukraine?").parts;
