@@ -5,7 +5,7 @@ import { isTimeOfDay } from "./questionWords.js";
 
 /** Words that head a role ("minister", "spokesman"); the words before them qualify it. */
 const HEADS: Readonly<Record<string, string[]>> = {
-  minister: ["minister"], secretary: ["secretary"], spokesman: ["spokesman", "spokeswoman", "spokesperson"],
+  minister: ["minister", "secretary"], secretary: ["secretary", "minister"], spokesman: ["spokesman", "spokeswoman", "spokesperson"],
   spokeswoman: ["spokesman", "spokeswoman", "spokesperson"], spokesperson: ["spokesman", "spokeswoman", "spokesperson"],
   president: ["president"], chancellor: ["chancellor"], governor: ["governor"], chief: ["chief", "head", "secretary"],
   head: ["chief", "head", "president", "prime"], envoy: ["envoy"], ambassador: ["ambassador"], commissioner: ["commissioner"],

@@ -19,6 +19,7 @@ const PEOPLE: RoleHolder[] = [
   { name: "Ursula von der Leyen", roles: ["european commission president"] },
   { name: "Kaja Kallas", roles: ["european union foreign policy chief"] },
   { name: "Pete Hegseth", roles: [] },
+  { name: "John Healey", roles: ["british defence secretary"] },
   { name: "Steve Witkoff", roles: ["us special envoy"] },
 ];
 
@@ -31,6 +32,11 @@ describe("RoleResolver", () => {
     expect(peopleFor("what did russia's deputy foreign minister say")).toEqual(["Alexander Grushko"]);
     expect(peopleFor("the european commission president")).toEqual(["Ursula von der Leyen"]);
     expect(peopleFor("the eu foreign policy chief")).toEqual(["Kaja Kallas"]);
+  });
+
+  it("takes a minister and a secretary of one office for each other, as news writes both", () => {
+    expect(peopleFor("what did britain's defence minister say")).toEqual(["John Healey"]);
+    expect(peopleFor("what did the russian foreign secretary say")).toEqual(["Sergei Lavrov"]);
   });
 
   it("reads 'PM' as the prime minister, but not the PM's office or spokesman, nor '4 pm'", () => {
