@@ -157,6 +157,9 @@ function asideStart(text: string): number {
   return position;
 }
 
+/** Kinds of place a describing word may stand before: "Gulf kingdom", "Baltic states", "Nordic countries". */
+const PLACE_KINDS = /^(?:kingdoms?|states?|nations?|country|countries|cities|city|ports?|regions?|islands?|capitals?|monarchy|monarchies|republics?|emirates?)$/i;
+
 /** How an adjective of a place is made from its name: "European" from "Europe", "Asian" from "Asia", "Korean" from "Korea". */
 const ADJECTIVE_ENDINGS: ReadonlyArray<readonly [string, string]> = [["ean", "e"], ["ean", "ea"], ["an", ""], ["ian", "ia"], ["ern", ""]];
 
@@ -432,7 +435,9 @@ export class QuestionAnalyser {
       const knownAsWritten = this.lexicon.mentions(bare.toLowerCase()) || alternatives.some((alternative) => alternative.every((piece) => this.lexicon.isTerm(piece)));
       if (!knownAsWritten && joinedToName) alternatives.push(byName.flatMap((piece) => contentTerm(piece.toLowerCase()) ?? []));
       const known = knownAsWritten || joinedToName;
-      if (asName && !known && !wordByCapital && !/^\d/.test(word)) reading.unknownNames.push(bare);
+      // "Which Gulf kingdom…": a dictionary word before the kind of place it describes is no name the articles lack.
+      const describesKind = this.lexicon.isEnglishWord(word) && PLACE_KINDS.test(tokens[index + 1] ?? "");
+      if (asName && !known && !wordByCapital && !describesKind && !/^\d/.test(word)) reading.unknownNames.push(bare);
       // "Western" describes; "Trump", "Kursk" or "Anduril" names someone or something the answer must be about.
       // "on Saturday" says when, like "Western" says which: the answer need not be about it.
       // "US-British", "UK-France", "pro-Kremlin" say whose or which side, as "British" does.

@@ -224,6 +224,12 @@ describe("how sure the answer is", () => {
     expect(he!.text).toMatch(/what did Grushko say about Ukraine/i);
   });
 
+  it("takes a dictionary word before a kind of place for a description, not a name the articles lack", () => {
+    const analyser = buildAnalyser(fixture.engine.index);
+    expect(analyser.analyse("Which Gulf kingdom is set to host the talks?").parts[0]!.unknownNames).toEqual([]);
+    expect(analyser.analyse("What did Scholz say about the talks?").parts[0]!.unknownNames).toEqual(["Scholz"]);
+  });
+
   it("reads an adjective of a name the articles use ('European' of 'Europe') as saying where, which a passage need not say", () => {
     // (A name must be in the passage that answers; a descriptor only in its article.)
     const [part] = buildAnalyser(fixture.engine.index).analyse("Which European nations are opposed to sending troops to Ukraine?").parts;
