@@ -41,6 +41,15 @@ describe.each(["files", "postgres"] as const)("Engine filters and sources (%s ba
     for (const citation of answer.citations) expect(citation).toMatchObject({ articleId: "003_c0678c1811952286", outlet: "Evening Paper", published: "2025-03-17" });
   });
 
+  it("answers from the outlet a question names, and takes an outlet it does not know for where, not what about", async () => {
+    const named = await fixture.engine.ask("What did the Evening Paper report Grushko said?");
+    expect(named.citations.length).toBeGreaterThan(0);
+    for (const citation of named.citations) expect(citation).toMatchObject({ outlet: "Evening Paper" });
+    const other = await fixture.engine.ask("According to the LBC report, what did Grushko say?");
+    expect(other.answer).not.toMatch(/never mention/);
+    expect(other.citations.length).toBeGreaterThan(0);
+  });
+
   it("answers only from the chosen article", async () => {
     const answer = await fixture.engine.ask("What did Peskov say?", { articleId: "004_a0944345dc9b0cb6" });
     expect(new Set(answer.citations.map((citation) => citation.articleId))).toEqual(new Set(["004_a0944345dc9b0cb6"]));

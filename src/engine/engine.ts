@@ -1,3 +1,4 @@
+import { outletsNamedIn } from "../question/outlets.js";
 import { combineParts, type PartAnswer } from "../answer/combine.js";
 import { compareArticles } from "../answer/compare.js";
 import { composeAnswer, DEFAULT_COMPOSE } from "../answer/compose.js";
@@ -223,10 +224,15 @@ export class Engine {
    * article for a comparison, with how sure it is (`high`, `low` with the closest passages, or
    * `none` when nothing in the articles is about it).
    */
-  async ask(rawQuestion: string, options: AskOptions = {}): Promise<Answer> {
+  async ask(rawQuestion: string, asked: AskOptions = {}): Promise<Answer> {
     const question = validateQuestion(rawQuestion);
     await this.checkFreshness();
     const analysed = this.analyser().analyse(question);
+    // "What did the Evening Paper report about…" is answered from that outlet's articles, when the index knows it (two
+    // outlets named are compared, from both).
+    const named = asked.outlet === undefined && asked.articleId === undefined ? outletsNamedIn(analysed.corrected, this.outlets()) : [];
+    const only = named.length === 1 ? named[0] : undefined;
+    const options: AskOptions = only === undefined ? asked : { ...asked, outlet: only };
     const read = passageReader(this.forward);
     const k = Math.min(options.k ?? DEFAULT_K, MAX_K);
     const parts: PartAnswer[] = [];

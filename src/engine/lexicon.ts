@@ -1,3 +1,4 @@
+import { NEWS_OUTLETS, outletWords } from "../question/outlets.js";
 import { createRequire } from "node:module";
 import type { IndexContents } from "../index/contents.js";
 import { QuestionAnalyser } from "../question/analyse.js";
@@ -93,6 +94,7 @@ export function buildAnalyser(index: IndexContents, personNames: ReadonlySet<str
     return found;
   };
   const quoted = index.quotes.speakers.filter((speaker) => speaker.kind === "person");
+  const outlets = outletWords([...NEWS_OUTLETS, ...index.manifest.articles.flatMap((article) => (article.outlet ? [article.outlet] : []))]);
   return new QuestionAnalyser({
     otherNames: personAliases([...quoted.map((speaker) => speaker.name), ...index.quotes.people.map((person) => person.name)]),
     frequencies,
@@ -105,6 +107,7 @@ export function buildAnalyser(index: IndexContents, personNames: ReadonlySet<str
     relatedTerms: related,
     places: places(),
     roles: new RoleResolver(index.quotes.people, places()),
+    isOutletWord: (word) => outlets.has(word),
   });
 }
 

@@ -33,6 +33,8 @@ export interface QuestionLexicon {
   relatedTerms: (term: string) => string[];
   places: Places;
   roles: RoleResolver;
+  /** Whether a lower-case word is part of a news outlet's name ("independent", "lbc"): where words were published. */
+  isOutletWord?: (word: string) => boolean;
 }
 
 /** One question of a (possibly two-part) question, analysed once for every later step. */
@@ -437,7 +439,9 @@ export class QuestionAnalyser {
       const known = knownAsWritten || joinedToName;
       // "Which Gulf kingdom…": a dictionary word before the kind of place it describes is no name the articles lack.
       const describesKind = this.lexicon.isEnglishWord(word) && PLACE_KINDS.test(tokens[index + 1] ?? "");
-      if (asName && !known && !wordByCapital && !describesKind && !/^\d/.test(word)) reading.unknownNames.push(bare);
+      // "According to the LBC report…", "How do RT and the Independent each quote Lavrov?": an outlet says where, not what about.
+      const outlet = asName && !known && this.lexicon.isOutletWord?.(bare.toLowerCase()) === true;
+      if (asName && !known && !wordByCapital && !describesKind && !outlet && !/^\d/.test(word)) reading.unknownNames.push(bare);
       // "Western" describes; "Trump", "Kursk" or "Anduril" names someone or something the answer must be about.
       // "on Saturday" says when, like "Western" says which: the answer need not be about it.
       // "US-British", "UK-France", "pro-Kremlin" say whose or which side, as "British" does.
@@ -455,7 +459,7 @@ export class QuestionAnalyser {
       const describing = descriptive && describesUnnamedPlace(tokens, index, (token) => this.lexicon.isName(token));
       // A name in a remark after the question sets the scene: "…did zelensky ask for? starmer plan is way less" asks about Zelensky.
       const aside = index >= reading.asideFrom;
-      reading.concepts.push({ text: bare, alternatives, kind: !name || wordByCapital || describing ? "word" : descriptive || aside ? "descriptor" : "name", known });
+      reading.concepts.push({ text: bare, alternatives, kind: !name || wordByCapital || describing ? "word" : descriptive || aside || outlet ? "descriptor" : "name", known });
     });
   }
 
