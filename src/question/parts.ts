@@ -10,7 +10,7 @@ const BOUNDARY = new RegExp(
   "giu",
 );
 const COMPARISON =
-  /\b(differ|differs|different|difference|differences|compare|compared|comparison|contrast|versions?|disagree|wording|word it|each (?:article|outlet|report|source)|(?:both|the two|two|all the|all) (?:articles|outlets|reports|papers|sources)|(?:articles|outlets|reports|sources|papers|media) (?:say|give|report|put|describe|differ)|which (?:outlets|articles|reports|papers|sources))\b/iu;
+  /\b(differ|differs|different|difference|differences|compare|compared|comparison|contrast|versions?|disagree|wording|word it|each (?:article|outlet|report|source)|(?:both|the two|two|all the|all) (?:articles|outlets|reports|papers|sources)|(?:articles|outlets|reports|sources|papers|media) (?:say|give|report|put|describe|differ|quote|word|cover)|(?:each|both) (?:quote|quoted|quotes|report|reported|word|worded|cover|covered|describe|described)|which (?:outlets|articles|reports|papers|sources))\b/iu;
 
 /** Fewer content words than this and a "part" is an afterthought of the one before ("out of how many?"). */
 const MIN_PART_WORDS = 2;

@@ -29,6 +29,9 @@ describe("isComparison", () => {
     // a comparison someone made is their words, not a comparison of articles
     expect(isComparison("what did kellogg compare the aid pause to")).toBe(false);
     expect(isComparison("How do the outlets compare on the size of the force?")).toBe(true);
+    // how each source words what someone said
+    expect(isComparison("How do RT and the Independent each quote Lavrov on NATO troops?")).toBe(true);
+    expect(isComparison("How do the articles quote Lavrov?")).toBe(true);
   });
 });
 
