@@ -117,6 +117,9 @@ export function likenedTo(question: string): { who: string; thing: string } | nu
 /** "Compare what Lavrov and Peskov each said about…" ("What did Lavrov and Peskov each say" is one who-said-what question already). */
 const SPEAKER_COMPARISON =
   /^\s*(?:compare|contrast)\s+what\s+(.+?)\s+and\s+(.+?)\s+(?:each\s+|both\s+)?(?:said|say|says|thought|told|wrote|posted|claimed|argued)\b\s*(.*?)[?.!\s]*$/iu;
+/** "Medvedev versus Kornilov: what did each of them warn…", "Lavrov and Peskov - what did each say about…". */
+const EACH_OF_TWO =
+  /^\s*([^:?,-]+?)\s+(?:versus|vs\.?|v\.?|and)\s+([^:?,-]+?)\s*[:,-]+\s*what\s+did\s+(?:each(?:\s+of\s+them)?|they\s+each|both(?:\s+of\s+them)?)\s+(say|warn|claim|argue|predict|threaten|call|promise|want|think)\s*(.*?)[?.!\s]*$/iu;
 /** The most words a person is named with here ("Russia's deputy foreign minister Grushko"). */
 const MAX_NAME_WORDS = 6;
 
@@ -126,6 +129,13 @@ const MAX_NAME_WORDS = 6;
  * of Peskov. Null when the question is not one.
  */
 export function speakerParts(question: string): string[] | null {
+  // "Medvedev versus Kornilov: what did each of them warn would happen…" asks each what they warned.
+  const each = EACH_OF_TWO.exec(question);
+  if (each !== null) {
+    const [first, second, verb, rest] = [each[1] as string, each[2] as string, each[3] as string, (each[4] ?? "").trim()];
+    if ([first, second].some((name) => name.split(/\s+/).length > MAX_NAME_WORDS)) return null;
+    return [first, second].map((name) => `What did ${name} ${verb}${rest === "" ? "" : ` ${rest}`}?`);
+  }
   const match = SPEAKER_COMPARISON.exec(question);
   if (!match) return null;
   const [first, second, topic] = [match[1] as string, match[2] as string, (match[3] ?? "").trim()];

@@ -66,6 +66,16 @@ describe("speakerParts", () => {
     expect(speakerParts("contrast what medvedev and grushko said")).toEqual(["What did medvedev say?", "What did grushko say?"]);
   });
 
+  it("reads 'X versus Y: what did each of them warn…' as what each warned", () => {
+    expect(speakerParts("Medvedev versus Kornilov: what did each of them warn would happen if troops went in?")).toEqual([
+      "What did Medvedev warn would happen if troops went in?",
+      "What did Kornilov warn would happen if troops went in?",
+    ]);
+    expect(speakerParts("Lavrov and Peskov - what did each say about NATO?")).toEqual(["What did Lavrov say about NATO?", "What did Peskov say about NATO?"]);
+    // one question about two people is not asked of each
+    expect(speakerParts("What did Lavrov and Peskov say about NATO?")).toBeNull();
+  });
+
   it("leaves other questions alone", () => {
     expect(speakerParts("What did Sir Keir and Macron each say about Putin?")).toBeNull();
     expect(speakerParts("How do the reports differ on the drone attack?")).toBeNull();
