@@ -62,10 +62,11 @@ const SETS: Record<string, Floors> = {
   "blind-ab.jsonl": { recallAt5: 0.95, recallAt1: 0.8, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.9 },
   // The tenth pass's locked set, added after its last run; tuning in the eleventh.
   "blind-y.jsonl": { recallAt5: 0.95, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.8 },
-  // The eleventh pass: ad written at its start and tuned on; ae written midway and run before and after it, not tuned on;
-  // ac its locked set, run before and after (no answer changed), then read and tuned on. Their reworded questions are mostly low.
+  // The eleventh pass: ad written at its start and tuned on; ae written midway and run on its starting engine and on
+  // b00e2ce, then tuned on; ac its locked set, run before and after (no answer changed), then read and tuned on.
+  // Their reworded questions are mostly low.
   "blind-ad.jsonl": { recallAt5: 0.88, recallAt1: 0.8, answerableNone: 0.05, answerableLow: 0.18, unanswerableNotHigh: 0.95 },
-  "blind-ae.jsonl": { recallAt5: 0.9, recallAt1: 0.8, answerableNone: 0.05, answerableLow: 0.19, unanswerableNotHigh: 0.8 },
+  "blind-ae.jsonl": { recallAt5: 0.9, recallAt1: 0.8, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.8 },
   "blind-ac.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.23, unanswerableNotHigh: 0.9 },
 };
 
