@@ -162,7 +162,10 @@ export function holdsAnswer(question: string, type: AnswerType, rawSentence: str
 }
 
 /** A length joined to the thing it measures: "a 30-day ceasefire", "a seven-month incursion". */
-const LENGTH_OF_THING = new RegExp(String.raw`\b(?:\d[\d,.]*|${NUMBER_WORDS.join("|")})-(?:minute|hour|day|week|month|year)(?:-long)?\s+([\p{L}-]+)`, "giu");
+// ("the three-year-old Ukraine war": an age joined to a name and the thing, which is "war".)
+const LENGTH_OF_THING = new RegExp(String.raw`\b(?:\d[\d,.]*|${NUMBER_WORDS.join("|")})-(?:minute|hour|day|week|month|year)s?(?:-long|-old)?\s+((?:\p{Lu}[\p{L}-]*\s+)?[\p{L}-]+)`, "giu");
+/** One kind of thing however a question words it: a military push is the articles' incursion or offensive (not the whole war). */
+const OPERATIONS = new Set("push incursion offensive raid invasion operation assault attack campaign advance".split(" ").map((word) => contentTerm(word) ?? word));
 
 /**
  * A sentence without the lengths it gives of things the question does not ask about: "How long
@@ -170,8 +173,10 @@ const LENGTH_OF_THING = new RegExp(String.raw`\b(?:\d[\d,.]*|${NUMBER_WORDS.join
  * incursion last?" is by "a seven-month incursion".
  */
 function withoutOtherLengths(question: string, sentence: string): string {
-  const asked = new Set(contentTerms(question).flatMap((term) => [term, ...synonymsOf(term)]));
-  return sentence.replace(LENGTH_OF_THING, (length, noun: string) => (asked.has(contentTerm(noun) ?? noun.toLowerCase()) ? length : ""));
+  const terms = contentTerms(question);
+  const asked = new Set([...terms.flatMap((term) => [term, ...synonymsOf(term)]), ...(terms.some((term) => OPERATIONS.has(term)) ? OPERATIONS : [])]);
+  // (The thing is the last word: "war" in "Ukraine war".)
+  return sentence.replace(LENGTH_OF_THING, (length, thing: string) => (asked.has(contentTerms(thing).at(-1) ?? "") ? length : ""));
 }
 
 const DIGITS = /[£$€]?\d[\d,.]*(?:\s?(?:%|bn|m|km|k)\b)?/g;

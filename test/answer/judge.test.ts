@@ -110,6 +110,10 @@ describe("holdsAnswer", () => {
     const sentence = "The call comes as Putin resists a US-backed proposal for a 30-day ceasefire in Ukraine.";
     expect(holdsAnswer("How long did Trump's phone call with Putin last?", "quantity", sentence)).toBe(false);
     expect(holdsAnswer("How long did the Kursk incursion last?", "quantity", "It came after a seven-month incursion by Ukraine.")).toBe(true);
+    // a push is the articles' incursion; the age of the whole war is no length of it
+    expect(holdsAnswer("How long did Ukraine's push into western Russia last?", "quantity", "It came after a seven-month incursion by Ukraine.")).toBe(true);
+    expect(holdsAnswer("How long did Ukraine's push into western Russia last?", "quantity", "In one of the battles of the three-year-old Ukraine war, forces crossed.")).toBe(false);
+    expect(holdsAnswer("How long has the war gone on?", "quantity", "In one of the battles of the three-year-old Ukraine war, forces crossed.")).toBe(true);
   });
 
   it("does not take an announcement for a report of what happened", () => {
