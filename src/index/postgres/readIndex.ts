@@ -5,7 +5,6 @@ import type { Passage } from "../../types.js";
 import type { IndexContents } from "../contents.js";
 import { UserError } from "../../errors.js";
 import { manifestSchema, type ArticleRecord, type Manifest } from "../manifest.js";
-import { PassageTokens } from "../passageTokens.js";
 import { quoteDirectorySchema, quotesSchema } from "../quoteIndex.js";
 import { Vocabulary } from "../vocabulary.js";
 import { inTransaction } from "./connect.js";
@@ -94,11 +93,12 @@ export function loadPostgresIndex(pool: pg.Pool): Promise<PostgresContents | nul
       )
     ).rows.map((row): Passage => ({ articleId: row.article_id, section: row.section, start: row.start_offset, end: row.end_offset, text: row.text, id: row.id }));
     const quotes = quoteDirectorySchema.parse((await client.query<{ data: unknown }>("SELECT data FROM quote_index")).rows[0]?.data);
-    const vocabulary = (await client.query<{ document_frequency: Record<string, number>; words: string[]; forward_index: Buffer }>("SELECT * FROM vocabulary")).rows[0];
+    // (The forward index stays in the database for readers of schema 3 and earlier: a reader tokenises the few
+    // passages a question reads instead of holding every passage's words, 47 MiB at 100,000 passages.)
+    const vocabulary = (await client.query<{ document_frequency: Record<string, number>; words: string[] }>("SELECT document_frequency, words FROM vocabulary")).rows[0];
     if (vocabulary === undefined) throw new Error("the database has a manifest but no vocabulary");
     const terms = (await client.query<{ term: string }>("SELECT term FROM keyword_terms ORDER BY position")).rows.map((row) => row.term);
-    const tokens = PassageTokens.decode(new Uint8Array(vocabulary.forward_index));
     const keywords = new Vocabulary(vocabulary.document_frequency, passages.length, vocabulary.words);
-    return { contents: { manifest, passages, quotes, keywords, tokens }, terms };
+    return { contents: { manifest, passages, quotes, keywords, tokens: null }, terms };
   }, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }

@@ -141,6 +141,15 @@ describe("the postgres backend", () => {
     }
   }, 60_000);
 
+  it("holds no forward index: each question tokenises the passages it reads, and readers from before still find one", async () => {
+    await indexInto();
+    const store = await PostgresIndexStore.open(pool);
+    expect(store!.contents.tokens).toBeNull();
+    // (The answers are the files backend's, which reads its own forward index: the test above.)
+    const stored = await pool.query<{ bytes: number }>("SELECT octet_length(forward_index) AS bytes FROM vocabulary");
+    expect(stored.rows[0]!.bytes).toBeGreaterThan(0);
+  });
+
   it("holds no quotes: a speaker's are read when asked for, and an article changed since the store opened gives none", async () => {
     await indexInto();
     const store = await PostgresIndexStore.open(pool);
