@@ -20,11 +20,17 @@ export function outletWords(outlets: readonly string[]): Set<string> {
   return new Set(outlets.flatMap((outlet) => outlet.toLowerCase().split(/\s+/)).filter((word) => word !== "the" && word.length > 1));
 }
 
-/** The outlets of a list that a question names, by their whole names with or without "the" ("the Evening Paper", "Evening Paper"). */
+/**
+ * The outlets of a list that a question names, by their whole names with or without "the" ("the
+ * Evening Paper", "evening paper"). A name of one word must be written with its capital and two
+ * letters or more: "the sun was up" names no outlet called The Sun, nor does "I" one called The i.
+ */
 export function outletsNamedIn(question: string, outlets: readonly string[]): string[] {
-  const text = question.toLowerCase();
   return outlets.filter((outlet) => {
-    const name = outlet.toLowerCase().replace(/^the\s+/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return new RegExp(String.raw`(?<![\p{L}\p{N}])${name}(?![\p{L}\p{N}])`, "u").test(text);
+    const bare = outlet.replace(/^the\s+/i, "");
+    const name = bare.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const found = new RegExp(String.raw`(?<![\p{L}\p{N}])${name}(?![\p{L}\p{N}])`, "iu").exec(question);
+    if (found === null) return false;
+    return /\s/.test(bare) || (bare.length >= 2 && (found[0] === bare || /^\p{Lu}/u.test(found[0])));
   });
 }
