@@ -4,7 +4,7 @@ import { contentTerm, isStopword, words } from "../text/terms.js";
 import { isWordToken, tokenise } from "../text/tokens.js";
 import type { Concept } from "../types.js";
 import { isChatWord, rewriteChat } from "./chat.js";
-import { comparedAsParts, completeCount, isComparison, sideParts, speakerParts, splitParts } from "./parts.js";
+import { comparedAsParts, completeCount, completeThing, isComparison, sideParts, speakerParts, splitParts } from "./parts.js";
 import type { Places } from "./places.js";
 import { ANAPHOR, COMPARISON_WORDS, FIGURE_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PLACE_NOUNS, PRONOUNS } from "./questionWords.js";
 import type { RoleResolver } from "./roles.js";
@@ -194,7 +194,7 @@ export class QuestionAnalyser {
     for (const typed of split) {
       const previous = parts[parts.length - 1];
       // "…, and how many Ukrainian troops?": counted as the part before counts.
-      const text = previous === undefined ? typed : completeCount(typed, previous.text);
+      const text = previous === undefined ? typed : completeThing(completeCount(typed, previous.text), previous.text);
       const part = readPart(text);
       // "…, and what did he say about it?": "he" is whom the part before asked about.
       const subject = previous === undefined ? undefined : subjectOf(previous);

@@ -72,6 +72,26 @@ export function completeCount(part: string, previous: string): string {
   return predicate === undefined ? part : `${count[1] as string} ${count[2] as string} ${predicate}?`;
 }
 
+/** A count whose counted thing is left out: "how much is left", "how many have arrived". */
+const THINGLESS_COUNT = /^(\s*(?:and\s+)?how (?:many|much))\s+((?:did|do|does|is|are|was|were|has|have|had|will|would|could|can|remain|remains)\s.*)$/iu;
+
+/**
+ * A count that leaves out what it counts, after one that says it, counts the same thing: "how
+ * much Russian land did Ukraine hold at its peak, and how much is left under its control now?"
+ * asks how much land is left. The part as typed when it is not such a count.
+ */
+export function completeThing(part: string, previous: string): string {
+  const count = THINGLESS_COUNT.exec(part);
+  if (count === null) return part;
+  const asked = /\bhow (?:many|much)\s+(.+)$/iu.exec(previous.replace(/[?!.\s]+$/u, ""));
+  const thing = asked === null ? undefined : (asked[1] as string).split(PREDICATE_START)[0]?.trim();
+  if (thing === undefined || thing === "" || thing === asked?.[1] || /^of\b/iu.test(thing) || thing.split(/\s+/u).length > MAX_COUNTED_WORDS) return part;
+  // The thing itself, not how the first part described it: "how many European troops…, and how many has Zelenskyy called
+  // for?" asks how many troops Zelenskyy called for, European or not.
+  const noun = thing.split(/\s+/u).at(-1) as string;
+  return `${count[1] as string} ${noun} ${count[2] as string}`;
+}
+
 /** Whether the question asks how articles or outlets compare, rather than for one answer. */
 export function isComparison(question: string): boolean {
   return COMPARISON.test(question) && likenedTo(question) === null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparedAsParts, completeCount, isComparison, sideParts, speakerParts, splitParts } from "../../src/question/parts.js";
+import { comparedAsParts, completeCount, completeThing, isComparison, sideParts, speakerParts, splitParts } from "../../src/question/parts.js";
 
 describe("splitParts", () => {
   it("splits at a new question after a comma and 'and', a question mark or a semicolon", () => {
@@ -17,6 +17,20 @@ describe("splitParts", () => {
       "Where and when are the chiefs meeting",
       "how many leaders joined the call?",
     ]);
+  });
+});
+
+describe("completeThing", () => {
+  it("counts the thing the part before counted when a count leaves it out", () => {
+    const before = "How much Russian land did Ukraine hold in Kursk at its peak";
+    expect(completeThing("how much is left under its control now?", before)).toBe("how much land is left under its control now?");
+    expect(completeThing("and how many has Zelenskyy called for?", "How many European troops does Starmer's plan involve")).toBe("and how many troops has Zelenskyy called for?");
+  });
+
+  it("leaves a count that names its thing, or follows no thing", () => {
+    expect(completeThing("how many drones did Ukraine down?", "How many troops did Russia send")).toBe("how many drones did Ukraine down?");
+    expect(completeThing("how much is left now?", "How much of Kursk did Ukraine hold at its peak")).toBe("how much is left now?");
+    expect(completeThing("how much is left now?", "What did Ukraine hold")).toBe("how much is left now?");
   });
 });
 
