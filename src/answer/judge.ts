@@ -129,15 +129,18 @@ export function holdsAnswer(question: string, type: AnswerType, rawSentence: str
   if (announcesOnly(question, rawSentence, type)) return false;
   // "What exactly did Witkoff say": his words as quoted, not that he spoke ("The call, announced by… Witkoff").
   if (type === "quote") return EXACT.test(question) ? hasAnswerType(rawSentence, "quote") : SPOKEN.test(rawSentence);
-  // "When is the planning supposed to be finished?" is not answered by the day a meeting was held: a time still to
-  // come is given as one ("will", "is due to", "no later than", "next week").
-  if (type === "time" && (WHEN_TO_COME.test(question) || DATE_TO_COME.test(question)) && !SAYS_TO_COME.test(rawSentence)) return false;
-  // "What date exactly": "next week" is no date.
-  if (type === "time" && EXACT.test(question)) return EXPLICIT_DATE.test(rawSentence);
-  // "When would Western troops arrive?" is answered by what it waits on: "only if and when the situation is safe".
-  if (type === "time" && WHEN_TO_COME.test(question) && !EXACT.test(question) && AWAITED.test(rawSentence)) return true;
-  // "What time of day is the call?" is not answered by the day alone.
-  if (type === "time" && CLOCK_QUESTION.test(question)) return CLOCK.test(rawSentence);
+  if (type === "time") {
+    const toCome = WHEN_TO_COME.test(question);
+    // "When is the planning supposed to be finished?" is not answered by the day a meeting was held: a time still to
+    // come is given as one ("will", "is due to", "no later than", "next week").
+    if ((toCome || DATE_TO_COME.test(question)) && !SAYS_TO_COME.test(rawSentence)) return false;
+    // "What date exactly": "next week" is no date.
+    if (EXACT.test(question)) return EXPLICIT_DATE.test(rawSentence);
+    // "When would Western troops arrive?" is answered by what it waits on: "only if and when the situation is safe".
+    if (toCome && AWAITED.test(rawSentence)) return true;
+    // "What time of day is the call?" is not answered by the day alone.
+    if (CLOCK_QUESTION.test(question)) return CLOCK.test(rawSentence);
+  }
   // "Where exactly in London…" is not answered by "in London": a place the question names is no answer.
   if (type === "place") return hasAnswerType(withoutNamesOf(question, rawSentence), "place");
   if (type !== "quantity") return hasAnswerType(rawSentence, type);

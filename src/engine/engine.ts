@@ -1,4 +1,3 @@
-import { outletsNamedIn } from "../question/outlets.js";
 import { combineParts, type PartAnswer } from "../answer/combine.js";
 import { compareArticles } from "../answer/compare.js";
 import { composeAnswer, DEFAULT_COMPOSE } from "../answer/compose.js";
@@ -20,6 +19,7 @@ import { answerFromQuotes } from "../quotes/answerFromQuotes.js";
 import { matchSpeakers, parseSpeakerQuestion } from "../quotes/speakerQuestion.js";
 import type { Quote, Speaker } from "../ingest/quotes/speakers.js";
 import type { QuestionAnalyser, QuestionPart } from "../question/analyse.js";
+import { outletsNamedIn } from "../question/outlets.js";
 import type { Answer, ArticleDescription, AskOptions, Concept, Embedder, Passage, RetrievedPassage } from "../types.js";
 import { visibleText } from "../util/visible.js";
 import { buildAnalyser, personNameWords } from "./lexicon.js";
@@ -78,6 +78,7 @@ export class Engine {
   private readonly articles: Map<string, ArticleRecord>;
   private readonly rowsById: Map<string, number>;
   private readonly forward: ForwardIndex | undefined;
+  private outletNames: string[] | undefined;
   private readonly subject: SubjectCheck;
   /** The words of the names of the people the articles quote or name with a role. */
   private readonly personWords: ReadonlySet<string>;
@@ -134,9 +135,10 @@ export class Engine {
     return this.index.manifest.builtAt;
   }
 
-  /** Distinct outlet names known to the index, for filters and autocomplete. */
+  /** Distinct outlet names known to the index, for filters and autocomplete (worked out once: an engine's index never changes). */
   outlets(): string[] {
-    return [...new Set(this.sources().flatMap((record) => (record.outlet ? [record.outlet] : [])))].sort();
+    this.outletNames ??= [...new Set(this.sources().flatMap((record) => (record.outlet ? [record.outlet] : [])))].sort();
+    return [...this.outletNames];
   }
 
   /** Asks which articles must not be cited now, before answering (see EngineOptions). */

@@ -1,7 +1,7 @@
-import { NEWS_OUTLETS, outletWords } from "../question/outlets.js";
 import { createRequire } from "node:module";
 import type { IndexContents } from "../index/contents.js";
 import { QuestionAnalyser } from "../question/analyse.js";
+import { NEWS_OUTLETS, outletWords } from "../question/outlets.js";
 import { places } from "../question/places.js";
 import { RoleResolver } from "../question/roles.js";
 import { isEnglishWord } from "../text/englishWords.js";
