@@ -91,6 +91,9 @@ export function buildAnalyser(index: IndexContents, personNames: ReadonlySet<str
       const candidate = terms[i] as string;
       if (candidate !== term && candidate.length - root.length <= MAX_SUFFIX) found.push(candidate);
     }
+    // "supplying" and "supplied", "denies" and "deny": a final "y" is written "i" before "-ed", "-es" and "-er".
+    const other = root.endsWith("y") ? `${root.slice(0, -1)}i` : root.endsWith("i") ? `${root.slice(0, -1)}y` : null;
+    if (other !== null) found.push(...[other, `${other}ed`, `${other}es`, `${other}er`, `${other}ers`].filter((form) => form !== term && /y$|i(?:ed|es|er|ers)$/.test(form) && keywords.passagesWith(form) > 0));
     return found;
   };
   const quoted = index.quotes.speakers.filter((speaker) => speaker.kind === "person");

@@ -224,6 +224,12 @@ describe("how sure the answer is", () => {
     expect(he!.text).toMatch(/what did Grushko say about Ukraine/i);
   });
 
+  it("takes a verb's forms that write its final 'y' as 'i' for the same word ('supplying' is the articles' 'supplied')", () => {
+    const [part] = buildAnalyser(fixture.engine.index).analyse("Which company is supplying Ukraine with attack drones?").parts;
+    const supplying = part!.concepts.find((concept) => concept.text === "supplying");
+    expect(supplying?.alternatives).toContainEqual(["supplied"]);
+  });
+
   it("takes a dictionary word before a kind of place for a description, not a name the articles lack", () => {
     const analyser = buildAnalyser(fixture.engine.index);
     expect(analyser.analyse("Which Gulf kingdom is set to host the talks?").parts[0]!.unknownNames).toEqual([]);
