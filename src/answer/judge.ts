@@ -526,6 +526,9 @@ function readCount(question: string, concepts: readonly Concept[]): { event?: st
 }
 
 /** Words that end the noun after "which": "which city | in Saudi Arabia", "which countries | have confirmed". */
+/** Words that ask for a kind of the thing after "of": "what kind of drones", "which type of missile". */
+const SORT_OF = /^(?:kind|kinds|type|types|sort|sorts|model|models|variety|varieties)$/;
+
 const WHICH_THING_END = /^(?:did|do|does|is|are|was|were|has|have|had|will|would|could|can|should|r|in|of|on|at|to|for|from|with|by|who|that|whose|where|when|got|get|gets)$/i;
 
 /** The content terms of the noun phrase a question's words open with: "Saudi city" of "Saudi city will the talks…". */
@@ -561,10 +564,12 @@ export function namesWhichKind(
     if (head !== undefined && NAMED_BODIES.has(head)) return namesOrganisation(leadText, new Set(contentTerms(part.text)), isPersonWord);
     return namesTheOneAsked(tokens.slice(nameOf + 1), leadText);
   }
-  // "Which city…", and "what city…" when what follows is a kind a name answers.
+  // "Which city…", and "what city…" when what follows is a kind a name answers. "What kind of drones…" asks which
+  // drones: its thing follows the "of".
+  const sort = tokens.findIndex((token, index) => /^(?:what|which)$/.test(tokens[index - 1] ?? "") && SORT_OF.test(token) && tokens[index + 1] === "of");
   const which = tokens.indexOf("which");
   const what = tokens.findIndex((token, index) => token === "what" && NAMED_KINDS.has(contentTerm(tokens[index + 1] ?? "") ?? ""));
-  const start = which >= 0 ? which : what;
+  const start = sort >= 0 ? sort + 1 : which >= 0 ? which : what;
   if (start < 0) return true;
   const thing = askedThing(tokens.slice(start + 1));
   const kinds = part.concepts.filter((concept) => concept.kind === "word" && thing.includes(concept.alternatives[0]?.[0] ?? ""));

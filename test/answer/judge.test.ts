@@ -473,6 +473,14 @@ describe("namesWhichKind", () => {
     expect(check(question, concepts, "The talks will be held in the city of Jeddah.")).toBe(true);
   });
 
+  it("reads 'what kind of drones' as asking which drones: a sentence that never says drones names none", () => {
+    const concepts = [word("the UK", { kind: "place" }), word("kind", { known: false }), word("drones", { alternatives: [["drone"]] }), word("sending", { alternatives: [["sending"], ["send"]] })];
+    const question = "what kind of drones is the uk sending kyiv";
+    expect(check(question, concepts, "So far only the UK and France have confirmed they are willing to send troops to Ukraine.")).toBe(false);
+    expect(check(question, concepts, "Britain is sending Altius attack drones to Kyiv.")).toBe(true);
+    expect(check("which type of drones is the uk sending kyiv", concepts, "The UK is sending troops to Ukraine.")).toBe(false);
+  });
+
   it("takes a union or alliance for 'which organisations', but not for 'which company'", () => {
     const lead = "The meeting was joined by the leaders of 26 other nations, plus representatives from the EU and NATO.";
     const organisations = [word("organisations", { alternatives: [["organisation"]], known: false }), word("representatives", { alternatives: [["representative"]] })];
