@@ -9,7 +9,7 @@ import type { Places } from "./places.js";
 import { ANAPHOR, COMPARISON_WORDS, FIGURE_WORDS, MEASURE_NOUNS, MEASURE_WORDS, OPENERS, PLACE_NOUNS, PRONOUNS } from "./questionWords.js";
 import type { RoleResolver } from "./roles.js";
 import { SpellingCorrector } from "./spelling.js";
-import { phraseSynonymsOf, synonymsOf } from "./synonyms.js";
+import { commonWordIdiomOf, phraseSynonymsOf, synonymsOf } from "./synonyms.js";
 
 /** What the analysis needs to know about the articles. */
 export interface QuestionLexicon {
@@ -415,7 +415,12 @@ export class QuestionAnalyser {
       const terms = (pieces.length > 1 ? all.slice(1) : all).flatMap((piece) => contentTerm(piece) ?? []);
       const compound = pieces.length > 1 && all[0] !== undefined ? contentTerm(all[0]) : null;
       const term = compound ?? terms[0];
-      if (term === undefined) return;
+      if (term === undefined) {
+        // "…if they gave themselves up": an idiom of common words says what the articles word plainly ("surrendered").
+        const plain = isStopword(word) ? commonWordIdiomOf(tokens.join(" "), word).flatMap((other) => [other, ...this.lexicon.relatedTerms(other)]).filter((other) => this.lexicon.isTerm(other)) : [];
+        if (plain.length > 0) reading.concepts.push({ text: token, alternatives: [...new Set(plain)].map((other) => [other]), kind: "word", known: true });
+        return;
+      }
       // A capital on the first word proves nothing, unless the articles or the next word say it is a name.
       const first = index === 0 && !this.lexicon.isName(word) && this.lexicon.isEnglishWord(word) && !isCapitalised(tokens[1] ?? "");
       const asName = pieces.some((piece) => isCapitalised(piece)) && !first && !OPENERS.has(word);

@@ -1,4 +1,4 @@
-import { contentTerm, words } from "../text/terms.js";
+import { contentTerm, isStopword, words } from "../text/terms.js";
 import { IDIOMS } from "./idioms.js";
 
 /**
@@ -110,6 +110,15 @@ function holdsIdiom(words: readonly string[], idiom: Idiom): boolean {
     }
     return true;
   });
+}
+
+/**
+ * The plain words of an idiom held in a question whose words are all too common to be searched for ("gave themselves
+ * up" is "surrendered"), opened by this word: no other word of the question carries them.
+ */
+export function commonWordIdiomOf(question: string, word: string): readonly string[] {
+  const questionWords = words(question).map((token) => token.toLowerCase());
+  return IDIOM_LIST.filter((idiom) => idiom.first.has(word) && idiom.rest.every((key) => isStopword(key)) && holdsIdiom(questionWords, idiom)).flatMap((idiom) => idiom.plain);
 }
 
 /** The other words a content term has in the phrase a question uses it in ("left" for "lost" in "lost power", "upset" for "rub" in "rub Kyiv the wrong way"). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { phraseSynonymsOf, synonymsOf } from "../../src/question/synonyms.js";
+import { commonWordIdiomOf, phraseSynonymsOf, synonymsOf } from "../../src/question/synonyms.js";
 
 describe("synonymsOf", () => {
   it("gives the plain equivalents news reports use for one another", () => {
@@ -66,5 +66,15 @@ describe("phraseSynonymsOf", () => {
     expect(phraseSynonymsOf("which area next door to kursk might moscow go after next", "door")).toContain("border");
     expect(phraseSynonymsOf("who was the russian number two diplomat", "two")).toContain("deputy");
     expect(phraseSynonymsOf("any force would have to come without weapons", "weapon")).toEqual(["unarmed"]);
+  });
+});
+
+describe("commonWordIdiomOf", () => {
+  it("gives an idiom of common words, opened by this word, the plain words for it", () => {
+    expect(commonWordIdiomOf("what did putin promise them if they gave themselves up", "gave")).toContain("surrender");
+    expect(commonWordIdiomOf("would they give in", "give")).toContain("surrender");
+    // not another word of the question, nor the word without the rest of the idiom
+    expect(commonWordIdiomOf("what did putin promise them if they gave themselves up", "they")).toEqual([]);
+    expect(commonWordIdiomOf("what did putin give them", "give")).toEqual([]);
   });
 });

@@ -230,6 +230,11 @@ describe("how sure the answer is", () => {
     expect(supplying?.alternatives).toContainEqual(["supplied"]);
   });
 
+  it("reads an idiom of common words as the plain word the articles use ('gave themselves up' is 'surrendered')", () => {
+    const [part] = buildAnalyser(fixture.engine.index).analyse("What did Putin promise Ukrainian soldiers if they gave themselves up?").parts;
+    expect(part!.concepts.find((concept) => concept.text === "gave")?.alternatives).toContainEqual(["surrendered"]);
+  });
+
   it("takes a dictionary word before a kind of place for a description, not a name the articles lack", () => {
     const analyser = buildAnalyser(fixture.engine.index);
     expect(analyser.analyse("Which Gulf kingdom is set to host the talks?").parts[0]!.unknownNames).toEqual([]);
