@@ -59,6 +59,29 @@ function citedSentences(text: string): string[] {
   return sentences;
 }
 
+/** A cited sentence's words and its markers: "He said so. [2]" is "He said so." and "[2]". */
+function splitMarkers(sentence: string): { words: string; markers: string } {
+  const markers = /(?:\s*\[\d+\])+$/u.exec(sentence)?.[0] ?? "";
+  return { words: sentence.slice(0, sentence.length - markers.length).trim(), markers: markers.trim() };
+}
+
+/**
+ * What a part's cited sentences add to those shown: nothing when an earlier part quoted them with the same citation
+ * (alone or among more of its sentences), and the rest when they hold one that was ("‘We will be talking about land.
+ * We will be talking about power plants,’ he said. [3]" after "We will be talking about power plants,’ he said. [3]").
+ */
+function unquoted(sentence: string, shown: ReadonlySet<string>): string[] {
+  const { words: own, markers } = splitMarkers(sentence);
+  let rest = own;
+  for (const earlier of shown) {
+    const { words: quoted, markers: cited } = splitMarkers(earlier);
+    if (cited !== markers || quoted === "") continue;
+    if (quoted.includes(rest)) return [];
+    if (rest.startsWith(`${quoted} `) || rest.endsWith(` ${quoted}`)) rest = rest.replace(quoted, "").trim();
+  }
+  return rest === own ? [sentence] : [`${rest} ${markers}`];
+}
+
 /**
  * One answer from the answers to a question's parts: each part's sentences in turn, saying
  * which part the articles do not answer, with one numbering of the citations of all parts.
@@ -81,8 +104,9 @@ export function combineParts(question: string, parts: readonly PartAnswer[], lim
       local.set(citation.n, n);
     }
     const marked = remark(part.text, (n) => local.get(n) ?? n);
-    // Two parts answered by the same sentences ("how many were hurt, and how many lost power"): each quoted once.
-    const fresh = part.confidence === "none" ? [marked] : citedSentences(marked).filter((sentence) => !shown.has(sentence));
+    // Two parts answered by the same sentences ("how many were hurt, and how many lost power"): each quoted once, also
+    // where one part quotes a passage's sentences and another one of them.
+    const fresh = part.confidence === "none" ? [marked] : citedSentences(marked).flatMap((sentence) => unquoted(sentence, shown));
     if (fresh.length === 0 && part.confidence === "high") continue;
     const text = fresh.join(" ");
     for (const sentence of fresh) shown.add(sentence);

@@ -77,4 +77,17 @@ describe("combineParts", () => {
     const answer = combineParts("How many were hurt, and how many lost power?", [part("How many were hurt"), part("how many lost power")], 5);
     expect(answer.answer).toBe("500 residents lost power. [1]");
   });
+
+  it("quotes a sentence once where one part quotes it alone and another among more of its passage's sentences", () => {
+    const passage = citation(1, "a", 0);
+    const longer = "‘We will be talking about land. We will be talking about power plants,’ he said. [1]";
+    const shorter = "We will be talking about power plants,’ he said. [1]";
+    const after = combineParts("Q1, and Q2?", [high("Q1", longer, [passage]), high("Q2", `${shorter} It is the Zaporizhzhia plant. [2]`, [passage, citation(2, "b", 0)])], 5);
+    expect(after.answer).toBe(`${longer} It is the Zaporizhzhia plant. [2]`);
+    const before = combineParts("Q1, and Q2?", [high("Q1", "The freeze is temporary. [1]", [passage]), high("Q2", "“Peace,” he said. The freeze is temporary. [1]", [passage])], 5);
+    expect(before.answer).toBe("The freeze is temporary. [1] “Peace,” he said. [1]");
+    // the same words from another passage are another source, quoted again
+    const other = combineParts("Q1, and Q2?", [high("Q1", "The freeze is temporary. [1]", [passage]), high("Q2", "The freeze is temporary. [1]", [citation(1, "b", 0)])], 5);
+    expect(other.answer).toBe("The freeze is temporary. [1] The freeze is temporary. [2]");
+  });
 });
