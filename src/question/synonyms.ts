@@ -42,6 +42,8 @@ const GROUPS = [
   "territory land",
   // counted people: "500 residents" answers "how many people", and so does "one person"
   "people person residents",
+  // a business: "the drone company" is the articles' "security firm"
+  "company firm",
 ];
 
 const byTerm = new Map<string, string[]>();
