@@ -4,6 +4,7 @@ import { places } from "../question/places.js";
 import { FIGURE_WORDS, PLACE_NOUNS } from "../question/questionWords.js";
 import {
   answerTypeOf,
+  asNameOf,
   CITY_KIND_WORDS,
   COUNTRY_KIND_WORDS,
   hasAnswerType,
@@ -555,13 +556,15 @@ export function namesWhichKind(
   leadText: string,
   isPersonWord: (word: string) => boolean = () => false,
 ): boolean {
-  const tokens = words(part.text);
+  // "What is the drone company called?" asks the company's name.
+  const text = asNameOf(part.text);
+  const tokens = words(text);
   const nameAt = tokens.findIndex((token) => token === "name" || token === "names");
-  const nameOf = /\bnames? of\b/i.test(part.text) ? tokens.indexOf("of", nameAt) : -1;
+  const nameOf = /\bnames? of\b/i.test(text) ? tokens.indexOf("of", nameAt) : -1;
   if (nameOf >= 0) {
     // "What is the name of the war crimes group…" asks for a body's name, not "an international group investigating…".
     const head = askedThing(tokens.slice(nameOf + 1)).at(-1);
-    if (head !== undefined && NAMED_BODIES.has(head)) return namesOrganisation(leadText, new Set(contentTerms(part.text)), isPersonWord);
+    if (head !== undefined && NAMED_BODIES.has(head)) return quotesNameWith(leadText, new Set([head, ...synonymsOf(head)])) || namesOrganisation(leadText, new Set(contentTerms(part.text)), isPersonWord);
     return namesTheOneAsked(tokens.slice(nameOf + 1), leadText);
   }
   // "Which city…", and "what city…" when what follows is a kind a name answers. "What kind of drones…" asks which
@@ -644,6 +647,11 @@ function namesOrganisation(text: string, asked: ReadonlySet<string>, isPersonWor
   return named.filter((name) => !contentTerms(name).every((term) => asked.has(term)) && !reporting(name)).some(organisationLike);
 }
 
+/** Whether a text quotes a name holding the word for the thing asked about: the ‘coalition of the willing’. */
+function quotesNameWith(text: string, heads: ReadonlySet<string>): boolean {
+  return [...text.matchAll(/[‘“"]([^‘’“”"]{3,60})[’”"]/gu)].some((match) => contentTerms(match[1] as string).some((term) => heads.has(term)));
+}
+
 /** How many words from the person a question asks the name of ("the spokesman") their name may stand. */
 const NAME_REACH = 3;
 
@@ -666,6 +674,7 @@ function namesTheOneAsked(after: readonly string[], leadText: string): boolean {
     return isWordToken(token) ? [{ word: token.toLowerCase().replace(/['’]s$/u, ""), sentence }] : [];
   });
   const positions = lead.flatMap((item, index) => (heads.has(contentTerm(item.word) ?? "") ? [index] : []));
+  if (quotesNameWith(leadText, heads)) return true;
   // A person may be named without their office ("Dmitry Peskov said"); a thing is named by what it is ("the Zaporizhzhia
   // nuclear power plant"), so a sentence that never says it ("…clearing large numbers of mines") names no ship.
   if (positions.length === 0) return PERSON_KINDS.has(head);

@@ -1,4 +1,4 @@
-import { answerTypeOf, isCalendarName, measureAsked, type AnswerType } from "../retrieve/answerType.js";
+import { answerTypeOf, asNameOf, isCalendarName, measureAsked, type AnswerType } from "../retrieve/answerType.js";
 import { isCapitalised } from "../text/names.js";
 import { contentTerm, isStopword, words } from "../text/terms.js";
 import { isWordToken, tokenise } from "../text/tokens.js";
@@ -295,7 +295,9 @@ export class QuestionAnalyser {
   }
 
   private analysePart(text: string): QuestionPart {
-    const tokens = tokenise(text).filter(isWordToken);
+    // "What is the drone company called?" is read as asking its name: "called" is no word the answer need hold.
+    const asked = asNameOf(text);
+    const tokens = tokenise(asked).filter(isWordToken);
     const reading: Reading = {
       tokens,
       asideFrom: asideStart(text),
@@ -316,7 +318,7 @@ export class QuestionAnalyser {
     this.readJoinedWords(reading);
     this.readWords(reading);
     const { concepts, unknownNames, people } = reading;
-    return { text, searchText: this.searchTextOf(text, reading), concepts, type: answerTypeOf(text), unknownNames, people: [...new Set(people)] };
+    return { text, searchText: this.searchTextOf(asked, reading), concepts, type: answerTypeOf(text), unknownNames, people: [...new Set(people)] };
   }
 
   /** Role phrases, each one concept whose wordings are the people holding it, then the role's own words. */

@@ -81,7 +81,7 @@ const REASON =
   /\b(?:because|due to|owing to|citing|so that|in order to|as a result|reasons?|given that|for fear|in a bid to|in an attempt to|aimed to|aims to|aiming to|designed to|intended to|as it is|as they|as he|as she|as it|amid)\b|\bto (?:help|deter|protect|stop|prevent|end|secure|guarantee|avoid|distract)\b|\b(?:is|are|was|were) (?:key|vital|crucial|important|essential) (?:for|to)\b/i;
 // "Who announced…", "Who is the…": a person.
 /** Things other than towns and organisations whose name a question may ask for. */
-const THINGS_NAMED = "ship vessel boat school base airfield plant station facility site operation plan group missile drone weapon system region village".split(" ");
+const THINGS_NAMED = "ship vessel boat school base airfield plant station facility site operation plan group coalition alliance mission missile drone weapon system region village".split(" ");
 // "What's the name of the seaside town…" asks for a name; of the spokesman (or anyone else), a person's.
 const NAME_OF = /\bwhat(?:\s+is|\s+was|\s+are|\s+were|['’]s)\s+the\s+names?\s+of\b/i;
 const THING_NAMED = new RegExp(String.raw`${NAME_OF.source}\s+(?:(?:the|that|this|those|these|a|an)\s+)?(?:\S+\s+){0,3}?(?:${plurals([...CITY_KIND_WORDS, ...ORGANISATION_KIND_WORDS, ...THINGS_NAMED]).join("|")})\b`, "i");
@@ -149,7 +149,17 @@ export function measureAsked(question: string): Measure | undefined {
   return MEASURES.find((measure) => measure.asked.test(question));
 }
 
-export function answerTypeOf(question: string): AnswerType {
+// "What is the drone company called?" asks its name, as "what is the name of the drone company?" does; "what did
+// Medvedev call Macron" and "what was he called by…" ask for a label someone gave.
+const CALLED = /\bwhat(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+((?:the|that|this|those|these)\s+(?:[\p{L}\d'’-]+\s+){0,8}?[\p{L}\d'’-]+)\s+(?:actually\s+|officially\s+|now\s+)?called\s*[?.!]*\s*$/iu;
+
+/** A question asking what a thing is called, worded as asking its name ("what is the name of the drone company?"); others as they are. */
+export function asNameOf(question: string): string {
+  return question.replace(CALLED, (_, thing: string) => `what is the name of ${thing}?`);
+}
+
+export function answerTypeOf(asked: string): AnswerType {
+  const question = asNameOf(asked);
   if (QUANTITY_QUESTION.test(question)) return "quantity";
   if (TIME_QUESTION.test(question)) return "time";
   if (PLACE_QUESTION.test(question)) return "place";

@@ -473,6 +473,13 @@ describe("namesWhichKind", () => {
     expect(check(question, concepts, "The talks will be held in the city of Jeddah.")).toBe(true);
   });
 
+  it("takes a name quoted with the word for the thing ('the ‘coalition of the willing’') for the name a 'called' question asks", () => {
+    const concepts = [word("name", { known: false }), word("coalition")];
+    expect(check("what's the coalition called", concepts, "Military chiefs from the ‘coalition of the willing’ will meet in London.")).toBe(true);
+    expect(check("What is the name of the coalition?", concepts, "Military chiefs from the coalition will meet in London.")).toBe(false);
+    expect(check("what is the group called", [word("name", { known: false }), word("group")], "Military chiefs from the ‘coalition of the willing’ will meet.")).toBe(false);
+  });
+
   it("reads 'what kind of drones' as asking which drones: a sentence that never says drones names none", () => {
     const concepts = [word("the UK", { kind: "place" }), word("kind", { known: false }), word("drones", { alternatives: [["drone"]] }), word("sending", { alternatives: [["sending"], ["send"]] })];
     const question = "what kind of drones is the uk sending kyiv";

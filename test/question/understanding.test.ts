@@ -230,6 +230,13 @@ describe("how sure the answer is", () => {
     expect(supplying?.alternatives).toContainEqual(["supplied"]);
   });
 
+  it("reads 'what is the X called?' as asking X's name: 'called' is no word its answer must hold", () => {
+    const [part] = buildAnalyser(fixture.engine.index).analyse("What is the international war crimes group called?").parts;
+    expect(part!.type).toBe("name");
+    expect(part!.concepts.map((concept) => concept.text)).not.toContain("called");
+    expect(part!.text).toBe("What is the international war crimes group called?");
+  });
+
   it("reads an idiom of common words as the plain word the articles use ('gave themselves up' is 'surrendered')", () => {
     const [part] = buildAnalyser(fixture.engine.index).analyse("What did Putin promise Ukrainian soldiers if they gave themselves up?").parts;
     expect(part!.concepts.find((concept) => concept.text === "gave")?.alternatives).toContainEqual(["surrendered"]);

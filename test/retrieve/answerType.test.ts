@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { answerTypeOf, hasAnswerType, measureAsked } from "../../src/retrieve/answerType.js";
+import { answerTypeOf, asNameOf, hasAnswerType, measureAsked } from "../../src/retrieve/answerType.js";
 
 describe("answerTypeOf", () => {
+  it("reads 'what is the X called?' as asking X's name, and 'what did Y call X' as asking a label", () => {
+    expect(answerTypeOf("What is the drone company called?")).toBe("name");
+    expect(answerTypeOf("what's the coalition actually called")).toBe("name");
+    expect(asNameOf("What is the international war crimes group the US is leaving called?")).toBe("what is the name of the international war crimes group the US is leaving?");
+    expect(answerTypeOf("What did Medvedev call Macron?")).toBe("label");
+    expect(answerTypeOf("what was macron called by medvedev")).toBe("label");
+    expect(asNameOf("what was he called")).toBe("what was he called");
+  });
+
   it("reads the kind of answer a question asks for", () => {
     expect(answerTypeOf("How many drones did Russia launch?")).toBe("quantity");
     expect(answerTypeOf("what is Britain's Anduril drone contract worth?")).toBe("quantity");
