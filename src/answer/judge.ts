@@ -339,12 +339,12 @@ export function namesFirstPerson(concepts: readonly Concept[], sentence: string)
  * asked about; for a count, of the very thing asked about ("how many drones hit Kharkiv" is not
  * answered by a count of drones that does not say Kharkiv).
  */
-export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concepts">, sentence: string, isPersonWord?: (word: string) => boolean): boolean {
+export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concepts">, sentence: string, isPersonWord?: (word: string) => boolean, isPlaceWord?: (word: string) => boolean): boolean {
   if (!holdsAnswer(part.text, part.type, sentence)) return false;
   // "Was anyone injured in the attack on Odesa?": the sentence that says who was ("One civilian was injured…").
   if (!saysWhatBefell(part, new Set(contentTerms(sentence)))) return false;
   // "Which company…": a name of that kind, not any name ("Britain has signed a deal with an Anglo-American firm").
-  if (part.type === "name") return namesWhichKind(part, new Set(contentTerms(sentence)), sentence, isPersonWord);
+  if (part.type === "name") return namesWhichKind(part, new Set(contentTerms(sentence)), sentence, isPersonWord, isPlaceWord);
   // An office must be the one of whom the question asks: "Medvedev, who serves as deputy chair", not a minister named by him.
   if (part.type === "label" || part.type === "role") return namesFirstPerson(part.concepts, sentence);
   if (part.type === "time") return datesTheTopic(part.concepts, sentence);
@@ -555,6 +555,7 @@ export function namesWhichKind(
   leadTerms: ReadonlySet<string>,
   leadText: string,
   isPersonWord: (word: string) => boolean = () => false,
+  isPlaceWord: (word: string) => boolean = () => false,
 ): boolean {
   // "What is the drone company called?" asks the company's name.
   const text = asNameOf(part.text);
@@ -564,7 +565,7 @@ export function namesWhichKind(
   if (nameOf >= 0) {
     // "What is the name of the war crimes group…" asks for a body's name, not "an international group investigating…".
     const head = askedThing(tokens.slice(nameOf + 1)).at(-1);
-    if (head !== undefined && NAMED_BODIES.has(head)) return quotesNameWith(leadText, new Set([head, ...synonymsOf(head)])) || namesOrganisation(leadText, new Set(contentTerms(part.text)), isPersonWord);
+    if (head !== undefined && NAMED_BODIES.has(head)) return quotesNameWith(leadText, new Set([head, ...synonymsOf(head)])) || namesOrganisation(leadText, new Set(contentTerms(part.text)), isPersonWord, false, isPlaceWord);
     return namesTheOneAsked(tokens.slice(nameOf + 1), leadText);
   }
   // "Which city…", and "what city…" when what follows is a kind a name answers. "What kind of drones…" asks which
@@ -604,7 +605,7 @@ export function namesWhichKind(
     return namesIn(leadText.replace(QUOTED_INNER, " ").replace(QUOTED, " "))
       .filter((name) => !contentTerms(name).every((term) => asked.has(term)))
       .some((name) => !places().has(name.toLowerCase()) && !isCalendarName(name));
-  if (askedTerms.some((term) => ORGANISATION_KINDS.has(term))) return namesOrganisation(leadText, asked, isPersonWord, askedTerms.some((term) => BODY_KINDS.has(term)));
+  if (askedTerms.some((term) => ORGANISATION_KINDS.has(term))) return namesOrganisation(leadText, asked, isPersonWord, askedTerms.some((term) => BODY_KINDS.has(term)), isPlaceWord);
   // A kind in the asker’s own words ("which facility") no passage can hold: that proves nothing; a kind a name answers
   // ("which capitals") is answered only by such a name.
   return !byName && kinds.every((concept) => !concept.known);
@@ -627,7 +628,7 @@ const NAMED_BODIES = new Set([...ORGANISATION_KINDS, ...kindTerms(["group", "bod
  * Whether a text names an organisation the question does not: a name that is no country, person, day, place or
  * "Anglo-American" ("Anduril"), including one that opens a sentence ("Downing Street has…" is a place, "We’ve" no name).
  */
-function namesOrganisation(text: string, asked: ReadonlySet<string>, isPersonWord: (word: string) => boolean, bodies = false): boolean {
+function namesOrganisation(text: string, asked: ReadonlySet<string>, isPersonWord: (word: string) => boolean, bodies = false, isPlaceWord: (word: string) => boolean = () => false): boolean {
   // A name may open a sentence too, past a word such as "But" or "The".
   const opening = namesIn(`, ${text}`).map((name) => name.split(" ").filter((word, index, all) => !all.slice(0, index + 1).every((one) => isStopword(one.toLowerCase()))).join(" "));
   // (A single capitalised English word is a sentence's opening, not a name: "We’ve", "Street".)
@@ -640,7 +641,7 @@ function namesOrganisation(text: string, asked: ReadonlySet<string>, isPersonWor
   const organisationLike = (name: string) =>
     !isCountryName(name) &&
     !name.split("-").some((piece) => places().has(piece.toLowerCase()) && !body(piece)) &&
-    !name.split(" ").some((word) => isPersonWord(word.toLowerCase())) &&
+    !name.split(" ").some((word) => isPersonWord(word.toLowerCase()) || isPlaceWord(word.toLowerCase())) &&
     !isCalendarName(name);
   // "…, the New York Times reported": who reports it is not what it is about.
   const reporting = (name: string) => new RegExp(String.raw`${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\s+(?:${[...REPORTING_VERBS, "reported", "reports"].join("|")})\b`, "u").test(text);

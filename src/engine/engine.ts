@@ -22,7 +22,7 @@ import type { QuestionAnalyser, QuestionPart } from "../question/analyse.js";
 import { outletsNamedIn } from "../question/outlets.js";
 import type { Answer, ArticleDescription, AskOptions, Concept, Embedder, Passage, RetrievedPassage } from "../types.js";
 import { visibleText } from "../util/visible.js";
-import { buildAnalyser, personNameWords } from "./lexicon.js";
+import { buildAnalyser, personNameWords, placeNameWords } from "./lexicon.js";
 import { SubjectCheck } from "./subject.js";
 
 export const MAX_QUESTION_CHARS = 500;
@@ -84,6 +84,9 @@ export class Engine {
   private readonly personWords: ReadonlySet<string>;
   /** Whether a word is part of the name of someone the articles quote or name with a role. */
   private readonly isPersonWord = (word: string): boolean => this.personWords.has(word);
+  /** Words the articles write as places' names ("odesa"): no company's. */
+  private readonly placeWords: ReadonlySet<string>;
+  private readonly isPlaceWord = (word: string): boolean => this.placeWords.has(word);
   /** Made on the first question: it reads the whole vocabulary. */
   private questionAnalyser: QuestionAnalyser | undefined;
 
@@ -113,6 +116,7 @@ export class Engine {
     };
     this.forward = tokens ? { tokens, rowOf } : undefined;
     const personWords = (this.personWords = personNameWords(index));
+    this.placeWords = placeNameWords(index, personWords);
     this.subject = new SubjectCheck(
       index.passages,
       (term) => index.keywords.idf(term),
@@ -283,7 +287,7 @@ export class Engine {
       read,
       coverage,
       type: part.type,
-      holdsAnswer: (sentence) => answersInKind(part, sentence, this.isPersonWord),
+      holdsAnswer: (sentence) => answersInKind(part, sentence, this.isPersonWord, this.isPlaceWord),
       onSubject: this.subject.about(names, read),
     });
     const lead = composed.lead;
@@ -299,7 +303,7 @@ export class Engine {
     const topicShare = Math.max(topicShareOf(topicConcepts(part.concepts, part.type)), measure === undefined ? 0 : topicShareOf(topicConcepts(part.concepts, part.type, measure)));
     const outcovered = (part.type === "person" || part.type === "reason") && lead.coverage < OUTCOVERED * composed.bestCoverage;
     const holds = (concept: Concept) => conceptHeld(concept, leadTerms);
-    const facts = { ...lead, holds, typed: lead.typed && !outcovered && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, lead.text, this.isPersonWord), otherDay: onAnotherDay(part.text, lead.text), befell: saysWhatBefell(part, leadTerms) };
+    const facts = { ...lead, holds, typed: lead.typed && !outcovered && countsWhatIsNamed(part, leadTerms, new Set(contentTerms(lead.text))) && namesTheDoer(part, leadTerms), topicShare, announced: announcesOnly(part.text, lead.text, part.type), kindNamed: namesWhichKind(part, leadTerms, lead.text, this.isPersonWord, this.isPlaceWord), otherDay: onAnotherDay(part.text, lead.text), befell: saysWhatBefell(part, leadTerms) };
     // "What did Denmark's prime minister say": an office the articles give no one has no words in them.
     const speakerMissing =
       speaker === null ? undefined : (this.analyser().unheldRoles(speaker.who)[0] ?? unnamedSpeaker(names, speaker.who, lead, (text) => this.analyser().peopleNamed(text)));
@@ -338,7 +342,7 @@ export class Engine {
       if (later.articleId !== passage.articleId || later.section !== passage.section || this.withheld.has(later.articleId)) break;
       for (const sentence of read(later).sentences) {
         const terms = sentence.terms;
-        if (topic.some((concept) => conceptHeld(concept, terms)) && namesWhichKind(part, terms, sentence.text, this.isPersonWord)) {
+        if (topic.some((concept) => conceptHeld(concept, terms)) && namesWhichKind(part, terms, sentence.text, this.isPersonWord, this.isPlaceWord)) {
           return { passage: later, sentence: sentence.text };
         }
       }

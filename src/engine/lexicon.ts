@@ -114,6 +114,25 @@ export function buildAnalyser(index: IndexContents, personNames: ReadonlySet<str
   });
 }
 
+/** Words before which a capitalised word names a place: "the Odesa region", "Kharkiv and Sumy regions". */
+const PLACE_AFTER = /(\p{Lu}\p{Ll}+)(?=(?:,\s+\p{Lu}\p{Ll}+)*(?:,?\s+and\s+\p{Lu}\p{Ll}+)?\s+(?:region|regions|oblast|province|city|port)\b)/gu;
+/** Words after which one names a place: "in the suburbs of Odesa", "near Kursk", "industrial town Zheleznogorsk". */
+const PLACE_BEFORE = /\b(?:in|near|outside|suburbs of|outskirts of|town|city|village|port|resort)\s+(\p{Lu}\p{Ll}+)/gu;
+
+/**
+ * The lower-case words the articles write as places' names, beyond the countries dataset: "odesa" in "the Odesa
+ * region" and "the suburbs of Odesa". No one's name is one.
+ */
+export function placeNameWords(index: Pick<IndexContents, "passages">, personWords: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  for (const { text } of index.passages) {
+    for (const match of text.matchAll(PLACE_AFTER)) found.add((match[1] as string).toLowerCase());
+    for (const match of text.matchAll(PLACE_BEFORE)) found.add((match[1] as string).toLowerCase());
+  }
+  for (const word of personWords) found.delete(word);
+  return found;
+}
+
 /** The lower-case words of the names of everyone the articles quote or name with a role ("keir", "starmer"). */
 export function personNameWords(index: Pick<IndexContents, "quotes">): Set<string> {
   const quoted = index.quotes.speakers.filter((speaker) => speaker.kind === "person");

@@ -23,8 +23,8 @@ const KIND_MODIFIER = String.raw`(?!(?:did|do|does|is|are|was|were|has|have|had|
 const kindQuestion = (kinds: readonly string[]) => new RegExp(String.raw`\b(?:which|what)\s+(?:${KIND_MODIFIER}){0,2}?(?:${plurals(kinds).join("|")})\b`, "iu");
 const ORGANISATION_QUESTION = kindQuestion(ORGANISATION_KIND_WORDS);
 const COUNTRY_QUESTION = kindQuestion(COUNTRY_KIND_WORDS);
-/** Whether a question asks which company, firm or outlet. */
-export const asksForOrganisation = (question: string): boolean => ORGANISATION_QUESTION.test(question);
+/** Whether a question asks which company, firm or outlet, or its name ("what is the drone company called?"). */
+export const asksForOrganisation = (question: string): boolean => ORGANISATION_QUESTION.test(question) || NAMED_ORGANISATION.test(asNameOf(question));
 // "What is Grushko's job?", "what role does Kellogg have?", "what position does Medvedev hold now?": an office.
 const ROLE_QUESTION =
   /\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:\p{L}+\s+){0,3}?\p{L}+(?:['’]s?)?\s+(?:job|role|position|title|post|office)\b|\bwhat\s+(?:job|role|position|title|post|office)\s+(?:does|did|do|is|was|has)\b/iu;
@@ -85,6 +85,7 @@ const THINGS_NAMED = "ship vessel boat school base airfield plant station facili
 // "What's the name of the seaside town…" asks for a name; of the spokesman (or anyone else), a person's.
 const NAME_OF = /\bwhat(?:\s+is|\s+was|\s+are|\s+were|['’]s)\s+the\s+names?\s+of\b/i;
 const THING_NAMED = new RegExp(String.raw`${NAME_OF.source}\s+(?:(?:the|that|this|those|these|a|an)\s+)?(?:\S+\s+){0,3}?(?:${plurals([...CITY_KIND_WORDS, ...ORGANISATION_KIND_WORDS, ...THINGS_NAMED]).join("|")})\b`, "i");
+const NAMED_ORGANISATION = new RegExp(String.raw`${NAME_OF.source}\s+(?:(?:the|that|this|those|these|a|an)\s+)?(?:\S+\s+){0,3}?(?:${plurals(ORGANISATION_KIND_WORDS).join("|")})\b`, "i");
 const PERSON_QUESTION = new RegExp(String.raw`^\s*who\b(?!\s+(?:else\b))|${NAME_OF.source}`, "i");
 const PERSON = /\b(?!(?:The|A|An|But|And|In|On|At|If|As|It)\s)\p{Lu}\p{Ll}+(?:\s+(?:von\s+der\s+)?\p{Lu}\p{Ll}+)+/u;
 // A quotation of at least four words: shorter quoted spans are scare quotes (“peacekeepers”).

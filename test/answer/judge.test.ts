@@ -473,6 +473,16 @@ describe("namesWhichKind", () => {
     expect(check(question, concepts, "The talks will be held in the city of Jeddah.")).toBe(true);
   });
 
+  it("takes no place's name for a company's", () => {
+    const concepts = [word("name", { known: false }), word("drone"), word("company", { alternatives: [["company"], ["firm"]] })];
+    const lead = "Kiper said about 500 residents in the suburbs of Odesa were left without electricity after drones hit.";
+    const isPerson = (name: string) => name === "kiper";
+    expect(namesWhichKind({ text: "What is the drone company called?", concepts }, terms(lead), lead, isPerson)).toBe(true);
+    expect(namesWhichKind({ text: "What is the drone company called?", concepts }, terms(lead), lead, isPerson, (name) => name === "odesa")).toBe(false);
+    const anduril = "Britain's agreement with Anduril will see Altius drones supplied.";
+    expect(namesWhichKind({ text: "What is the drone company called?", concepts }, terms(anduril), anduril, isPerson, (name) => name === "odesa")).toBe(true);
+  });
+
   it("takes a name quoted with the word for the thing ('the ‘coalition of the willing’') for the name a 'called' question asks", () => {
     const concepts = [word("name", { known: false }), word("coalition")];
     expect(check("what's the coalition called", concepts, "Military chiefs from the ‘coalition of the willing’ will meet in London.")).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { personAliases } from "../../src/engine/lexicon.js";
+import { personAliases, placeNameWords } from "../../src/engine/lexicon.js";
 
 describe("personAliases", () => {
   const aliases = personAliases(["Keir Starmer", "Donald Trump", "Donald Tusk", "Dmitry Peskov", "Dmitry Peskov", "Macron"]);
@@ -14,5 +14,21 @@ describe("personAliases", () => {
     expect(aliases("donald")).toEqual([]);
     expect(aliases("trump")).toEqual([]);
     expect(aliases("macron")).toEqual([]);
+  });
+});
+
+describe("placeNameWords", () => {
+  const passage = (text: string) => ({ text }) as never;
+
+  it("takes the words the articles write as places' names, and no one's name", () => {
+    const index = {
+      passages: [
+        passage("Kiper said about 500 residents in the suburbs of Odesa were left without electricity."),
+        passage("Odesa, Kharkiv and Sumy regions were affected. Drones hit the industrial town Zheleznogorsk."),
+        passage("Britain's agreement with Anduril will see Altius systems supplied. Kiper spoke near Kiper Street."),
+      ],
+    };
+    const words = placeNameWords(index, new Set(["kiper"]));
+    expect([...words].sort()).toEqual(["kharkiv", "odesa", "sumy", "zheleznogorsk"]);
   });
 });

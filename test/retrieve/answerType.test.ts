@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerTypeOf, asNameOf, hasAnswerType, measureAsked } from "../../src/retrieve/answerType.js";
+import { answerTypeOf, asksForOrganisation, asNameOf, hasAnswerType, measureAsked } from "../../src/retrieve/answerType.js";
 
 describe("answerTypeOf", () => {
   it("reads 'what is the X called?' as asking X's name, and 'what did Y call X' as asking a label", () => {
@@ -9,6 +9,9 @@ describe("answerTypeOf", () => {
     expect(answerTypeOf("What did Medvedev call Macron?")).toBe("label");
     expect(answerTypeOf("what was macron called by medvedev")).toBe("label");
     expect(asNameOf("what was he called")).toBe("what was he called");
+    expect(asksForOrganisation("What is the drone company called?")).toBe(true);
+    expect(asksForOrganisation("What is the name of the drone firm?")).toBe(true);
+    expect(asksForOrganisation("What is the coalition called?")).toBe(false);
   });
 
   it("reads the kind of answer a question asks for", () => {
