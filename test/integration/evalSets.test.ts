@@ -68,6 +68,9 @@ const SETS: Record<string, Floors> = {
   "blind-ad.jsonl": { recallAt5: 0.88, recallAt1: 0.8, answerableNone: 0.05, answerableLow: 0.18, unanswerableNotHigh: 0.95 },
   "blind-ae.jsonl": { recallAt5: 0.9, recallAt1: 0.8, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.8 },
   "blind-ac.jsonl": { recallAt5: 0.9, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.23, unanswerableNotHigh: 0.9 },
+  // The twelfth pass: af written at its start and tuned on; ag its locked set, run before and after (no outcome changed).
+  "blind-af.jsonl": { recallAt5: 0.95, recallAt1: 0.85, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.95 },
+  "blind-ag.jsonl": { recallAt5: 0.9, recallAt1: 0.7, answerableNone: 0.05, answerableLow: 0.23, unanswerableNotHigh: 0.9 },
 };
 
 const sets = Object.keys(SETS).map((name) => ({
