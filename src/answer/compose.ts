@@ -19,6 +19,11 @@ const RANK_PENALTY = 0.05;
  * share of what the best of them covers.
  */
 const FITTING_SHARE = 0.5;
+/**
+ * The least share of the best coverage among sentences on the subject that a sentence answering a "which company" or
+ * "what did X say" question in kind must cover to lead: their kinds (a name, a speech verb) are in most sentences.
+ */
+const LOOSE_KIND_SHARE = 1 / 3;
 
 export interface ComposeOptions {
   /** Inverse document frequency of a stemmed term. */
@@ -203,7 +208,12 @@ export function composeAnswer(question: string, retrieved: readonly RetrievedPas
   // Among the sentences that answer in kind, about the question's names, the best covered leads.
   const answering = candidates.filter((candidate) => candidate.isTyped && candidate.about && candidate.run.length > 0);
   const bestCovered = Math.max(0, ...answering.map((candidate) => candidate.coverage));
-  const fits = (candidate: (typeof candidates)[number]) => answering.includes(candidate) && candidate.coverage >= FITTING_SHARE * bestCovered;
+  // "Which company…" and "what did X tell…" are answered in kind by any name or any speech: such a sentence leads only if
+  // it covers a fair share of what the best sentence on the subject covers ("Kiper said… Odesa" does not lead over
+  // "Britain has signed a deal with an Anglo-American security firm…").
+  const bestAbout = Math.max(0, ...candidates.filter((candidate) => candidate.about).map((candidate) => candidate.coverage));
+  const floor = type === "name" || type === "quote" ? LOOSE_KIND_SHARE * bestAbout : 0;
+  const fits = (candidate: (typeof candidates)[number]) => answering.includes(candidate) && candidate.coverage >= FITTING_SHARE * bestCovered && candidate.coverage >= floor;
   const runs = candidates
     .sort((a, b) => Number(fits(b)) - Number(fits(a)) || Number(b.about && b.score > 0) - Number(a.about && a.score > 0) || b.score - a.score)
     .slice(0, options.maxQuotedPassages);

@@ -114,6 +114,22 @@ describe("the passage an answer leads with", () => {
     expect(count.lead?.typed).toBe(false);
   });
 
+  it("leads a 'which company' answer with a sentence naming one only if it covers a fair share of what the best covers", () => {
+    const firm = passage("firm", "Britain has signed a deal with a security firm supplying Ukraine with attack drones.");
+    const odesa = passage("odesa", "Kiper said drones hit Odesa.");
+    const names = { ...options(() => true), type: "name" as const, holdsAnswer: (sentence: string) => /\b(?:Kiper|Odesa|Anduril)\b/.test(sentence) };
+    const question = "Which company is supplying Ukraine with attack drones?";
+    expect(composeAnswer(question, [firm, odesa], names).lead?.text).toBe("Britain has signed a deal with a security firm supplying Ukraine with attack drones.");
+    // one that names it and covers the question as well leads
+    const anduril = passage("anduril", "Anduril is supplying Ukraine with attack drones.");
+    expect(composeAnswer(question, [firm, anduril], names).lead?.text).toBe("Anduril is supplying Ukraine with attack drones.");
+    // a count keeps the number first, however little else it covers
+    const count = { ...options(() => true), holdsAnswer: (sentence: string) => /\d/.test(sentence) };
+    const hurt = passage("hurt", "5 were hurt.");
+    const strike = passage("strike", "The strike on the Odesa port hit power lines and homes across the region.");
+    expect(composeAnswer("How many people were hurt in the strike on the Odesa port across the region?", [strike, hurt], count).lead?.text).toBe("5 were hurt.");
+  });
+
   it("reads a sentence opening with “He” as naming whom the sentences before it name", () => {
     const hegseth = passage(
       "pentagon",

@@ -230,6 +230,13 @@ describe("how sure the answer is", () => {
     expect(supplying?.alternatives).toContainEqual(["supplied"]);
   });
 
+  it("answers 'which company' from the sentence on the deal and the one naming the firm, not from one naming a place", async () => {
+    const answer = await ask("Which company is supplying Ukraine with attack drones?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toMatch(/^Britain has signed a deal with an Anglo-American security firm/);
+    expect(answer.answer).toContain("Anduril");
+  });
+
   it("reads 'what is the X called?' as asking X's name: 'called' is no word its answer must hold", () => {
     const [part] = buildAnalyser(fixture.engine.index).analyse("What is the international war crimes group called?").parts;
     expect(part!.type).toBe("name");
