@@ -86,7 +86,7 @@ const NUMBER_COMPOUND = /(\d)-(?=\p{L})/gu;
 /** A year ("1941") dates something; it does not count it. */
 const YEAR = /\b(?:1[89]|20)\d{2}\b/g;
 /** A sentence that reports words: a quotation mark or a verb of saying. */
-const SPOKEN_VERBS = [...REPORTING_VERBS, "tells", "claimed", "argued", "insisted", "reiterated", "repeated", "stressed", "described", "called", "branded", "accused", "dismissed"];
+const SPOKEN_VERBS = [...REPORTING_VERBS, "tells", "notified", "informed", "claimed", "argued", "insisted", "reiterated", "repeated", "stressed", "described", "called", "branded", "accused", "dismissed"];
 const SPOKEN = new RegExp(String.raw`[“”"‘]|\b(?:${SPOKEN_VERBS.join("|")})\b`, "i");
 /** Verbs that report what someone says or thinks rather than what happened. */
 const SAYING = /^(according|say|says|said|claim|claims|claimed|estimate|estimates|estimated|expect|expects|expected|think|thinks|thought|believe|believes|believed|report|reports|reported|want|wants|wanted|call|calls|called|ask|asks|asked)$/;

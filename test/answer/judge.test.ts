@@ -25,6 +25,12 @@ const word = (text: string, extra: Partial<Concept> = {}): Concept => ({ text, a
 const person = (text: string, ...spellings: string[]): Concept => ({ ...word(text), alternatives: [[text.toLowerCase()], ...spellings.map((s) => [s])], kind: "name" });
 
 describe("holdsAnswer", () => {
+  it("takes a message passed on ('has notified its partners that…') for what someone told others", () => {
+    const question = "What did Washington tell its Western partners about the war crimes group?";
+    expect(holdsAnswer(question, "quote", "The US has notified its Western partners that it is leaving the group.")).toBe(true);
+    expect(holdsAnswer(question, "quote", "The US is leaving the group.")).toBe(false);
+  });
+
   it("needs a number next to the thing a how-many question counts", () => {
     const question = "How many drones did Ukraine shoot down?";
     expect(countedThing(question)).toEqual(["drone"]);
