@@ -486,7 +486,12 @@ export class QuestionAnalyser {
           .filter((terms) => terms.length === 1 && !synonymsOf(concept.alternatives[0]?.[0] ?? "").includes(terms[0] as string))
           .map((terms) => terms[0] as string),
       );
+    // …and a plain word's first other word the articles use: "Which European countries are described as opposing…"
+    // finds "There is also opposition from Germany…", "would be gone" finds "He’ll disappear forever".
+    const synonyms = reading.concepts
+      .filter((concept) => concept.kind === "word")
+      .flatMap((concept) => concept.alternatives.find((terms) => terms.length === 1 && synonymsOf(concept.alternatives[0]?.[0] ?? "").includes(terms[0] as string)) ?? []);
     const measure = measureAsked(text);
-    return [asked, ...new Set([...reading.extraSearch, ...forms]), ...(measure ? [measure.searchWords] : [])].join(" ");
+    return [asked, ...new Set([...reading.extraSearch, ...forms, ...synonyms]), ...(measure ? [measure.searchWords] : [])].join(" ");
   }
 }

@@ -230,6 +230,14 @@ describe("how sure the answer is", () => {
     expect(supplying?.alternatives).toContainEqual(["supplied"]);
   });
 
+  it("searches for a plain word's other word the articles use ('opposing' finds their 'opposition')", async () => {
+    const [part] = buildAnalyser(fixture.engine.index).analyse("Which European countries are described as opposing sending troops to Ukraine?").parts;
+    expect(part!.searchText.split(" ")).toContain("opposition");
+    const answer = await ask("Which European countries are opposed to sending troops to Ukraine?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toMatch(/^There is also opposition from Germany, Spain and Italy/);
+  });
+
   it("answers 'which company' from the sentence on the deal and the one naming the firm, not from one naming a place", async () => {
     const answer = await ask("Which company is supplying Ukraine with attack drones?");
     expect(answer.confidence).toBe("high");
