@@ -408,6 +408,9 @@ export function countsWhatIsNamed(part: Pick<QuestionPart, "text" | "type" | "co
   return held(event) || (leadUp !== undefined && held(leadUp));
 }
 
+/** Verbs that say how something is described, before "as": "described as opposing", "seen as leading". */
+const DESCRIBED = /^(?:described|seen|regarded|considered|portrayed|characterised|characterized|viewed|cast|depicted|painted)$/i;
+
 /** The most words between "who does" and "say" in "Who does the Kremlin's spokesman say…". */
 const ASKER_WORDS = 5;
 
@@ -430,6 +433,11 @@ export function askedDeed(question: string): string | undefined {
     if (beforeVerb(token)) continue;
     // "Who said…", "who is the…": whoever speaks, or a name asked for, not a deed.
     if (SAYING.test(token)) return undefined;
+    // "Which countries are described as opposing…": how the deed is reported, not the deed.
+    if (DESCRIBED.test(token) && tokens[index + 1] === "as") {
+      index++;
+      continue;
+    }
     // "Who is chairing the meeting", "who's leading": a deed in progress.
     const verb =
       /\p{L}{3,}(?:ed|en)$/u.test(token) ||

@@ -446,6 +446,9 @@ describe("namesTheDoer", () => {
     // "which general or country will command": the deed after the kind asked for
     expect(askedDeed("Which general or country will command the coalition of the willing peacekeeping force?")).toBe("command");
     expect(askedDeed("Which European nations are reluctant to send troops?")).toBeUndefined();
+    // how the deed is described is not the deed
+    expect(askedDeed("Which European countries are described as opposing sending troops to Ukraine?")).toBeUndefined();
+    expect(askedDeed("Which countries were described in the report?")).toBe("described");
   });
 
   it("needs the deed in the leading sentence, and a deed the articles never word is none it can hold", () => {
