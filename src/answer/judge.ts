@@ -408,6 +408,9 @@ export function countsWhatIsNamed(part: Pick<QuestionPart, "text" | "type" | "co
   return held(event) || (leadUp !== undefined && held(leadUp));
 }
 
+/** How many a "which two…" question asks for, from two: "two" is 2. */
+const SMALL_COUNTS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
 /** Verbs that say how something is described, before "as": "described as opposing", "seen as leading". */
 const DESCRIBED = /^(?:described|seen|regarded|considered|portrayed|characterised|characterized|viewed|cast|depicted|painted)$/i;
 
@@ -600,7 +603,9 @@ export function namesWhichKind(
   // (A country may open the sentence: "Germany and Italy have ruled out…".)
   const countriesNamed = new Set([...namesIn(`, ${leadText}`), ...acronyms].flatMap((name) => places().countriesOf(name)).filter((country) => !questionCountries.has(country)));
   // "Only the UK has…" answers "which countries" with one.
-  const countriesWanted = countryKinds.some((concept) => /s$/i.test(concept.text)) && !/\b(?:only|alone|solely)\b/i.test(leadText) ? 2 : 1;
+  // "Which three European states…" asks for three.
+  const counted = SMALL_COUNTS.indexOf(tokens[start + 1] ?? "") + 2;
+  const countriesWanted = counted >= 2 ? counted : countryKinds.some((concept) => /s$/i.test(concept.text)) && !/\b(?:only|alone|solely)\b/i.test(leadText) ? 2 : 1;
   if (countryKinds.length > 0 && countriesNamed.size >= countriesWanted) return true;
   // "Which city" is answered by a capital ("London") or a name that is no country, person or day ("Jeddah").
   const cityLike = (name: string) => !isCountryName(name) && !name.split(" ").some((word) => isPersonWord(word.toLowerCase())) && !isCalendarName(name);

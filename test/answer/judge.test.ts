@@ -516,6 +516,14 @@ describe("namesWhichKind", () => {
     expect(check("Which company supplies the drones?", company, "The drones are sent under a NATO plan, as the EU wants.")).toBe(false);
   });
 
+  it("takes 'which three countries' to ask for three", () => {
+    const countries = [word("countries", { alternatives: [["country"]] }), word("troops", { alternatives: [["troop"]] })];
+    const question = "Which three countries are against sending troops?";
+    expect(check(question, countries, "British troops would be a target for Russia, Moscow said of sending troops.")).toBe(false);
+    expect(check(question, countries, "There is also opposition from Germany, Spain and Italy to sending troops.")).toBe(true);
+    expect(check("Which countries are against sending troops?", countries, "British troops would be a target for Russia, Moscow said of sending troops.")).toBe(true);
+  });
+
   it("takes a country's name for 'which countries' and a person's for 'which figures'", () => {
     const countries = [word("countries", { alternatives: [["country"]] }), word("troops", { alternatives: [["troop"]] })];
     expect(check("Which countries are against sending troops?", countries, "Germany and Italy have ruled out sending troops.")).toBe(true);
