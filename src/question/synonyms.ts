@@ -44,6 +44,8 @@ const GROUPS = [
   "people person residents",
   // a business: "the drone company" is the articles' "security firm"
   "company firm",
+  // an army's advance into another's land: "Kyiv's cross-border push" is "a seven-month incursion by Ukraine"
+  "incursion offensive push",
 ];
 
 const byTerm = new Map<string, string[]>();

@@ -5,6 +5,7 @@ describe("synonymsOf", () => {
   it("gives the plain equivalents news reports use for one another", () => {
     expect(synonymsOf("country")).toEqual(["nation"]);
     expect(synonymsOf("company")).toEqual(["firm"]);
+    expect(synonymsOf("push")).toEqual(["incursion", "offensive"]);
     expect(synonymsOf("occupy")).toEqual(["hold", "control"]);
     expect(synonymsOf("pause")).toEqual(["suspension", "freeze", "halt"]);
     // "bringing back the draft" is bringing back conscription; "vanish" is "disappear"; "financial backing" is aid
