@@ -6,7 +6,7 @@ import { places } from "../question/places.js";
 import { RoleResolver } from "../question/roles.js";
 import { isEnglishWord } from "../text/englishWords.js";
 import { properNounsIn } from "../text/names.js";
-import { contentTerm } from "../text/terms.js";
+import { contentTerm, isStopword } from "../text/terms.js";
 
 /**
  * The other name of each person named in full, by surname and by first name: "Sir Keir" is
@@ -115,19 +115,31 @@ export function buildAnalyser(index: IndexContents, personNames: ReadonlySet<str
 }
 
 /** Words before which a capitalised word names a place: "the Odesa region", "Kharkiv and Sumy regions". */
-const PLACE_AFTER = /(\p{Lu}\p{Ll}+)(?=(?:,\s+\p{Lu}\p{Ll}+)*(?:,?\s+and\s+\p{Lu}\p{Ll}+)?\s+(?:region|regions|oblast|province|city|port)\b)/gu;
+const PLACE_KINDS_AFTER = new Set(["region", "regions", "oblast", "province", "city", "port"]);
 /** Words after which one names a place: "in the suburbs of Odesa", "near Kursk", "industrial town Zheleznogorsk". */
 const PLACE_BEFORE = /\b(?:in|near|outside|suburbs of|outskirts of|town|city|village|port|resort)\s+(\p{Lu}\p{Ll}+)/gu;
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 
 /**
  * The lower-case words the articles write as places' names, beyond the countries dataset: "odesa" in "the Odesa
- * region" and "the suburbs of Odesa". No one's name is one.
+ * region" and "the suburbs of Odesa". No one's name is one. (One pass over each passage's words: a list of names is
+ * read back from the "regions" after it.)
  */
 export function placeNameWords(index: Pick<IndexContents, "passages">, personWords: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
   for (const { text } of index.passages) {
-    for (const match of text.matchAll(PLACE_AFTER)) found.add((match[1] as string).toLowerCase());
-    for (const match of text.matchAll(PLACE_BEFORE)) found.add((match[1] as string).toLowerCase());
+    const tokens = text.match(/\p{L}+|,/gu) ?? [];
+    tokens.forEach((token, at) => {
+      if (!PLACE_KINDS_AFTER.has(token)) return;
+      // "Odesa, Kharkiv and Sumy regions": back over the names and the commas or "and" between them.
+      for (let back = at - 1; back >= 0 && CAPITALISED.test(tokens[back] as string); back--) {
+        found.add((tokens[back] as string).toLowerCase());
+        if (back > 0 && (tokens[back - 1] === "," || tokens[back - 1] === "and")) back--;
+        else break;
+      }
+    });
+    // ("in The Hague": "The" opens a name, it is none.)
+    for (const match of text.matchAll(PLACE_BEFORE)) if (!isStopword((match[1] as string).toLowerCase())) found.add((match[1] as string).toLowerCase());
   }
   for (const word of personWords) found.delete(word);
   return found;
