@@ -37,7 +37,24 @@ export function isContinuation(text: string): boolean {
   return startsWithQuote(text) && !NAMED_ATTRIBUTION.test(text);
 }
 
-/** Splits paragraphs longer than `maxChars` between sentences. */
+/**
+ * A sentence longer than `maxChars` in pieces that end between words (or anywhere, in a run with no space): a page
+ * of names with no full stop is no one passage, whose embedding alone would take minutes.
+ */
+function sentencePieces(text: string, sentence: { start: number; end: number }, maxChars: number): Array<{ start: number; end: number }> {
+  const pieces: Array<{ start: number; end: number }> = [];
+  let start = sentence.start;
+  while (sentence.end - start > maxChars) {
+    const space = text.lastIndexOf(" ", start + maxChars);
+    const end = space > start ? space : start + maxChars;
+    pieces.push({ start, end });
+    start = space > start ? space + 1 : end;
+  }
+  pieces.push({ start, end: sentence.end });
+  return pieces;
+}
+
+/** Splits paragraphs longer than `maxChars` between sentences, and sentences longer than that between words. */
 function toUnits(article: Article, paragraph: Paragraph, maxChars: number): Unit[] {
   const whole = article.text.slice(paragraph.start, paragraph.end);
   if (whole.length <= maxChars) {
@@ -45,7 +62,7 @@ function toUnits(article: Article, paragraph: Paragraph, maxChars: number): Unit
   }
   const units: Unit[] = [];
   let current: { start: number; end: number } | null = null;
-  for (const sentence of splitSentences(whole, paragraph.start)) {
+  for (const sentence of splitSentences(whole, paragraph.start).flatMap((one) => sentencePieces(article.text, one, maxChars))) {
     if (current && sentence.end - current.start > maxChars) {
       units.push({ section: paragraph.section, ...current, text: article.text.slice(current.start, current.end) });
       current = null;

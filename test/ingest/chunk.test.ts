@@ -57,6 +57,24 @@ describe("chunkArticle limits", () => {
   });
 });
 
+describe("chunkArticle on a sentence longer than the limit", () => {
+  it("splits it between words into passages within the limit, offsets intact, nothing lost", () => {
+    const body = `${"Abc, ".repeat(400)}and Xyz regions. ${"x".repeat(700)} Then one more sentence.`;
+    const text = `Headline\n${body}\n`;
+    const article = parseArticle("run-on", "run-on.txt", text);
+    const result = chunkArticle(article, { minChars: 100, maxChars: 300 });
+    expect(result.length).toBeGreaterThan(6);
+    for (const passage of result) {
+      expect(text.slice(passage.start, passage.end)).toBe(passage.text);
+      expect(passage.text.length).toBeLessThanOrEqual(300);
+    }
+    // the passages cover the paragraph in order, with at most a space between one and the next
+    expect(result[0]?.start).toBe(text.indexOf(body));
+    expect(result.at(-1)?.end).toBe(text.indexOf(body) + body.length);
+    result.slice(1).forEach((passage, index) => expect(text.slice((result[index] as { end: number }).end, passage.start)).toMatch(/^ ?$/));
+  });
+});
+
 describe("isContinuation", () => {
   it("tells a continuing quote from a newly attributed one", () => {
     expect(isContinuation("‘In any case, if they appear there, it means war.’")).toBe(true);
