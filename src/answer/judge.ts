@@ -537,10 +537,10 @@ function readCount(question: string, concepts: readonly Concept[]): { event?: st
   return { agents };
 }
 
-/** Words that end the noun after "which": "which city | in Saudi Arabia", "which countries | have confirmed". */
 /** Words that ask for a kind of the thing after "of": "what kind of drones", "which type of missile". */
 const SORT_OF = /^(?:kind|kinds|type|types|sort|sorts|model|models|variety|varieties)$/;
 
+/** Words that end the noun after "which": "which city | in Saudi Arabia", "which countries | have confirmed". */
 const WHICH_THING_END = /^(?:did|do|does|is|are|was|were|has|have|had|will|would|could|can|should|r|in|of|on|at|to|for|from|with|by|who|that|whose|where|when|got|get|gets)$/i;
 
 /** The content terms of the noun phrase a question's words open with: "Saudi city" of "Saudi city will the talks…". */
@@ -681,6 +681,8 @@ function namesTheOneAsked(after: readonly string[], leadText: string): boolean {
   if (head === undefined) return true;
   // "the seaside town" may be written "a resort and port": any word for a town names one.
   const heads = new Set([head, ...synonymsOf(head), ...(CITY_KINDS.has(head) ? CITY_KINDS : [])]);
+  // A name in quotation marks holding the word for the thing names it: the ‘coalition of the willing’.
+  if (quotesNameWith(leadText, heads)) return true;
   // Each word with the sentence it stands in: a name ending the sentence before is not by "spokesman".
   let sentence = 0;
   const lead = tokenise(leadText).flatMap((token) => {
@@ -688,7 +690,6 @@ function namesTheOneAsked(after: readonly string[], leadText: string): boolean {
     return isWordToken(token) ? [{ word: token.toLowerCase().replace(/['’]s$/u, ""), sentence }] : [];
   });
   const positions = lead.flatMap((item, index) => (heads.has(contentTerm(item.word) ?? "") ? [index] : []));
-  if (quotesNameWith(leadText, heads)) return true;
   // A person may be named without their office ("Dmitry Peskov said"); a thing is named by what it is ("the Zaporizhzhia
   // nuclear power plant"), so a sentence that never says it ("…clearing large numbers of mines") names no ship.
   if (positions.length === 0) return PERSON_KINDS.has(head);

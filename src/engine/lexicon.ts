@@ -92,8 +92,9 @@ export function buildAnalyser(index: IndexContents, personNames: ReadonlySet<str
       if (candidate !== term && candidate.length - root.length <= MAX_SUFFIX) found.push(candidate);
     }
     // "supplying" and "supplied", "denies" and "deny": a final "y" is written "i" before "-ed", "-es" and "-er".
-    const other = root.endsWith("y") ? `${root.slice(0, -1)}i` : root.endsWith("i") ? `${root.slice(0, -1)}y` : null;
-    if (other !== null) found.push(...[other, `${other}ed`, `${other}es`, `${other}er`, `${other}ers`].filter((form) => form !== term && /y$|i(?:ed|es|er|ers)$/.test(form) && keywords.passagesWith(form) > 0));
+    const stem = root.slice(0, -1);
+    const yForms = root.endsWith("y") ? ["ied", "ies", "ier", "iers"].map((ending) => stem + ending) : root.endsWith("i") ? [`${stem}y`] : [];
+    found.push(...yForms.filter((form) => form !== term && keywords.passagesWith(form) > 0));
     return found;
   };
   const quoted = index.quotes.speakers.filter((speaker) => speaker.kind === "person");

@@ -84,8 +84,11 @@ const REASON =
 const THINGS_NAMED = "ship vessel boat school base airfield plant station facility site operation plan group coalition alliance mission missile drone weapon system region village".split(" ");
 // "What's the name of the seaside town…" asks for a name; of the spokesman (or anyone else), a person's.
 const NAME_OF = /\bwhat(?:\s+is|\s+was|\s+are|\s+were|['’]s)\s+the\s+names?\s+of\b/i;
-const THING_NAMED = new RegExp(String.raw`${NAME_OF.source}\s+(?:(?:the|that|this|those|these|a|an)\s+)?(?:\S+\s+){0,3}?(?:${plurals([...CITY_KIND_WORDS, ...ORGANISATION_KIND_WORDS, ...THINGS_NAMED]).join("|")})\b`, "i");
-const NAMED_ORGANISATION = new RegExp(String.raw`${NAME_OF.source}\s+(?:(?:the|that|this|those|these|a|an)\s+)?(?:\S+\s+){0,3}?(?:${plurals(ORGANISATION_KIND_WORDS).join("|")})\b`, "i");
+/** "What's the name of the …" followed, within a few words, by one of these kinds. */
+const nameOfKind = (kinds: readonly string[]) =>
+  new RegExp(String.raw`${NAME_OF.source}\s+(?:(?:the|that|this|those|these|a|an)\s+)?(?:\S+\s+){0,3}?(?:${plurals(kinds).join("|")})\b`, "i");
+const THING_NAMED = nameOfKind([...CITY_KIND_WORDS, ...ORGANISATION_KIND_WORDS, ...THINGS_NAMED]);
+const NAMED_ORGANISATION = nameOfKind(ORGANISATION_KIND_WORDS);
 const PERSON_QUESTION = new RegExp(String.raw`^\s*who\b(?!\s+(?:else\b))|${NAME_OF.source}`, "i");
 const PERSON = /\b(?!(?:The|A|An|But|And|In|On|At|If|As|It)\s)\p{Lu}\p{Ll}+(?:\s+(?:von\s+der\s+)?\p{Lu}\p{Ll}+)+/u;
 // A quotation of at least four words: shorter quoted spans are scare quotes (“peacekeepers”).
