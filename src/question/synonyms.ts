@@ -32,7 +32,7 @@ const GROUPS = [
   "view opinion",
   "atomic nuclear",
   // "Why might the day chosen annoy Kyiv?" is "The date … may upset Ukraine"
-  "upset annoy irritate",
+  "upset annoy irritate unhappy",
   // "a seaside town" is "a resort"
   "seaside resort",
   // being against something: "which countries are against sending troops" is "opposition from Germany, Spain and Italy"
@@ -46,12 +46,26 @@ const GROUPS = [
   "company firm",
   // an army's advance into another's land: "Kyiv's cross-border push" is "a seven-month incursion by Ukraine"
   "incursion offensive push",
+  // when something happens: "the timing of the call" is "the date for the talks"
+  "date timing",
+  // a day kept in memory: "which commemoration falls on the day" is "when Putin marks the Day of…"
+  "mark commemorate commemoration anniversary",
 ];
 
 const byTerm = new Map<string, string[]>();
 for (const group of GROUPS) {
   const terms = group.split(" ").map((word) => contentTerm(word) ?? word);
   for (const term of terms) byTerm.set(term, terms.filter((other) => other !== term));
+}
+
+/**
+ * Words a question may use for a narrower one of the articles', but not the other way round: "the day chosen for the
+ * call" is its date, while a sentence's "30-day ceasefire" is no date.
+ */
+const ONE_WAY: ReadonlyArray<[string, string]> = [["day", "date"]];
+for (const [word, other] of ONE_WAY) {
+  const term = contentTerm(word) ?? word;
+  byTerm.set(term, [...(byTerm.get(term) ?? []), contentTerm(other) ?? other]);
 }
 
 /** What an inflected word may be a form of: "occupied" of "occupy", "controlled" of "control". */
@@ -79,6 +93,8 @@ const PHRASES: ReadonlyArray<{ phrase: RegExp; words: Readonly<Record<string, re
   { phrase: /\b(?:lost|lose|loses|losing)\s+(?:power|electricity)\b/i, words: { lost: ["left"], lose: ["left"], power: ["electricity"], electricity: ["power"] } },
   // "without weapons" is unarmed
   { phrase: /\bwithout\s+(?:weapons|arms|guns)\b/i, words: { weapon: ["unarmed"], arm: ["unarmed"], gun: ["unarmed"] } },
+  // a call between leaders is talks: "the Trump-Putin phone call" is "the talks" the article dates
+  { phrase: /\b(?:phone|telephone)\s+(?:call|conversation|chat)s?\b/i, words: { phone: ["talks"], telephone: ["talks"], call: ["talks"], conversation: ["talks"], chat: ["talks"] } },
   // "an air base" is an airfield
   { phrase: /\bair\s+bases?\b/i, words: { air: ["airfield"], base: ["airfield"] } },
 ];

@@ -25,6 +25,17 @@ describe("synonymsOf", () => {
     expect(synonymsOf("atomic")).toEqual(["nuclear"]);
     expect(synonymsOf("annoy")).toContain("upset");
     expect(synonymsOf("seaside")).toEqual(["resort"]);
+    // when something falls: "the timing of the call" is "the date for the talks", a day marked is commemorated
+    expect(synonymsOf("timing")).toEqual(["date"]);
+    expect(synonymsOf("commemoration")).toContain("mark");
+    expect(synonymsOf("marks")).toContain("anniversary");
+    expect(synonymsOf("unhappy")).toContain("upset");
+  });
+
+  it("gives a question's wider word the articles' narrower one, not the other way round", () => {
+    // "the day chosen for the call" is its date; a sentence's "30-day ceasefire" does not answer "the date of the call"
+    expect(synonymsOf("day")).toEqual(["date"]);
+    expect(synonymsOf("date")).not.toContain("day");
   });
 
   it("finds them for any form of the word", () => {
@@ -45,6 +56,10 @@ describe("phraseSynonymsOf", () => {
     expect(phraseSynonymsOf("how many people in odesa lost power", "power")).toEqual(["electricity"]);
     expect(phraseSynonymsOf("how many troops have they lost", "lost")).toEqual([]);
     expect(phraseSynonymsOf("which world power backs the plan", "power")).toEqual([]);
+    // a call between leaders is the talks the articles date; "call" alone is a name given ("what did trump call him")
+    expect(phraseSynonymsOf("why might the timing of the trump-putin phone call annoy kyiv", "phone")).toEqual(["talks"]);
+    expect(phraseSynonymsOf("what anniversary falls on the day of their phone conversation", "conversation")).toEqual(["talks"]);
+    expect(phraseSynonymsOf("what did trump call zelensky", "call")).toEqual([]);
   });
 
   it("gives the words of an idiom the plain words for it, with its object between them", () => {
