@@ -160,6 +160,8 @@ function asideStart(text: string): number {
 }
 
 /** Kinds of place a describing word may stand before: "Gulf kingdom", "Baltic states", "Nordic countries". */
+/** Words for the countries a "which European countries" question asks for. */
+const COUNTRY_KINDS = /^(?:states|nations|countries|governments|capitals|members|allies)$/i;
 const PLACE_KINDS = /^(?:kingdoms?|states?|nations?|country|countries|cities|city|ports?|regions?|islands?|capitals?|monarchy|monarchies|republics?|emirates?)$/i;
 
 /** How an adjective of a place is made from its name: "European" from "Europe", "Asian" from "Asia", "Korean" from "Korea". */
@@ -466,6 +468,12 @@ export class QuestionAnalyser {
       const describing = descriptive && describesUnnamedPlace(tokens, index, (token) => this.lexicon.isName(token));
       // A name in a remark after the question sets the scene: "…did zelensky ask for? starmer plan is way less" asks about Zelensky.
       const aside = index >= reading.asideFrom;
+      // "Which European countries are reluctant…": a sentence naming Germany, Spain and Italy names European countries,
+      // so each of the continent's countries the articles name counts as the word, and is searched for ("European
+      // peacekeepers" are not Britain's).
+      const continent = COUNTRY_KINDS.test(tokens[index + 1] ?? "") ? this.lexicon.places.countriesOfContinent(word).filter((place) => place.names.some((placeName) => this.lexicon.mentions(placeName))) : [];
+      alternatives.push(...continent.flatMap((place) => place.names.filter((placeName) => this.lexicon.mentions(placeName)).map(termsOf)));
+      reading.extraSearch.push(...continent.map((place) => place.label));
       reading.concepts.push({ text: bare, alternatives, kind: !name || wordByCapital || describing ? "word" : descriptive || aside || outlet ? "descriptor" : "name", known });
     });
   }

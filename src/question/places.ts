@@ -19,7 +19,11 @@ interface CountryRecord {
   altSpellings: string[];
   capital?: string[];
   demonyms?: { eng?: { f: string; m: string } };
+  region?: string;
 }
+
+/** The continents people name by their adjective ("which European countries…"), as `world-countries` names their regions. */
+const CONTINENTS: Readonly<Record<string, string>> = { european: "Europe", asian: "Asia", african: "Africa" };
 
 const lower = (text: string) => text.normalize("NFKC").toLowerCase().replace(/\.$/, "");
 /** Dataset spellings people type: Latin letters, at least three of them ("GB" and "FR" are not names). */
@@ -30,6 +34,8 @@ export class Places {
   private readonly byName = new Map<string, Place[]>();
   /** How many words the names starting with each word have: "united" → 2 ("united kingdom", "united states"), 3 ("united arab emirates"). */
   private readonly lengthsByFirstWord = new Map<string, number[]>();
+  /** Each region's countries, by the region's name: "Europe" → Germany, Spain, Italy… */
+  private readonly byRegion = new Map<string, Place[]>();
 
   constructor(countries: readonly CountryRecord[]) {
     const countryTerms = new Map<string, string[]>();
@@ -41,6 +47,7 @@ export class Places {
       countryTerms.set(country.name.common, [...terms, ...capitals]);
       const countryPlace: Place = { label: country.name.common, country: country.name.common, names: terms, related: capitals };
       for (const name of terms) this.add(name, countryPlace);
+      if (country.region !== undefined) this.byRegion.set(country.region, [...(this.byRegion.get(country.region) ?? []), countryPlace]);
       for (const capital of capitals) this.add(capital, { label: capital, country: country.name.common, names: [capital], related: terms });
     }
     for (const institution of INSTITUTIONS) {
@@ -98,6 +105,15 @@ export class Places {
   /** Every name the dataset and the institutions list know, for "is this a real word?". */
   has(name: string): boolean {
     return this.lookup(name).length > 0;
+  }
+
+  /**
+   * The countries of the continent an adjective names, each with all its names ("European" → Germany's "germany",
+   * "german"…); empty for any other word.
+   */
+  countriesOfContinent(adjective: string): readonly Place[] {
+    const region = CONTINENTS[adjective.toLowerCase()];
+    return region === undefined ? [] : (this.byRegion.get(region) ?? []);
   }
 
   /** The countries a name stands for: "Moscow", "Russian" and "the Kremlin" all stand for Russia. */

@@ -31,6 +31,14 @@ describe("places", () => {
     expect(london).toEqual(expect.arrayContaining(["united kingdom", "british", "downing street"]));
   });
 
+  it("lists a continent's countries by its adjective", () => {
+    const european = known.countriesOfContinent("European").map((place) => place.label);
+    expect(european).toEqual(expect.arrayContaining(["Germany", "Spain", "Italy", "Denmark"]));
+    expect(european).not.toContain("Japan");
+    expect(known.countriesOfContinent("Asian").map((place) => place.label)).toContain("Japan");
+    expect(known.countriesOfContinent("Western")).toEqual([]);
+  });
+
   it("does not take two-letter codes or ordinary words for places", () => {
     expect(known.has("fr")).toBe(false);
     expect(known.has("peace")).toBe(false);

@@ -238,6 +238,21 @@ describe("how sure the answer is", () => {
     expect(answer.answer).toMatch(/^There is also opposition from Germany, Spain and Italy/);
   });
 
+  it("reads 'which European countries' as any of the continent's countries the articles name, and searches for them", async () => {
+    const analyser = buildAnalyser(fixture.engine.index);
+    const [part] = analyser.analyse("Which European nations are reluctant to put their own soldiers on Ukrainian soil?").parts;
+    const european = part!.concepts.find((concept) => concept.text === "European");
+    expect(european?.alternatives).toEqual(expect.arrayContaining([["germany"], ["spain"], ["italy"]]));
+    expect(european?.alternatives).not.toContainEqual(["japan"]);
+    expect(part!.searchText).toContain("Germany");
+    // "European peacekeepers" are not any European country's
+    const [peacekeepers] = analyser.analyse("What did Pete Hegseth say about European peacekeepers deploying to Ukraine?").parts;
+    expect(peacekeepers!.concepts.find((concept) => concept.text === "European")?.alternatives).not.toContainEqual(["germany"]);
+    const answer = await ask("Which European nations are reluctant to put their own soldiers on Ukrainian soil?");
+    expect(answer.confidence).toBe("high");
+    expect(answer.answer).toMatch(/^There is also opposition from Germany, Spain and Italy/);
+  });
+
   it("answers 'which company' from the sentence on the deal and the one naming the firm, not from one naming a place", async () => {
     const answer = await ask("Which company is supplying Ukraine with attack drones?");
     expect(answer.confidence).toBe("high");
