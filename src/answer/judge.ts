@@ -360,12 +360,19 @@ export function answersInKind(part: Pick<QuestionPart, "text" | "type" | "concep
     // (The place of a measure may be in the sentence before: "…in Kursk. The area under Ukrainian control shrank to 110 square km.")
     // "Ukraine has also seen more than 100,000 troops killed": with no other name by the number, the sentence's names say whose it is.
     // "10,000 troops from the EU and NATO": one of the counted thing's names by the number holds the others to it.
+    // "How many minehunters…" is not answered by "30,000 European troops": a counted thing the articles have a word for
+    // must be named, in that word or another for it.
+    const counted = measure ? [] : part.concepts.filter((concept) => concept.kind === "word" && concept.known && thing.has(concept.alternatives[0]?.[0] ?? "") && !ALL_TOLD.test(concept.text));
+    if (counted.length > 0 && !counted.some((concept) => conceptHeld(concept, terms))) return false;
     const anchored = inThing.some((concept) => conceptHeld(concept, byNumber));
     const byName = (concept: Concept) => conceptHeld(concept, byNumber) || (conceptHeld(concept, terms) && (anchored || !namedByNumber(sentence)));
     return inThing.every((concept) => measure || (concept.kind === "name" ? conceptHeld(concept, terms) : byName(concept)));
   }
   return true;
 }
+
+/** "How many total", "how many overall": a word for the whole count, not a thing counted. */
+const ALL_TOLD = /^(?:total|combined|all)$/i;
 
 /** Whether a name or a nationality stands within a few words of a number ("11,000 North Korean troops"), other than the sentence's first word. */
 function namedByNumber(sentence: string): boolean {

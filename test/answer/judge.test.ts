@@ -261,6 +261,19 @@ describe("answersInKind for a count", () => {
     expect(answersInKind(part, "The coalition could see 10,000 troops from Britain deployed, the EU and NATO were told.")).toBe(false);
   });
 
+  it("needs the counted thing named, in its word or another for it, where the articles have a word for it", () => {
+    const part = { text: "How many minehunters would the coalition send to Ukraine?", type: "quantity" as const, concepts: [word("minehunters", { alternatives: [["minehunter"]] }), word("coalition"), word("send"), place("Ukraine")] };
+    expect(answersInKind(part, "It follows Starmer's proposal to send around 30,000 European troops to Ukraine.")).toBe(false);
+    expect(answersInKind(part, "The coalition could send six minehunters to Ukraine.")).toBe(true);
+    const people = { text: "how many people near odesa lost power", type: "quantity" as const, concepts: [word("people", { alternatives: [["people"], ["resident"]] }), place("Odesa"), word("lost"), word("power")] };
+    expect(answersInKind(people, "About 500 residents in the suburbs of Odesa were left without electricity.")).toBe(true);
+    // a word the articles never use, or one for the whole count, names nothing the sentence must hold
+    const unknown = { ...part, concepts: [word("minehunters", { alternatives: [["minehunter"]], known: false }), word("coalition"), word("send"), place("Ukraine")] };
+    expect(answersInKind(unknown, "It follows Starmer's proposal to send around 30,000 European troops to Ukraine.")).toBe(true);
+    const total = { text: "ukraine shot down 90 drones but outta how many total??", type: "quantity" as const, concepts: [place("ukraine"), word("drones"), word("total")] };
+    expect(answersInKind(total, "Ukraine's air defence units shot down 90 of 174 drones launched by Russia.")).toBe(true);
+  });
+
   it("lets a measure stand wherever its passage places it", () => {
     const part = { text: "How much Russian soil do Ukrainian soldiers hold?", type: "quantity" as const, concepts: [place("Russian", ["russia"]), word("soil")] };
     expect(answersInKind(part, "The area under Ukrainian control fell to about 110 square km.")).toBe(true);
