@@ -250,9 +250,9 @@ function termsNearNumbers(sentence: string, counted?: ReadonlySet<string>): Set<
   return near;
 }
 
-// "What was agreed when they spoke?" asks about something that happened…
+// "What was agreed when they spoke?" asks about something that happened ("Did Trump say yes to the request?" too)…
 const PAST_EVENT =
-  /(?:^\s*|\b(?:when|date|day)\s+)did\b(?!.*\b(?:say|tell|claim|predict|expect|warn|think|believe|want|hope|threaten|promise|pledge|vow|intend)\b)|\b(?:outcome|upshot|results?)\s+of\b|\b(?:end|ended)\s+up\b|\bcame\s+(?:of|out\s+of)\b|\bagreeing\b|\b(?:was|were)\s+\w+ed\b|\b(?:spoke|met|agreed|happened|decided|signed|won|lost|ended|began|took place)\b|\bdid\b(?:(?!\b(?:say|tell|claim|predict|expect|warn|think|believe)\b).)*\b(?:agree|happen|decide|sign|win|lose|end|begin|meet|speak|discuss|announce)\b/i;
+  /(?:^\s*|\b(?:when|date|day)\s+)did\b(?!.*\b(?:say|tell|claim|predict|expect|warn|think|believe|want|hope|threaten|promise|pledge|vow|intend)\b)|\b(?:outcome|upshot|results?)\s+of\b|\b(?:end|ended)\s+up\b|\bcame\s+(?:of|out\s+of)\b|\bagreeing\b|\b(?:say|said|says)\s+(?:yes|no)\s+to\b|\b(?:was|were)\s+\w+ed\b|\b(?:spoke|met|agreed|happened|decided|signed|won|lost|ended|began|took place)\b|\bdid\b(?:(?!\b(?:say|tell|claim|predict|expect|warn|think|believe)\b).)*\b(?:agree|happen|decide|sign|win|lose|end|begin|meet|speak|discuss|announce)\b/i;
 // …which a passage announcing it ("is due to hold talks on Tuesday") does not answer.
 const ANNOUNCEMENT = /['’]ll\b|\b(?:will|announced by|is due to|are due to|is expected to|are expected to|expects to|plans to|is set to|tomorrow|next week)\b/i;
 

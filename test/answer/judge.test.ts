@@ -130,6 +130,10 @@ describe("holdsAnswer", () => {
     expect(announcesOnly("What did the military chiefs agree at their meeting?", "Military chiefs will meet in London on Thursday.")).toBe(true);
     expect(announcesOnly("What came out of the Trump–Putin phone call?", "The call, announced by US special envoy Steve Witkoff, comes as Putin resists.")).toBe(true);
     expect(announcesOnly("What did the US special envoy announce?", "The call, announced by US special envoy Steve Witkoff, comes as Putin resists.")).toBe(false);
+    // saying yes or no to a request is an outcome; what someone said is not
+    const request = "Did Trump say yes to Starmer's request to keep US jets on standby?";
+    expect(announcesOnly(request, "Sir Keir is expected to urge Mr Trump to have US fighter jets on standby.")).toBe(true);
+    expect(announcesOnly("What did Trump say about the jets?", "Sir Keir is expected to urge Mr Trump to have US fighter jets on standby.")).toBe(false);
     // …but not for words reported about the future, or a figure.
     expect(announcesOnly("What did the commentator say would happen to British soldiers?", "The British military will stay in Ukraine forever.")).toBe(false);
     expect(announcesOnly("What's the price tag on the plan the leaders signed?", "Leaders will sign off the £670bn package.")).toBe(false);
