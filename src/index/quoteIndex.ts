@@ -5,7 +5,7 @@ import { extractQuotes } from "../ingest/quotes/extract.js";
 import { resolveSpeakers, type Quote, type Speaker } from "../ingest/quotes/speakers.js";
 
 /** Bump when extraction or attribution changes, so indexes rebuild their quotes (vectors are kept). */
-export const QUOTES_VERSION = 4;
+export const QUOTES_VERSION = 5;
 
 /** Who said what across all articles, persisted beside the vectors as quotes.json. */
 export interface QuoteIndexData {

@@ -1,7 +1,7 @@
 import { splitSentences, type Span } from "../../text/sentences.js";
 import { REPORTING_VERBS } from "../../text/speechVerbs.js";
 import type { Article, ArticleSpan } from "../../types.js";
-import { readSubject, type Subject } from "./names.js";
+import { officeBefore, readSubject, type Subject } from "./names.js";
 
 /** Who a quote is attributed to, as the article words it. */
 export type Attribution =
@@ -91,8 +91,11 @@ function subjectOf(phrase: string): { subject: Subject; appositive: string | nul
   // unless it is an appositive after a name ("Grushko, the deputy foreign minister, said").
   let chosen: Subject | null = null;
   let appositive: string | null = null;
-  for (const part of parts) {
-    const subject = readSubject(part);
+  for (const [index, part] of parts.entries()) {
+    // "Mr Trump’s special envoy to Ukraine and Russia, retired Lt Gen Keith Kellogg": the office before the comma is his.
+    const read = readSubject(part);
+    const office = read?.kind === "named" && index > 0 ? officeBefore(parts[index - 1] as string) : null;
+    const subject = read?.kind === "named" && office !== null ? { ...read, role: office } : read;
     if (subject === null) continue;
     const strong = subject.kind === "named" || subject.kind === "pronoun";
     const chosenStrong = chosen?.kind === "named" || chosen?.kind === "pronoun";

@@ -11,6 +11,12 @@ const ROLE_WORDS = new Set(
     "pope former retired acting special media military army navy press interior finance first vice member policy"
   ).split(" "),
 );
+/** The words that head a role ("envoy", "minister"), not those that qualify it ("special", "retired"). */
+const ROLE_HEADS = new Set(
+  "minister secretary spokesman spokeswoman spokesperson president chancellor governor commissioner chief envoy ambassador commander commentator blogger analyst adviser advisor director chairman mayor senator premier".split(" "),
+);
+/** The most words an office set before a name and a comma may have ("Mr Trump’s special envoy to Ukraine and Russia"). */
+const MAX_OFFICE_WORDS = 8;
 // Adjectives of origin that qualify a role ("Russian Foreign Minister", "Danish Foreign Minister").
 const ORIGIN = /^(russian|ukrainian|british|french|german|italian|spanish|danish|canadian|american|us|uk|eu|european|chinese|polish|dutch|swedish|finnish|turkish|north|south|western|eastern|kremlin|nato|un|white|house)$/i;
 const PRONOUNS = /^(he|she|they|it)$/i;
@@ -81,6 +87,17 @@ export function readSubject(phrase: string): Subject | null {
     return { kind: "role", role: lowerRole };
   }
   return null;
+}
+
+/**
+ * The office a phrase gives before a comma and a name: "Mr Trump’s special envoy to Ukraine and Russia" before "retired
+ * Lt Gen Keith Kellogg" is his office ("retired" is his rank's, not the office's). Null when the phrase heads no office
+ * ("plus representatives from the EU and NATO") or is too long to be one.
+ */
+export function officeBefore(phrase: string): string | null {
+  const cleaned = phrase.trim().replace(/^(and|but|meanwhile|however|while|whereas|so),?\s+/i, "");
+  const office = tokens(cleaned).map(bare).filter((word) => word !== "" && !TITLES.has(word.toLowerCase()));
+  return office.length <= MAX_OFFICE_WORDS && office.some((word) => ROLE_HEADS.has(word.toLowerCase())) ? office.join(" ").toLowerCase() : null;
 }
 
 /** A comparison key for a surname that merges transliterations (Zelensky, Zelenskyy, Zelenskiy). */
