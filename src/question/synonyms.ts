@@ -17,6 +17,8 @@ const GROUPS = [
   "drone uav",
   "deal agreement",
   "aid help assistance backing funding",
+  // those who give it: "Kyiv's backers in the West" give the "Western aid"
+  "backer supporter",
   "buy purchase procure",
   "draft conscription enlistment",
   "disappear vanish gone",

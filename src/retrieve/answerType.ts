@@ -119,7 +119,8 @@ const MEASURES: readonly Measure[] = [
     frameWords: new Set(
       (
         "money cash sum cost costs costing price tag worth value pay pays paying paid spend spends spent pound pounds dollar dollars euro euros " +
-        "pour pours poured pouring hand hands handed give gives gave given giving provide provides provided"
+        "pour pours poured pouring hand hands handed give gives gave given giving provide provides provided " +
+        "pump pumps pumped pumping donate donates donated donating contribute contributes contributed contributing"
       ).split(" "),
     ),
   },
@@ -129,7 +130,15 @@ const MEASURES: readonly Measure[] = [
       /\bhow (?:much|large|big)\b.*\b(?:territory|ground|land|area|region|space|soil|bit|part|portion|chunk|piece|patch|sq|square)\b|\bhow many (?:square|sq)\b|\bhow much of\b.*\b(?:hold|holds|held|holding|control|controls|controlled|occupy|occupies|occupied|captured|seized|retaken|claim|claims|claimed|take|took|taken|gain|gained|lose|lost|retake|retook)\b/i,
     answer: /\d[\d,.]*\s*(?:square|sq|km|kilometres|kilometers|miles|hectares|acres|%|per cent|percent)|\b(?:one|a)[- ](?:fifth|quarter|third|half)\b/i,
     searchWords: "area square km",
-    frameWords: new Set(),
+    // The ground itself, whose forces hold it and how it changed hands: "how much Russian land had Kyiv's forces taken"
+    // is answered by "1,368 square km claimed by Kyiv".
+    frameWords: new Set(
+      (
+        "territory ground land soil area space force forces troop troops soldier soldiers army " +
+        "take takes took taken taking capture captures captured capturing seize seizes seized seizing grab grabs grabbed grabbing " +
+        "gain gains gained gaining win wins won winning"
+      ).split(" "),
+    ),
   },
   {
     kind: "duration",

@@ -117,6 +117,15 @@ describe("questions as people type them", () => {
     expect(answer.answer).toContain("more than $260 billion in Western aid");
   });
 
+  it("answers a sum however it changed hands, and an area whoever's forces took it", async () => {
+    const pumped = await ask("How much money has the West pumped into Kyiv so far, in total?");
+    expect(pumped.confidence).toBe("high");
+    expect(pumped.answer).toContain("more than $260 billion in Western aid");
+    const land = await ask("How much Russian land had Kyiv's forces taken in Kursk last year?");
+    expect(land.confidence).toBe("high");
+    expect(land.answer).toContain("1,368 square km");
+  });
+
   it("counts in a part that names nothing counted what the part before counted", async () => {
     const answer = await ask("How many Russian troops do US estimates say have been killed or injured, and what's the figure for Ukraine?");
     expect(answer.confidence).toBe("high");
