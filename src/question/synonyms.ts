@@ -62,9 +62,10 @@ for (const group of GROUPS) {
 
 /**
  * Words a question may use for a narrower one of the articles', but not the other way round: "the day chosen for the
- * call" is its date, while a sentence's "30-day ceasefire" is no date.
+ * call" is its date, while a sentence's "30-day ceasefire" is no date; drones Russia "sent" are the ones it "launched",
+ * while troops "launched" are not sent.
  */
-const ONE_WAY: ReadonlyArray<[string, string]> = [["day", "date"]];
+const ONE_WAY: ReadonlyArray<[string, string]> = [["day", "date"], ["send", "launch"]];
 for (const [word, other] of ONE_WAY) {
   const term = contentTerm(word) ?? word;
   byTerm.set(term, [...(byTerm.get(term) ?? []), contentTerm(other) ?? other]);

@@ -36,6 +36,9 @@ describe("synonymsOf", () => {
     // "the day chosen for the call" is its date; a sentence's "30-day ceasefire" does not answer "the date of the call"
     expect(synonymsOf("day")).toEqual(["date"]);
     expect(synonymsOf("date")).not.toContain("day");
+    expect(synonymsOf("send")).toEqual(["launch"]);
+    expect(synonymsOf("sending")).toEqual(["launch"]);
+    expect(synonymsOf("launched")).toEqual([]);
   });
 
   it("finds them for any form of the word", () => {
