@@ -65,7 +65,12 @@ for (const group of GROUPS) {
  * call" is its date, while a sentence's "30-day ceasefire" is no date; drones Russia "sent" are the ones it "launched",
  * while troops "launched" are not sent.
  */
-const ONE_WAY: ReadonlyArray<[string, string]> = [["day", "date"], ["send", "launch"]];
+const ONE_WAY: ReadonlyArray<[string, string]> = [
+  ["day", "date"],
+  ["send", "launch"],
+  // what a government buys, the articles report as its deal: "what kit is the UK buying" is "Britain’s agreement with Anduril"
+  ...["buy", "purchase"].flatMap((word): Array<[string, string]> => ["agreement", "deal", "contract"].map((other) => [word, other])),
+];
 for (const [word, other] of ONE_WAY) {
   const term = contentTerm(word) ?? word;
   byTerm.set(term, [...(byTerm.get(term) ?? []), contentTerm(other) ?? other]);

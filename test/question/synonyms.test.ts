@@ -39,6 +39,8 @@ describe("synonymsOf", () => {
     expect(synonymsOf("send")).toEqual(["launch"]);
     expect(synonymsOf("sending")).toEqual(["launch"]);
     expect(synonymsOf("launched")).toEqual([]);
+    expect(synonymsOf("buying")).toEqual(expect.arrayContaining(["agreement", "deal", "contract"]));
+    expect(synonymsOf("contract")).not.toContain("buy");
   });
 
   it("finds them for any form of the word", () => {
