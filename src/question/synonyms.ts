@@ -48,6 +48,8 @@ const GROUPS = [
   "company firm",
   // an army's advance into another's land: "Kyiv's cross-border push" is "a seven-month incursion by Ukraine"
   "incursion offensive push",
+  // "splitting up holdings" is "dividing up certain assets"
+  "split divide",
   // when something happens: "the timing of the call" is "the date for the talks"
   "date timing",
   // a day kept in memory: "which commemoration falls on the day" is "when Putin marks the Day of…"
@@ -68,6 +70,7 @@ for (const group of GROUPS) {
 const ONE_WAY: ReadonlyArray<[string, string]> = [
   ["day", "date"],
   ["send", "launch"],
+  ["holding", "asset"],
   // what a government buys, the articles report as its deal: "what kit is the UK buying" is "Britain’s agreement with Anduril"
   ...["buy", "purchase"].flatMap((word): Array<[string, string]> => ["agreement", "deal", "contract"].map((other) => [word, other])),
 ];

@@ -41,6 +41,10 @@ describe("synonymsOf", () => {
     expect(synonymsOf("launched")).toEqual([]);
     expect(synonymsOf("buying")).toEqual(expect.arrayContaining(["agreement", "deal", "contract"]));
     expect(synonymsOf("contract")).not.toContain("buy");
+    // "splitting up holdings" is "dividing up certain assets"; an asset is no "holding" of talks
+    expect(synonymsOf("splitting")).toEqual(["divide"]);
+    expect(synonymsOf("holdings")).toEqual(["asset"]);
+    expect(synonymsOf("asset")).toEqual([]);
   });
 
   it("finds them for any form of the word", () => {
