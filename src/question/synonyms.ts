@@ -51,7 +51,7 @@ const GROUPS = [
   // "splitting up holdings" is "dividing up certain assets"
   "split divide",
   // when something happens: "the timing of the call" is "the date for the talks"
-  "date timing",
+  "date timing scheduling",
   // a day kept in memory: "which commemoration falls on the day" is "when Putin marks the Day of…"
   "mark commemorate commemoration anniversary",
 ];

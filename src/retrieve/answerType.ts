@@ -120,7 +120,9 @@ const MEASURES: readonly Measure[] = [
       (
         "money cash sum cost costs costing price tag worth value pay pays paying paid spend spends spent pound pounds dollar dollars euro euros " +
         "pour pours poured pouring hand hands handed give gives gave given giving provide provides provided " +
-        "pump pumps pumped pumping donate donates donated donating contribute contributes contributed contributing"
+        "pump pumps pumped pumping donate donates donated donating contribute contributes contributed contributing " +
+        // what it paid for: "poured into Kyiv's war effort" is "Western aid"
+        "war effort"
       ).split(" "),
     ),
   },

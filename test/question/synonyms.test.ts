@@ -26,7 +26,8 @@ describe("synonymsOf", () => {
     expect(synonymsOf("annoy")).toContain("upset");
     expect(synonymsOf("seaside")).toEqual(["resort"]);
     // when something falls: "the timing of the call" is "the date for the talks", a day marked is commemorated
-    expect(synonymsOf("timing")).toEqual(["date"]);
+    expect(synonymsOf("timing")).toEqual(["date", "scheduling"]);
+    expect(synonymsOf("scheduling")).toContain("date");
     expect(synonymsOf("commemoration")).toContain("mark");
     expect(synonymsOf("marks")).toContain("anniversary");
     expect(synonymsOf("unhappy")).toContain("upset");

@@ -148,3 +148,19 @@ describe("measureAsked", () => {
     expect(hasAnswerType("Former president Dmitry Medvedev mocked him on social media.", "role")).toBe(false);
   });
 });
+
+describe("measureAsked's frame words", () => {
+  it("take the words for how a sum changed hands and what it paid for as said by the sum itself", () => {
+    const sum = measureAsked("How much money has the West pumped into Kyiv's war effort so far?");
+    expect(sum?.kind).toBe("sum");
+    for (const word of ["money", "pumped", "war", "effort"]) expect(sum?.frameWords.has(word)).toBe(true);
+    expect(sum?.frameWords.has("kyiv")).toBe(false);
+  });
+
+  it("take the ground, whose forces and how it was taken as said by an area", () => {
+    const area = measureAsked("At its peak, how much Russian land had Kyiv's forces grabbed?");
+    expect(area?.kind).toBe("area");
+    for (const word of ["land", "forces", "grabbed"]) expect(area?.frameWords.has(word)).toBe(true);
+    expect(area?.frameWords.has("peak")).toBe(false);
+  });
+});
