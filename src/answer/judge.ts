@@ -626,12 +626,17 @@ export function namesWhichKind(
       .filter((name) => !contentTerms(name).every((term) => asked.has(term)))
       .some((name) => !places().has(name.toLowerCase()) && !isCalendarName(name));
   if (askedTerms.some((term) => ORGANISATION_KINDS.has(term))) return namesOrganisation(leadText, asked, isPersonWord, askedTerms.some((term) => BODY_KINDS.has(term)), isPlaceWord);
+  // "What kind of presence might be acceptable?": a short phrase quoted as the kind ("‘unarmed observers’ or a ‘civilian
+  // mission’") names it in the speaker's words.
+  if (sort >= 0 && !byName && QUOTED_KIND.test(leadText)) return true;
   // A kind in the asker’s own words ("which facility") no passage can hold: that proves nothing; a kind a name answers
   // ("which capitals") is answered only by such a name.
   return !byName && kinds.every((concept) => !concept.known);
 }
 
 /** Words in quotation marks: single ones (which may sit inside double ones) first. */
+/** A phrase of one to four words in quotation marks: "‘unarmed observers’", "“watershed moment”". */
+const QUOTED_KIND = /[‘“"](?:[\p{L}-]+\s+){0,3}[\p{L}-]+[’”"](?!\p{L})/u;
 const QUOTED_INNER = /‘[^‘’]*’(?!\p{L})/gu;
 const QUOTED = /[“"][^“”"]*[”"]/gu;
 

@@ -524,6 +524,15 @@ describe("namesWhichKind", () => {
     expect(check("which type of drones is the uk sending kyiv", concepts, "The UK is sending troops to Ukraine.")).toBe(false);
   });
 
+  it("takes a short phrase quoted as the kind for 'what kind of X', in the speaker's words", () => {
+    const concepts = [word("kind", { known: false }), word("presence"), word("acceptable")];
+    const question = "what kind of presence did russia's deputy foreign minister say might be acceptable in ukraine";
+    expect(check(question, concepts, "He said ‘unarmed observers’ or a ‘civilian mission’ might be acceptable.")).toBe(true);
+    expect(check(question, concepts, "He said NATO troops in Ukraine would not be acceptable.")).toBe(false);
+    // a long quotation is no kind's name
+    expect(check(question, concepts, "He said it “might be acceptable if the conditions on the ground allowed it”.")).toBe(false);
+  });
+
   it("takes a union or alliance for 'which organisations', but not for 'which company'", () => {
     const lead = "The meeting was joined by the leaders of 26 other nations, plus representatives from the EU and NATO.";
     const organisations = [word("organisations", { alternatives: [["organisation"]], known: false }), word("representatives", { alternatives: [["representative"]] })];
