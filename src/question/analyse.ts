@@ -161,7 +161,7 @@ function asideStart(text: string): number {
 
 /** Kinds of place a describing word may stand before: "Gulf kingdom", "Baltic states", "Nordic countries". */
 /** Words for the countries a "which European countries" question asks for. */
-const COUNTRY_KINDS = /^(?:states|nations|countries|governments|capitals|members|allies)$/i;
+const COUNTRY_KINDS = /^(?:states?|nations?|country|countries|governments?|capitals?|members?|allies|ally|kingdoms?|monarch(?:y|ies))$/i;
 const PLACE_KINDS = /^(?:kingdoms?|states?|nations?|country|countries|cities|city|ports?|regions?|islands?|capitals?|monarchy|monarchies|republics?|emirates?)$/i;
 
 /** How an adjective of a place is made from its name: "European" from "Europe", "Asian" from "Asia", "Korean" from "Korea". */
@@ -445,7 +445,13 @@ export class QuestionAnalyser {
       const alternatives = [[term], ...forms.filter((form) => form.length > 0 && form.join(" ") !== term), ...synonyms];
       const knownAsWritten = this.lexicon.mentions(bare.toLowerCase()) || alternatives.some((alternative) => alternative.every((piece) => this.lexicon.isTerm(piece)));
       if (!knownAsWritten && joinedToName) alternatives.push(byName.flatMap((piece) => contentTerm(piece.toLowerCase()) ?? []));
-      const known = knownAsWritten || joinedToName;
+      // "Which European countries are reluctant…": a sentence naming Germany, Spain and Italy names European countries,
+      // so each of the region's countries the articles name counts as the word, and is searched for ("European
+      // peacekeepers" are not Britain's). "Which Scandinavian government…" is known by Denmark.
+      const continent = COUNTRY_KINDS.test(tokens[index + 1] ?? "") ? this.lexicon.places.countriesOfContinent(word).filter((place) => place.names.some((placeName) => this.lexicon.mentions(placeName))) : [];
+      alternatives.push(...continent.flatMap((place) => place.names.filter((placeName) => this.lexicon.mentions(placeName)).map(termsOf)));
+      reading.extraSearch.push(...continent.map((place) => place.label));
+      const known = knownAsWritten || joinedToName || continent.length > 0;
       // "Which Gulf kingdom…": a dictionary word before the kind of place it describes is no name the articles lack.
       const describesKind = this.lexicon.isEnglishWord(word) && PLACE_KINDS.test(tokens[index + 1] ?? "");
       // "According to the LBC report…", "How do RT and the Independent each quote Lavrov?": an outlet says where, not what about.
@@ -468,12 +474,6 @@ export class QuestionAnalyser {
       const describing = descriptive && describesUnnamedPlace(tokens, index, (token) => this.lexicon.isName(token));
       // A name in a remark after the question sets the scene: "…did zelensky ask for? starmer plan is way less" asks about Zelensky.
       const aside = index >= reading.asideFrom;
-      // "Which European countries are reluctant…": a sentence naming Germany, Spain and Italy names European countries,
-      // so each of the continent's countries the articles name counts as the word, and is searched for ("European
-      // peacekeepers" are not Britain's).
-      const continent = COUNTRY_KINDS.test(tokens[index + 1] ?? "") ? this.lexicon.places.countriesOfContinent(word).filter((place) => place.names.some((placeName) => this.lexicon.mentions(placeName))) : [];
-      alternatives.push(...continent.flatMap((place) => place.names.filter((placeName) => this.lexicon.mentions(placeName)).map(termsOf)));
-      reading.extraSearch.push(...continent.map((place) => place.label));
       reading.concepts.push({ text: bare, alternatives, kind: !name || wordByCapital || describing ? "word" : descriptive || aside || outlet ? "descriptor" : "name", known });
     });
   }

@@ -24,6 +24,13 @@ interface CountryRecord {
 
 /** The continents people name by their adjective ("which European countries…"), as `world-countries` names their regions. */
 const CONTINENTS: Readonly<Record<string, string>> = { european: "Europe", asian: "Asia", african: "Africa" };
+/** Groups of countries people name by an adjective that no region of the dataset matches, by the dataset's common names. */
+const COUNTRY_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  scandinavian: ["Denmark", "Norway", "Sweden"],
+  nordic: ["Denmark", "Norway", "Sweden", "Finland", "Iceland"],
+  baltic: ["Estonia", "Latvia", "Lithuania"],
+  gulf: ["Saudi Arabia", "United Arab Emirates", "Qatar", "Kuwait", "Bahrain", "Oman"],
+};
 
 const lower = (text: string) => text.normalize("NFKC").toLowerCase().replace(/\.$/, "");
 /** Dataset spellings people type: Latin letters, at least three of them ("GB" and "FR" are not names). */
@@ -108,11 +115,14 @@ export class Places {
   }
 
   /**
-   * The countries of the continent an adjective names, each with all its names ("European" → Germany's "germany",
-   * "german"…); empty for any other word.
+   * The countries of the continent or group an adjective names, each with all its names ("European" → Germany's
+   * "germany", "german"…; "Gulf" → Saudi Arabia's…); empty for any other word.
    */
   countriesOfContinent(adjective: string): readonly Place[] {
-    const region = CONTINENTS[adjective.toLowerCase()];
+    const lower = adjective.toLowerCase();
+    const group = COUNTRY_GROUPS[lower];
+    if (group !== undefined) return group.flatMap((name) => this.lookup(name.toLowerCase()).filter((place) => place.label === name));
+    const region = CONTINENTS[lower];
     return region === undefined ? [] : (this.byRegion.get(region) ?? []);
   }
 

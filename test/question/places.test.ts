@@ -37,6 +37,9 @@ describe("places", () => {
     expect(european).not.toContain("Japan");
     expect(known.countriesOfContinent("Asian").map((place) => place.label)).toContain("Japan");
     expect(known.countriesOfContinent("Western")).toEqual([]);
+    // groups no region of the dataset matches
+    expect(known.countriesOfContinent("Scandinavian").map((place) => place.label)).toEqual(["Denmark", "Norway", "Sweden"]);
+    expect(known.countriesOfContinent("Gulf").map((place) => place.label)).toContain("Saudi Arabia");
   });
 
   it("does not take two-letter codes or ordinary words for places", () => {

@@ -257,6 +257,12 @@ describe("how sure the answer is", () => {
     // "European peacekeepers" are not any European country's
     const [peacekeepers] = analyser.analyse("What did Pete Hegseth say about European peacekeepers deploying to Ukraine?").parts;
     expect(peacekeepers!.concepts.find((concept) => concept.text === "European")?.alternatives).not.toContainEqual(["germany"]);
+    // "Which Scandinavian government…" is no name the articles lack: Denmark is one
+    const [scandinavian] = analyser.analyse("Which Scandinavian government said it could, in theory, take part in a European mission?").parts;
+    expect(scandinavian!.unknownNames).toEqual([]);
+    expect(scandinavian!.concepts.find((concept) => concept.text === "Scandinavian")?.alternatives).toContainEqual(["denmark"]);
+    const [gulf] = analyser.analyse("Which Gulf kingdom is set to host the US-Ukraine negotiations?").parts;
+    expect(gulf!.searchText).toContain("Saudi Arabia");
     const answer = await ask("Which European nations are reluctant to put their own soldiers on Ukrainian soil?");
     expect(answer.confidence).toBe("high");
     expect(answer.answer).toMatch(/^There is also opposition from Germany, Spain and Italy/);
