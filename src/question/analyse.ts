@@ -448,8 +448,10 @@ export class QuestionAnalyser {
       // "Which European countries are reluctant…": a sentence naming Germany, Spain and Italy names European countries,
       // so each of the region's countries the articles name counts as the word, and is searched for ("European
       // peacekeepers" are not Britain's). "Which Scandinavian government…" is known by Denmark.
-      const continent = COUNTRY_KINDS.test(tokens[index + 1] ?? "") ? this.lexicon.places.countriesOfContinent(word).filter((place) => place.names.some((placeName) => this.lexicon.mentions(placeName))) : [];
-      alternatives.push(...continent.flatMap((place) => place.names.filter((placeName) => this.lexicon.mentions(placeName)).map(termsOf)));
+      // (A name of more words is used when each of its words is: "north korea" in "North Korean troops".)
+      const inArticles = (placeName: string) => placeName.split(" ").every((piece) => this.lexicon.mentions(piece));
+      const continent = COUNTRY_KINDS.test((tokens[index + 1] ?? "").replace(/['’]s$/u, "")) ? this.lexicon.places.countriesOfContinent(word).filter((place) => place.names.some(inArticles)) : [];
+      alternatives.push(...continent.flatMap((place) => place.names.filter(inArticles).map(termsOf)));
       reading.extraSearch.push(...continent.map((place) => place.label));
       const known = knownAsWritten || joinedToName || continent.length > 0;
       // "Which Gulf kingdom…": a dictionary word before the kind of place it describes is no name the articles lack.

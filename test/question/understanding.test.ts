@@ -261,6 +261,8 @@ describe("how sure the answer is", () => {
     const [scandinavian] = analyser.analyse("Which Scandinavian government said it could, in theory, take part in a European mission?").parts;
     expect(scandinavian!.unknownNames).toEqual([]);
     expect(scandinavian!.concepts.find((concept) => concept.text === "Scandinavian")?.alternatives).toContainEqual(["denmark"]);
+    const [nation] = analyser.analyse("Which Asian nation's soldiers are fighting alongside Russia in Kursk?").parts;
+    expect(nation!.concepts.find((concept) => concept.text === "Asian")?.alternatives).toContainEqual(["north", "korea"]);
     const [gulf] = analyser.analyse("Which Gulf kingdom is set to host the US-Ukraine negotiations?").parts;
     expect(gulf!.searchText).toContain("Saudi Arabia");
     const answer = await ask("Which European nations are reluctant to put their own soldiers on Ukrainian soil?");
