@@ -15,7 +15,7 @@ const GROUPS = [
   "ceasefire truce",
   "weapons arms",
   "drone uav",
-  "deal agreement",
+  "deal agreement settlement",
   "aid help assistance backing funding",
   // those who give it: "Kyiv's backers in the West" give the "Western aid"
   "backer supporter",
@@ -71,6 +71,9 @@ const ONE_WAY: ReadonlyArray<[string, string]> = [
   ["day", "date"],
   ["send", "launch"],
   ["holding", "asset"],
+  // what someone "sought" or "demanded", the articles say they "called for"
+  ["seek", "call"],
+  ["demand", "call"],
   // what a government buys, the articles report as its deal: "what kit is the UK buying" is "Britain’s agreement with Anduril"
   ...["buy", "purchase"].flatMap((word): Array<[string, string]> => ["agreement", "deal", "contract"].map((other) => [word, other])),
 ];

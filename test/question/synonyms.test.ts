@@ -46,6 +46,10 @@ describe("synonymsOf", () => {
     expect(synonymsOf("splitting")).toEqual(["divide"]);
     expect(synonymsOf("holdings")).toEqual(["asset"]);
     expect(synonymsOf("asset")).toEqual([]);
+    // a peace settlement is the deal; what someone sought they "called for"
+    expect(synonymsOf("settlement")).toContain("deal");
+    expect(synonymsOf("seek")).toEqual(["call"]);
+    expect(synonymsOf("call")).toEqual([]);
   });
 
   it("finds them for any form of the word", () => {
