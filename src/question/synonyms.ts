@@ -71,6 +71,11 @@ const ONE_WAY: ReadonlyArray<[string, string]> = [
   ["day", "date"],
   ["send", "launch"],
   ["holding", "asset"],
+  // where troops would be "stationed" or "posted", the articles say where they would be put or based, and "the fighting"
+  // or "the combat zone" is the front line
+  ...["station", "post"].flatMap((word): Array<[string, string]> => ["put", "base"].map((other) => [word, other])),
+  ["fighting", "front"],
+  ["combat", "front"],
   // what someone "sought" or "demanded", the articles say they "called for"
   ["seek", "call"],
   ["demand", "call"],

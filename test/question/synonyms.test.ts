@@ -50,6 +50,10 @@ describe("synonymsOf", () => {
     expect(synonymsOf("settlement")).toContain("deal");
     expect(synonymsOf("seek")).toEqual(["call"]);
     expect(synonymsOf("call")).toEqual([]);
+    // troops "stationed" are put or based somewhere; "the fighting" is the front line
+    expect(synonymsOf("stationed")).toEqual(["put", "base"]);
+    expect(synonymsOf("fighting")).toEqual(["front"]);
+    expect(synonymsOf("front")).toEqual([]);
   });
 
   it("finds them for any form of the word", () => {
