@@ -74,6 +74,9 @@ const SETS: Record<string, Floors> = {
   "blind-ag.jsonl": { recallAt5: 0.95, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.19, unanswerableNotHigh: 0.9 },
   // The twelfth pass's second locked set, written midway and run on its starting engine and at its end.
   "blind-ah.jsonl": { recallAt5: 0.94, recallAt1: 0.8, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.8 },
+  // The thirteenth pass's two locked sets, run on its starting engine and at its end.
+  "blind-ai.jsonl": { recallAt5: 0.95, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.15, unanswerableNotHigh: 0.95 },
+  "blind-aj.jsonl": { recallAt5: 0.95, recallAt1: 0.75, answerableNone: 0.05, answerableLow: 0.17, unanswerableNotHigh: 0.9 },
 };
 
 const sets = Object.keys(SETS).map((name) => ({
