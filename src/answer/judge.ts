@@ -827,7 +827,8 @@ export function judgeLead(part: Pick<QuestionPart, "text" | "concepts" | "type" 
   else if (lead.topicShare < CONFIDENCE.topicFrom) {
     const topic = topicConcepts(part.concepts, part.type, measureAsked(part.text)).sort((a, b) => topicWeight(b) - topicWeight(a));
     const lacking = topic.filter((concept) => lead.holds?.(concept) !== true);
-    const missing = (lacking.length > 0 ? lacking : topic).slice(0, 2);
+    // (A word the question repeats is named once: not "“yes” or “yes”".)
+    const missing = [...new Map((lacking.length > 0 ? lacking : topic).map((concept) => [concept.text.toLowerCase(), concept])).values()].slice(0, 2);
     doubt = `none of them says ${missing.map((concept) => `“${concept.text}”`).join(" or ")}`;
   } else if (figure !== undefined) doubt = `none of them says “${figure.text}”`;
   else if (lead.speakerMissing !== undefined) doubt = `none of them gives ${asName(lead.speakerMissing)}’s words on it`;

@@ -424,6 +424,9 @@ describe("judgeLead", () => {
     // only words the sentence lacks are named
     const two = { ...part, text: "What did Healey say about peace and the ceasefire?", concepts: [person("Healey"), word("peace"), word("ceasefire")] };
     expect(judgeLead(two, { ...good, topicShare: 0.1, holds: (concept) => concept.text === "peace" }, weight).doubt).toBe("none of them says “ceasefire”");
+    // a word the question repeats is named once
+    const repeated = { ...part, text: "did trump say yes to yes to peace", concepts: [person("Trump"), word("yes"), word("yes"), word("peace")] };
+    expect(judgeLead(repeated, { ...good, topicShare: 0 }, weight).doubt).toBe("none of them says “yes” or “peace”");
     expect(judgeLead(part, { ...good, announced: true }, weight).doubt).toBe("they only say it was to happen, not what came of it");
     expect(judgeLead(part, { ...good, kindNamed: false }, weight).doubt).toBe("none of them names which one");
     expect(judgeLead({ ...part, type: "quantity" }, { ...good, typed: false }, weight).doubt).toBe("none of them gives that figure");
